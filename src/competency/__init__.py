@@ -1,0 +1,1 @@
+"""competency: Vietnamese civil-servant qualification standards as cited, dated data."""

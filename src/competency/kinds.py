@@ -1,0 +1,72 @@
+"""The top-level record kinds, each with its generated JSON Schema.
+
+Adding a kind here is all it takes for ``competency schemas`` to write its schema,
+for ``competency validate --kind`` to accept it and for the docs to list it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from competency import schema
+from competency.model import Official
+
+__all__ = ["KINDS", "Kind", "render_all", "stale_schemas", "write_schemas"]
+
+
+@attrs.frozen(kw_only=True)
+class Kind:
+    """A record kind: its name, root class and bilingual title."""
+
+    name: str
+    cls: type
+    title_en: str
+    title_vi: str
+
+    def document(self) -> dict[str, Any]:
+        """The generated schema document."""
+        return schema.generate(self.name, self.cls, title_en=self.title_en, title_vi=self.title_vi)
+
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind(name="official", cls=Official,
+             title_en="Official's record (cadre, civil servant or public employee)",
+             title_vi="Hồ sơ cán bộ, công chức, viên chức"),
+    )
+}
+
+
+def render_all() -> dict[str, str]:
+    """File name → text of every schema, as written to disk."""
+    return {f"{name}.schema.json": json.dumps(kind.document(), ensure_ascii=False, indent=2) + "\n"
+            for name, kind in sorted(KINDS.items())}
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every schema into ``folder``, removing schemas of kinds that no longer exist."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rendered = render_all()
+    for old in folder.glob("*.schema.json"):
+        if old.name not in rendered:
+            old.unlink()
+    written = []
+    for name, text in rendered.items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def stale_schemas(folder: Path) -> list[str]:
+    """Names of schema files in ``folder`` that differ from a fresh generation."""
+    rendered = render_all()
+    present = {p.name for p in folder.glob("*.schema.json")}
+    stale = [name for name, text in rendered.items()
+             if not (folder / name).is_file() or (folder / name).read_text("utf-8") != text]
+    return sorted(stale + sorted(present - rendered.keys()))

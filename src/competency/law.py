@@ -1,0 +1,99 @@
+"""Legal references and validity periods: the citation behind every answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from competency._fields import describe
+
+__all__ = ["Confidence", "InstrumentKind", "LegalReference", "Period"]
+
+
+class Confidence(enum.Enum):
+    """How sure the data is, taken from the research dossier's tags.
+
+    ``confirmed`` = [C]; ``needs-check`` = [C*] or [M] (shown in every explanation that
+    uses the fact); ``draft`` = [D], never applied as law unless asked for;
+    ``illustrative`` = an example built by this project, not an official text.
+    """
+
+    CONFIRMED = "confirmed"
+    NEEDS_CHECK = "needs-check"
+    DRAFT = "draft"
+    ILLUSTRATIVE = "illustrative"
+
+
+class InstrumentKind(enum.Enum):
+    """Kind of legal or Party instrument (loại văn bản)."""
+
+    LAW = "law"  # Luật
+    DECREE = "decree"  # Nghị định
+    CIRCULAR = "circular"  # Thông tư
+    DECISION = "decision"  # Quyết định
+    RESOLUTION = "resolution"  # Nghị quyết
+    REGULATION = "regulation"  # Quy định (Party)
+    DIRECTIVE = "directive"  # Chỉ thị
+    GUIDANCE = "guidance"  # Hướng dẫn
+    OFFICIAL_LETTER = "official_letter"  # Công văn
+    CONCLUSION = "conclusion"  # Kết luận
+    SCHEME = "scheme"  # Đề án
+    OVERLAY = "overlay"  # a province's own rule loaded as an overlay
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """Inclusive validity dates; ``None`` at either end means open."""
+
+    start: dt.date | None = attrs.field(
+        default=None, metadata=describe("First day in force (inclusive).", "Ngày bắt đầu hiệu lực."))
+    end: dt.date | None = attrs.field(
+        default=None, metadata=describe("Last day in force (inclusive).", "Ngày cuối cùng còn hiệu lực."))
+
+    def contains(self, day: dt.date) -> bool:
+        """True when ``day`` falls within the period, both ends included."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def __str__(self) -> str:
+        start = self.start.isoformat() if self.start else "…"
+        end = self.end.isoformat() if self.end else "…"
+        return f"{start} → {end}"
+
+
+@attrs.frozen(kw_only=True)
+class LegalReference:
+    """One citation: instrument number, article and clause, dates, and how sure we are."""
+
+    instrument: str = attrs.field(metadata=describe(
+        "Instrument number as written, e.g. 13/2019/TT-BNV.", "Số hiệu văn bản, ví dụ 13/2019/TT-BNV."))
+    kind: InstrumentKind | None = attrs.field(default=None, metadata=describe(
+        "Kind of instrument.", "Loại văn bản."))
+    issuer: str | None = attrs.field(default=None, metadata=describe(
+        "Issuing body, e.g. Bộ Nội vụ.", "Cơ quan ban hành."))
+    title: str | None = attrs.field(default=None, metadata=describe(
+        "Short title.", "Trích yếu."))
+    article: str | None = attrs.field(default=None, metadata=describe(
+        "Article, clause and point, e.g. Điều 10 khoản 2 điểm c.", "Điều, khoản, điểm."))
+    issued: dt.date | None = attrs.field(default=None, metadata=describe(
+        "Date signed.", "Ngày ban hành."))
+    effective: dt.date | None = attrs.field(default=None, metadata=describe(
+        "Date it took effect.", "Ngày có hiệu lực."))
+    url: str | None = attrs.field(default=None, metadata=describe(
+        "Where the text or a summary was read.", "Nguồn đã đọc."))
+    confidence: Confidence = attrs.field(metadata=describe(
+        "How sure the citation is (confirmed, needs-check, draft, illustrative).",
+        "Mức độ tin cậy của trích dẫn."))
+    note: str | None = attrs.field(default=None, metadata=describe(
+        "What is uncertain or how the text was read.", "Ghi chú về điểm chưa chắc chắn."))
+
+    def cite(self) -> str:
+        """A short citation such as ``13/2019/TT-BNV, Điều 1 khoản 1 [needs-check]``."""
+        parts = [self.instrument]
+        if self.article:
+            parts.append(self.article)
+        text = ", ".join(parts)
+        if self.confidence is not Confidence.CONFIRMED:
+            text += f" [{self.confidence.value}]"
+        return text

@@ -1,0 +1,252 @@
+"""JSON Schema 2020-12 generated from the attrs classes, and validation against it.
+
+The attrs classes are the single source: field types, required fields, enum codes,
+descriptions in English and Vietnamese and ``x-pii`` flags all come from them. The
+generated files live in ``competency/schemas/`` (package data, mirrored at the
+repository's ``schemas/``) and are loaded through :mod:`importlib.resources`; no
+``$ref`` is ever fetched from the network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import importlib.resources
+import json
+import types
+import typing
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import attrs
+import jsonschema
+import referencing
+import referencing.jsonschema
+
+from competency.vocab import Term
+
+__all__ = [
+    "DIALECT",
+    "SchemaIssue",
+    "Validator",
+    "class_schema",
+    "generate",
+    "load_schema",
+    "registry",
+    "schema_id",
+    "validator",
+]
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_ID_PREFIX = "urn:competency:schema:"
+_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+def schema_id(kind: str) -> str:
+    """The stable ``$id`` of a record kind's schema."""
+    return f"{_ID_PREFIX}{kind}"
+
+
+# -- generation ---------------------------------------------------------------------------
+
+def _is_attrs(tp: Any) -> bool:
+    return isinstance(tp, type) and attrs.has(tp)
+
+
+def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    """Schema of one Python type; attrs classes go to ``$defs`` and are referenced."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        members = typing.get_args(tp)
+        nullable = type(None) in members
+        rest = [m for m in members if m is not type(None)]
+        schemas = [_type_schema(m, defs) for m in rest]
+        inner = schemas[0] if len(schemas) == 1 else {"oneOf": schemas}
+        return _nullable(inner) if nullable else inner
+    if origin is typing.Literal:
+        return {"const": typing.get_args(tp)[0]}
+    if origin is tuple:
+        return {"type": "array", "items": _type_schema(typing.get_args(tp)[0], defs)}
+    if origin is dict:
+        return {"type": "object",
+                "additionalProperties": _type_schema(typing.get_args(tp)[1], defs)}
+    if _is_attrs(tp):
+        if tp.__name__ not in defs:
+            defs[tp.__name__] = {}  # placeholder first: the types may be recursive
+            defs[tp.__name__] = class_schema(tp, defs)
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return _enum_schema(tp)
+    simple = {str: {"type": "string"}, bool: {"type": "boolean"}, int: {"type": "integer"},
+              float: {"type": "number"},
+              dt.date: {"type": "string", "format": "date", "pattern": _DATE_PATTERN}}
+    if tp in simple:
+        return dict(simple[tp])
+    msg = f"no JSON Schema mapping for {tp!r}"
+    raise TypeError(msg)
+
+
+def _enum_schema(tp: type[enum.Enum]) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "string", "enum": [m.value for m in tp]}
+    if issubclass(tp, Term):
+        schema["x-labels"] = {m.code: {"vi": m.vi, "en": m.en} for m in tp}
+    return schema
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    if "enum" in schema:
+        return {**schema, "type": [schema["type"], "null"], "enum": [*schema["enum"], None]}
+    if isinstance(schema.get("type"), str) and "$ref" not in schema:
+        return {**schema, "type": [schema["type"], "null"]}
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    """Object schema of an attrs class: properties, required, descriptions, ``x-pii``."""
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        meta = field.metadata
+        prop = _type_schema(hints[field.name], defs)
+        extra = dict(meta.get("schema", {}))
+        if "anyOf" in prop and extra:
+            prop["anyOf"][0] = {**prop["anyOf"][0], **extra}
+        else:
+            prop.update(extra)
+        if "en" in meta:
+            prop["description"] = meta["en"]
+            prop["x-description-vi"] = meta["vi"]
+        if meta.get("pii"):
+            prop["x-pii"] = True
+        properties[field.alias or field.name] = prop
+        if field.default is attrs.NOTHING:
+            required.append(field.alias or field.name)
+    doc = (cls.__doc__ or "").strip().split("\n\n")[0]
+    schema: dict[str, Any] = {"type": "object", "description": " ".join(doc.split()),
+                              "properties": properties, "additionalProperties": False}
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def generate(kind: str, cls: type, *, title_en: str, title_vi: str) -> dict[str, Any]:
+    """The complete schema document of a top-level record kind."""
+    defs: dict[str, Any] = {}
+    root = class_schema(cls, defs)
+    document: dict[str, Any] = {
+        "$schema": DIALECT,
+        "$id": schema_id(kind),
+        "title": title_en,
+        "x-title-vi": title_vi,
+        **root,
+    }
+    if defs:
+        document["$defs"] = dict(sorted(defs.items()))
+    return document
+
+
+# -- loading and validation ---------------------------------------------------------------
+
+def _schema_files() -> Iterable[importlib.resources.abc.Traversable]:
+    folder = importlib.resources.files("competency") / "schemas"
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".schema.json")),
+                  key=lambda f: f.name)
+
+
+@functools.cache
+def load_schema(kind: str) -> Mapping[str, Any]:
+    """The shipped schema of ``kind`` (``official``, ``standard``, …)."""
+    for file in _schema_files():
+        if file.name == f"{kind}.schema.json":
+            return json.loads(file.read_text(encoding="utf-8"))
+    known = ", ".join(f.name.removesuffix(".schema.json") for f in _schema_files())
+    msg = f"unknown record kind {kind!r}; expected one of: {known}"
+    raise KeyError(msg)
+
+
+@functools.cache
+def registry() -> referencing.Registry:
+    """A local registry of every shipped schema, addressed by ``$id``; it never retrieves."""
+    resources = [referencing.jsonschema.DRAFT202012.create_resource(json.loads(f.read_text("utf-8")))
+                 for f in _schema_files()]
+    return referencing.Registry().with_resources((r.id(), r) for r in resources)
+
+
+@attrs.frozen(kw_only=True)
+class SchemaIssue:
+    """One schema violation: where (JSON pointer) and what was expected."""
+
+    pointer: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.pointer or '/'}: {self.message}"
+
+
+def _pointer(path: Iterable[Any]) -> str:
+    return "".join(f"/{str(p).replace('~', '~0').replace('/', '~1')}" for p in path)
+
+
+def _leaves(error: jsonschema.ValidationError) -> Iterable[jsonschema.ValidationError]:
+    """The errors worth showing: ``X or null`` unions report what is wrong with ``X``."""
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        branches: dict[Any, list[jsonschema.ValidationError]] = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        meaningful = [errs for errs in branches.values()
+                      if not (len(errs) == 1 and errs[0].validator == "type"
+                              and errs[0].validator_value == "null")]
+        if len(meaningful) == 1:
+            for sub in meaningful[0]:
+                yield from _leaves(sub)
+            return
+    yield error
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    if error.validator == "additionalProperties":
+        return error.message.replace("Additional properties are not allowed", "unknown field")
+    if error.validator == "required":
+        return error.message.replace("is a required property", "is required (missing)")
+    return error.message
+
+
+@attrs.frozen
+class Validator:
+    """Validates instances of one kind and reports every error.
+
+    A compiled validator (``jsonschema-rs``, the ``fast`` extra) answers the common
+    "is it valid?" question; the reference ``jsonschema`` validator lists the errors of
+    the records that are not. Both read the same schema; a test checks they agree.
+    """
+
+    kind: str
+    _reference: jsonschema.protocols.Validator
+    _fast: Callable[[Any], bool] | None
+
+    def errors(self, instance: Any) -> list[SchemaIssue]:
+        """Every error in ``instance``, sorted by pointer; empty when valid."""
+        if self._fast is not None and self._fast(instance):
+            return []
+        found = [SchemaIssue(pointer=_pointer(leaf.absolute_path), message=_describe(leaf))
+                 for error in self._reference.iter_errors(instance) for leaf in _leaves(error)]
+        return sorted(found, key=lambda issue: (issue.pointer, issue.message))
+
+
+def _fast_check(schema: Mapping[str, Any]) -> Callable[[Any], bool] | None:
+    try:
+        import jsonschema_rs  # noqa: PLC0415  (optional extra)
+    except ImportError:
+        return None
+    return jsonschema_rs.Draft202012Validator(schema, validate_formats=True).is_valid
+
+
+@functools.cache
+def validator(kind: str, *, fast: bool = True) -> Validator:
+    """The (cached) validator of ``kind``."""
+    schema = load_schema(kind)
+    reference = jsonschema.Draft202012Validator(
+        schema, registry=registry(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    return Validator(kind, reference, _fast_check(schema) if fast else None)
