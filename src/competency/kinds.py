@@ -14,6 +14,8 @@ import attrs
 
 from competency import schema
 from competency.model import Official
+from competency.rules.nodes import Standard
+from competency.rules.tables import LanguageCertificateTable, PoliticalTheoryTable, RetirementAgeTable
 
 __all__ = ["KINDS", "Kind", "render_all", "stale_schemas", "write_schemas"]
 
@@ -38,6 +40,18 @@ KINDS: dict[str, Kind] = {
         Kind(name="official", cls=Official,
              title_en="Official's record (cadre, civil servant or public employee)",
              title_vi="Hồ sơ cán bộ, công chức, viên chức"),
+        Kind(name="standard", cls=Standard,
+             title_en="Qualification standard with its requirement tree and legal basis",
+             title_vi="Tiêu chuẩn chức danh, ngạch kèm căn cứ pháp lý"),
+        Kind(name="table-retirement-age", cls=RetirementAgeTable,
+             title_en="Statutory retirement age by gender and birth period",
+             title_vi="Tuổi nghỉ hưu theo giới tính và thời điểm sinh"),
+        Kind(name="table-political-theory", cls=PoliticalTheoryTable,
+             title_en="Political-theory diploma equivalences",
+             title_vi="Tương đương văn bằng lý luận chính trị"),
+        Kind(name="table-language-certificates", cls=LanguageCertificateTable,
+             title_en="Language certificates and the six-level framework",
+             title_vi="Quy đổi chứng chỉ ngoại ngữ sang khung 6 bậc"),
     )
 }
 

@@ -33,6 +33,7 @@ __all__ = [
     "Official",
     "PlanningPool",
     "PoliticalTheory",
+    "Position",
     "Rating",
     "StateManagementCertificate",
     "TrainingRecord",
@@ -98,6 +99,20 @@ class Assignment:
     def current_on(self, day: dt.date) -> bool:
         """True when the assignment covers ``day`` (unknown start counts as covering)."""
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@attrs.frozen(kw_only=True)
+class Position:
+    """A post to check a person against (vị trí): title, rank and the level of its unit."""
+
+    title: str = attrs.field(metadata=describe("Position or title code.", "Mã chức danh.",
+                                               minLength=1))
+    rank: str | None = attrs.field(default=None, metadata=describe("Rank code.", "Mã ngạch."))
+    unit: Unit | None = attrs.field(default=None, metadata=describe("Unit of the post.", "Đơn vị."))
+
+    def as_assignment(self, official_unit: Unit | None) -> Assignment:
+        """The assignment the official would hold (their own unit unless the post names one)."""
+        return Assignment(title=self.title, rank=self.rank, unit=self.unit or official_unit)
 
 
 @attrs.frozen(kw_only=True)

@@ -9,6 +9,7 @@ repository's ``schemas/``) and are loaded through :mod:`importlib.resources`; no
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import enum
 import functools
@@ -120,9 +121,10 @@ def class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
             prop["x-description-vi"] = meta["vi"]
         if meta.get("pii"):
             prop["x-pii"] = True
-        properties[field.alias or field.name] = prop
+        key = meta.get("json_name", field.name)
+        properties[key] = prop
         if field.default is attrs.NOTHING:
-            required.append(field.alias or field.name)
+            required.append(key)
     doc = (cls.__doc__ or "").strip().split("\n\n")[0]
     schema: dict[str, Any] = {"type": "object", "description": " ".join(doc.split()),
                               "properties": properties, "additionalProperties": False}
@@ -155,9 +157,13 @@ def _schema_files() -> Iterable[importlib.resources.abc.Traversable]:
                   key=lambda f: f.name)
 
 
+def load_schema(kind: str) -> dict[str, Any]:
+    """The shipped schema of ``kind`` (``official``, ``standard``, …), a fresh copy each call."""
+    return copy.deepcopy(_schema(kind))
+
+
 @functools.cache
-def load_schema(kind: str) -> Mapping[str, Any]:
-    """The shipped schema of ``kind`` (``official``, ``standard``, …)."""
+def _schema(kind: str) -> dict[str, Any]:
     for file in _schema_files():
         if file.name == f"{kind}.schema.json":
             return json.loads(file.read_text(encoding="utf-8"))
@@ -195,9 +201,13 @@ def _leaves(error: jsonschema.ValidationError) -> Iterable[jsonschema.Validation
         branches: dict[Any, list[jsonschema.ValidationError]] = {}
         for sub in error.context:
             branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        # Drop "or null" branches and branches whose own required key is absent: for a
+        # rule node, that leaves the branch of the kind key the instance does use.
         meaningful = [errs for errs in branches.values()
                       if not (len(errs) == 1 and errs[0].validator == "type"
-                              and errs[0].validator_value == "null")]
+                              and errs[0].validator_value == "null")
+                      and not any(e.validator == "required" and not e.relative_path
+                                  for e in errs)]
         if len(meaningful) == 1:
             for sub in meaningful[0]:
                 yield from _leaves(sub)
@@ -206,6 +216,9 @@ def _leaves(error: jsonschema.ValidationError) -> Iterable[jsonschema.Validation
 
 
 def _describe(error: jsonschema.ValidationError) -> str:
+    if error.validator in ("anyOf", "oneOf") and isinstance(error.instance, dict):
+        keys = ", ".join(sorted(map(str, error.instance))) or "none"
+        return f"matches none of the allowed shapes (keys present: {keys})"
     if error.validator == "additionalProperties":
         return error.message.replace("Additional properties are not allowed", "unknown field")
     if error.validator == "required":
@@ -246,7 +259,7 @@ def _fast_check(schema: Mapping[str, Any]) -> Callable[[Any], bool] | None:
 @functools.cache
 def validator(kind: str, *, fast: bool = True) -> Validator:
     """The (cached) validator of ``kind``."""
-    schema = load_schema(kind)
+    schema = _schema(kind)
     reference = jsonschema.Draft202012Validator(
         schema, registry=registry(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     return Validator(kind, reference, _fast_check(schema) if fast else None)

@@ -7,7 +7,9 @@ Wire rules, all in :func:`configure_converter`:
 * tuples are JSON arrays; fields equal to their default (``None``) are left out,
   so an absent key and ``null`` both read back as unknown;
 * scalars are strict: ``"yes"`` is not a boolean, ``"3"`` is not an integer;
-* unknown keys are errors, so a typo never passes silently.
+* unknown keys are errors, so a typo never passes silently;
+* a field whose JSON key is not a Python name (``if``, ``not``) is renamed from its
+  ``json_name`` metadata.
 """
 
 from __future__ import annotations
@@ -15,10 +17,16 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+import types
+import typing
 from typing import Any, TypeVar
 
+import attrs
 import cattrs
 from cattrs.errors import ClassValidationError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from competency._fields import json_names
 
 __all__ = ["CONVERTER", "StructureError", "configure_converter", "make_converter", "structure",
            "unstructure"]
@@ -71,6 +79,50 @@ def configure_converter(converter: cattrs.Converter) -> None:
         lambda t: getattr(t, "__origin__", None) is tuple,
         lambda value: [converter.unstructure(item) for item in value])
 
+    def renamed(cls: type) -> bool:
+        return attrs.has(cls) and bool(json_names(cls))
+
+    converter.register_structure_hook_factory(renamed, lambda cls: make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True,
+        **{n: override(rename=j) for n, j in json_names(cls).items()}))
+    converter.register_unstructure_hook_factory(renamed, lambda cls: make_dict_unstructure_fn(
+        cls, converter, _cattrs_omit_if_default=True,
+        **{n: override(rename=j) for n, j in json_names(cls).items()}))
+    converter.register_structure_hook_factory(_is_keyed_union,
+                                              lambda union: _keyed_union_hook(converter, union))
+
+
+def _is_keyed_union(tp: Any) -> bool:
+    members = typing.get_args(tp) if typing.get_origin(tp) in (typing.Union, types.UnionType) else ()
+    return len(members) > 2 and all(attrs.has(m) for m in members)  # noqa: PLR2004
+
+
+def _required_keys(cls: type) -> set[str]:
+    names = json_names(cls)
+    return {names.get(f.name, f.name) for f in attrs.fields(cls) if f.default is attrs.NOTHING}
+
+
+def _keyed_union_hook(converter: cattrs.Converter, union: Any) -> Any:
+    """Structure a union of classes that each have one key the others lack (rule nodes)."""
+    members = typing.get_args(union)
+    shared = set.intersection(*(_required_keys(m) for m in members))
+    by_key = {}
+    for member in members:
+        (key,) = _required_keys(member) - shared
+        by_key[key] = member
+    expected = ", ".join(by_key)
+
+    def hook(value: Any, _: Any) -> Any:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected a mapping with one of: {expected}")
+        keys = [k for k in value if k in by_key]
+        if len(keys) != 1:
+            found = ", ".join(sorted(map(str, value))) or "no keys"
+            raise ValueError(f"expected exactly one kind key ({expected}); found {found}")
+        return converter.structure(value, by_key[keys[0]])
+
+    return hook
+
 
 def make_converter() -> cattrs.Converter:
     """A new converter with the wire rules; :data:`CONVERTER` is the shared one."""
@@ -82,12 +134,18 @@ def make_converter() -> cattrs.Converter:
 CONVERTER = make_converter()
 
 
+def _format(exc: BaseException, type_: Any) -> str:
+    if isinstance(exc, (TypeError, ValueError)) and not isinstance(exc, cattrs.BaseValidationError):
+        return str(exc) if str(exc) else cattrs.v.format_exception(exc, type_)
+    return cattrs.v.format_exception(exc, type_)
+
+
 def structure(data: Any, cls: type[T]) -> T:
     """Build ``cls`` from JSON-like ``data``; raise :class:`StructureError` with path lines."""
     try:
         return CONVERTER.structure(data, cls)
     except (ClassValidationError, cattrs.BaseValidationError) as exc:
-        raise StructureError(cattrs.transform_error(exc)) from None
+        raise StructureError(cattrs.transform_error(exc, format_exception=_format)) from None
     except (TypeError, ValueError) as exc:
         raise StructureError([f"{exc} @ $"]) from None
 

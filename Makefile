@@ -1,0 +1,43 @@
+# Two commands set everything up on a fresh machine with Python 3.11+:
+#   make demo   — create .venv, install with extras, run the main job on built-in data
+#   make test   — create .venv the same way, check generated files, run the test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DEMO := build/demo
+DEMO_DATE ?= 2025-06-30
+
+.PHONY: venv test demo schemas clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[all,test]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+test: $(STAMP)
+	$(BIN)/competency schemas --check
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest
+
+schemas: $(STAMP)
+	$(BIN)/competency schemas
+
+demo: $(STAMP)
+	@mkdir -p $(DEMO)
+	@echo "== Synthetic provincial roster: 5,000 officials as of $(DEMO_DATE), 1% deliberately broken"
+	$(BIN)/competency synth 5000 --seed 2025 --on $(DEMO_DATE) --invalid-share 0.01 --out $(DEMO)/roster.jsonl
+	@echo "== Validation against schemas/official.schema.json (first errors, then the summary)"
+	-$(BIN)/competency validate $(DEMO)/roster.jsonl 2>&1 | tail -n 8
+	@echo "== Qualification check as of $(DEMO_DATE) against the standards in force, with citations"
+	-$(BIN)/competency check $(DEMO)/roster.jsonl --on $(DEMO_DATE) --format csv > $(DEMO)/check.csv
+	@echo "(every result written to $(DEMO)/check.csv)"
+	@echo "== Who falls short on the sample roster, why, and under which instrument"
+	-$(BIN)/competency check examples/sample-roster.jsonl --on 2020-06-01 --lang en
+	@echo "== Impact of Circular 13/2019/TT-BNV: who stops qualifying on 2019-12-25"
+	-$(BIN)/competency diff examples/sample-roster.jsonl --from 2019-12-24 --to 2019-12-25
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .hypothesis

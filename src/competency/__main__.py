@@ -1,0 +1,5 @@
+"""``python -m competency``."""
+
+from competency.cli import main
+
+main()

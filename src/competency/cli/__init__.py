@@ -1,0 +1,38 @@
+"""The ``competency`` command line. Exit codes: 0 ok, 1 invalid records, 2 unusable input."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from competency.cli import check, schemas, standards, synth, validate
+from competency.cli._common import EXIT_UNUSABLE, err
+from competency.errors import CompetencyError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    help="Vietnamese civil-servant qualification standards: validate, check, explain.",
+    no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
+app.command()(validate.validate)
+app.command()(schemas.schemas)
+app.command()(synth.synth)
+app.command()(check.check)
+app.command()(check.explain)
+app.command()(check.diff)
+app.add_typer(standards.app, name="standards")
+
+
+def main() -> None:
+    """Run the CLI; expected failures print one message and exit 2, never a traceback."""
+    try:
+        app()
+    except CompetencyError as exc:
+        err.print(f"error: {exc}", markup=False)
+        sys.exit(EXIT_UNUSABLE)
+    except (OSError, UnicodeError) as exc:
+        err.print(f"error: {exc}", markup=False)
+        sys.exit(EXIT_UNUSABLE)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,249 @@
+"""``competency check``, ``explain`` and ``diff``: officials against the standards."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from competency.catalog import Catalog
+from competency.check import check as check_official
+from competency.check import evaluate
+from competency.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    Format,
+    err,
+    load_catalog,
+    out,
+    parse_date,
+    print_invalid,
+    write_stdout,
+)
+from competency.model import Official, Position
+from competency.report import explain_lines, result_dict, result_row
+from competency.roster import Tally, checked_records
+from competency.rules.evaluate import StandardResult
+from competency.rules.outcome import Outcome
+
+_OVERLAY = typer.Option(None, "--overlay", help="Provincial overlay or draft standards file")
+_DRAFTS = typer.Option(False, "--include-drafts", help="Also apply draft standards")
+
+
+def _results(official: Official, on: dt.date, catalog: Catalog, standard: str | None,
+             position: str | None, drafts: bool) -> list[StandardResult]:
+    if standard is not None:
+        return [evaluate(official, standard, on, catalog=catalog, include_drafts=drafts)]
+    if position is not None:
+        return list(evaluate(official, Position(title=position), on, catalog=catalog,
+                             include_drafts=drafts).results)
+    return check_official(official, on, catalog=catalog, include_drafts=drafts)
+
+
+def _state(result: StandardResult) -> str:
+    if result.outcome is Outcome.UNMET and result.due is not None:
+        return f"unmet (due {result.due.isoformat()})"
+    return result.outcome.code
+
+
+def _summary(tally: Tally, outcomes: Counter[str], failing: Counter[tuple[str, str]],
+             without: int) -> dict[str, object]:
+    return {"records": tally.as_dict(), "results": dict(sorted(outcomes.items())),
+            "officials_without_applicable_standard": without,
+            "failing_rules": [{"standard": s, "rule": r, "count": c}
+                              for (s, r), c in failing.most_common()]}
+
+
+def _print_summary(summary: dict[str, object], lang: str) -> None:
+    records = summary["records"]
+    err.print(f"records: read {records['read']}, valid {records['valid']}, "  # type: ignore[index]
+              f"invalid {records['invalid']}", markup=False)  # type: ignore[index]
+    results = ", ".join(f"{k} {v}" for k, v in summary["results"].items())  # type: ignore[attr-defined]
+    err.print(f"results: {results or 'none'}; officials without an applicable standard: "
+              f"{summary['officials_without_applicable_standard']}", markup=False)
+    rules = summary["failing_rules"]
+    if rules:
+        err.print("failing rules:" if lang == "en" else "yêu cầu chưa đạt:", markup=False)
+        for item in rules[:15]:  # type: ignore[index]
+            err.print(f"  {item['count']:>7}  {item['standard']} › {item['rule']}", markup=False)
+
+
+def check(
+    roster: Path = typer.Argument(..., help="Roster file"),
+    on: str | None = typer.Option(None, "--on", help="As-of date YYYY-MM-DD (default today)"),
+    standard: str | None = typer.Option(None, "--standard", help="Check against this standard only"),
+    position: str | None = typer.Option(None, "--position", help="Check against this post's standards"),
+    fmt: Format = typer.Option(Format.TABLE, "--format"),
+    explain: bool = typer.Option(False, "--explain", help="Show the whole requirement tree"),
+    show_all: bool = typer.Option(False, "--all", help="Table: also list met results"),
+    lang: str = typer.Option("vi", "--lang", help="vi or en"),
+    overlay: list[Path] = _OVERLAY,
+    drafts: bool = _DRAFTS,
+) -> None:
+    """Evaluate each official against the standards of each current post, with citations."""
+    day = parse_date(on)
+    catalog = load_catalog(overlay)
+    if standard is not None:
+        catalog.get(standard)
+    tally, outcomes, failing, without = Tally(), Counter[str](), Counter[tuple[str, str]](), 0
+    rows: list[StandardResult] = []
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(_CSV_FIELDS)) if fmt is Format.CSV else None
+    if writer:
+        writer.writeheader()
+    for record in checked_records(roster):
+        tally.add(record)
+        if record.official is None:
+            print_invalid(record)
+            continue
+        results = _results(record.official, day, catalog, standard, position, drafts)
+        without += not results
+        for result in results:
+            outcomes[_state(result)] += 1
+            failing.update((result.standard.id, ev.rule_id) for ev in result.failing())
+            if fmt is Format.JSONL:
+                write_stdout(json.dumps(result_dict(result, explain=explain), ensure_ascii=False) + "\n")
+            elif writer:
+                writer.writerow(result_row(result))
+            elif fmt is Format.JSON or show_all or result.outcome is not Outcome.MET:
+                rows.append(result)
+    summary = _summary(tally, outcomes, failing, without)
+    if fmt is Format.JSON:
+        write_stdout(json.dumps({"on": day.isoformat(), "summary": summary,
+                                 "results": [result_dict(r, explain=explain) for r in rows]},
+                                ensure_ascii=False, indent=2) + "\n")
+    elif fmt in (Format.TABLE, Format.TEXT):
+        _print_table(rows, lang, explain)
+    _print_summary(summary, lang)
+    raise typer.Exit(EXIT_INVALID if tally.invalid else EXIT_OK)
+
+
+_CSV_FIELDS = ("official_id", "title", "standard", "instrument", "outcome", "due", "failing")
+
+
+def _print_table(rows: list[StandardResult], lang: str, explain: bool) -> None:
+    if explain:
+        for result in rows:
+            out.print(f"{result.official_id} · {result.title or '-'} · {result.standard.id}",
+                      markup=False, style="bold")
+            for line in explain_lines(result.evaluation, lang):
+                out.print(line, markup=False)
+        return
+    table = Table("official", "post", "standard", "outcome", "due", "why",
+                  title=f"{len(rows)} results" if lang == "en" else f"{len(rows)} kết quả")
+    for result in rows:
+        why = "\n".join(ev.message(lang) for ev in result.failing())
+        table.add_row(result.official_id, result.title or "-", result.standard.id,
+                      result.outcome.label(lang), result.due.isoformat() if result.due else "",
+                      why)
+    out.print(table)
+
+
+def explain(
+    roster: Path = typer.Argument(..., help="Roster file"),
+    official_id: str = typer.Option(..., "--id", help="Official id"),
+    on: str | None = typer.Option(None, "--on", help="As-of date (default today)"),
+    lang: str = typer.Option("vi", "--lang", help="vi or en"),
+    overlay: list[Path] = _OVERLAY,
+    drafts: bool = _DRAFTS,
+) -> None:
+    """Explain, requirement by requirement, how one official fares on a date."""
+    day = parse_date(on)
+    catalog = load_catalog(overlay)
+    for record in checked_records(roster):
+        if record.record_id != official_id:
+            continue
+        if record.official is None:
+            print_invalid(record)
+            raise typer.Exit(EXIT_INVALID)
+        results = check_official(record.official, day, catalog=catalog, include_drafts=drafts)
+        if not results:
+            out.print(f"{official_id}: no standard applies on {day}", markup=False)
+        for result in results:
+            out.print(f"{official_id} · {result.title or '-'} · {result.standard.id} · "
+                      f"{result.standard.title[lang]}", markup=False, style="bold")
+            for line in explain_lines(result.evaluation, lang):
+                out.print(line, markup=False)
+        raise typer.Exit(EXIT_OK)
+    err.print(f"{roster}: no record with id {official_id!r}", markup=False)
+    raise typer.Exit(EXIT_UNUSABLE)
+
+
+def _by_post(results: list[StandardResult]) -> dict[str, list[StandardResult]]:
+    posts: dict[str, list[StandardResult]] = {}
+    for result in results:
+        posts.setdefault(result.title or "-", []).append(result)
+    return posts
+
+
+def _post_state(results: list[StandardResult]) -> str:
+    if not results:
+        return "no standard"
+    return "; ".join(f"{r.standard.id}: {_state(r)}" for r in results)
+
+
+def _changes(official: Official, before: list[StandardResult],
+             after: list[StandardResult]) -> Iterator[dict[str, object]]:
+    old, new = _by_post(before), _by_post(after)
+    for post in sorted(old.keys() | new.keys()):
+        a, b = old.get(post, []), new.get(post, [])
+        if [(_state(r)) for r in a] == [(_state(r)) for r in b] and \
+                [r.standard.id for r in a] == [r.standard.id for r in b]:
+            continue
+        ended = sorted({r.standard.id for r in a} - {r.standard.id for r in b})
+        started = sorted({r.standard.id for r in b} - {r.standard.id for r in a})
+        yield {"official_id": official.id, "post": post, "before": _post_state(a),
+               "after": _post_state(b), "ended": ended, "started": started,
+               "instruments": sorted({c.instrument for r in b for c in r.standard.legal_basis}),
+               "why": [ev.message("en") for r in b for ev in r.failing()]}
+
+
+def diff(
+    roster: Path = typer.Argument(..., help="Roster file"),
+    date_from: str | None = typer.Option(None, "--from", help="First date"),
+    date_to: str | None = typer.Option(None, "--to", help="Second date"),
+    with_file: Path | None = typer.Option(None, "--with",
+                                          help="Draft or overlay to compare with the standards in force"),
+    fmt: Format = typer.Option(Format.TEXT, "--format", help="text, json or jsonl"),
+) -> None:
+    """Who changes outcome between two dates, or when a draft or overlay is adopted, and why."""
+    first, second = parse_date(date_from), parse_date(date_to or date_from)
+    base = Catalog.builtin()
+    changed = base.with_file(with_file) if with_file else base
+    drafts = with_file is not None
+    tally, changes = Tally(), []
+    for record in checked_records(roster):
+        tally.add(record)
+        if record.official is None:
+            print_invalid(record)
+            continue
+        before = check_official(record.official, first, catalog=base)
+        after = check_official(record.official, second, catalog=changed, include_drafts=drafts)
+        for change in _changes(record.official, before, after):
+            changes.append(change)
+            if fmt is Format.JSONL:
+                write_stdout(json.dumps(change, ensure_ascii=False) + "\n")
+    if fmt is Format.JSON:
+        write_stdout(json.dumps({"from": first.isoformat(), "to": second.isoformat(),
+                                 "with": str(with_file) if with_file else None,
+                                 "changes": changes}, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is not Format.JSONL:
+        for c in changes:
+            out.print(f"{c['official_id']} · {c['post']}: {c['before']} → {c['after']}", markup=False)
+            if c["started"]:
+                out.print(f"    in force: {', '.join(c['started'])} ({', '.join(c['instruments'])})",
+                          markup=False)
+            if c["ended"]:
+                out.print(f"    ended: {', '.join(c['ended'])}", markup=False)
+            for why in c["why"]:
+                out.print(f"    {why}", markup=False)
+    err.print(f"records: read {tally.read}, valid {tally.valid}, invalid {tally.invalid}; "
+              f"changed: {len(changes)} post(s)", markup=False)
+    raise typer.Exit(EXIT_INVALID if tally.invalid else EXIT_OK)

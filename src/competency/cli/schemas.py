@@ -1,0 +1,32 @@
+"""``competency schemas``: write the generated JSON Schemas, or check they are current."""
+
+from __future__ import annotations
+
+import importlib.resources
+from pathlib import Path
+
+import typer
+
+from competency.cli._common import EXIT_INVALID, EXIT_OK, err, out
+from competency.kinds import stale_schemas, write_schemas
+
+
+def _package_folder() -> Path:
+    return Path(str(importlib.resources.files("competency") / "schemas"))
+
+
+def schemas(
+    check: bool = typer.Option(False, "--check", help="Fail when a schema file is stale"),
+    out_dir: Path | None = typer.Option(None, "--out", help="Folder (default: the package's)"),
+) -> None:
+    """Generate ``*.schema.json`` for every record kind from the model classes."""
+    folder = out_dir or _package_folder()
+    if check:
+        stale = stale_schemas(folder)
+        for name in stale:
+            err.print(f"{folder / name}: stale; run `competency schemas`", markup=False)
+        if not stale:
+            out.print(f"{folder}: schemas are current", markup=False)
+        raise typer.Exit(EXIT_INVALID if stale else EXIT_OK)
+    for path in write_schemas(folder):
+        out.print(f"wrote {path}", markup=False)

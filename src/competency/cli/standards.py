@@ -1,0 +1,76 @@
+"""``competency standards list|show``: the catalogue from the command line."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+from rich.table import Table
+
+from competency.cli._common import load_catalog, out, parse_date, write_stdout
+from competency.rules import nodes as n
+from competency.serialize import unstructure
+
+app = typer.Typer(help="Browse the built-in standards.", no_args_is_help=True)
+
+
+@app.command("list")
+def list_standards(
+    on: str | None = typer.Option(None, "--on", help="Only those in force on this date"),
+    drafts: bool = typer.Option(False, "--include-drafts"),
+    lang: str = typer.Option("vi", "--lang"),
+    fmt: str = typer.Option("table", "--format", help="table or json"),
+) -> None:
+    """Id, title, instrument, period and confidence of each standard."""
+    catalog = load_catalog(None)
+    chosen = catalog.in_force(parse_date(on), include_drafts=drafts) if on else list(catalog)
+    if fmt == "json":
+        write_stdout(json.dumps([{"id": s.id, "title": s.title[lang],
+                                  "instruments": [c.cite() for c in s.legal_basis],
+                                  "valid_from": s.valid_from and s.valid_from.isoformat(),
+                                  "valid_until": s.valid_until and s.valid_until.isoformat(),
+                                  "confidence": s.confidence.value} for s in chosen],
+                                ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table("id", "title", "instrument", "period", "confidence",
+                  title=f"in force on {on}" if on else "all standards")
+    for s in chosen:
+        period = f"{s.valid_from or '?'} → {s.valid_until or '…'}"
+        table.add_row(s.id, s.title[lang], "\n".join(c.cite() for c in s.legal_basis), period,
+                      s.confidence.value)
+    out.print(table)
+
+
+def tree_lines(node: n.Node, lang: str, depth: int = 0) -> list[str]:
+    """The requirement tree as indented lines."""
+    data = unstructure(node)
+    kind = next(k for k in data if k not in ("id", "title", "legal_basis", "confidence"))
+    label = node.title[lang] if node.title else ""
+    own = f" — {'; '.join(c.cite() for c in node.legal_basis)}" if node.legal_basis else ""
+    flag = f" [{node.confidence.value}]" if node.confidence else ""
+    kids = n.children(node)
+    detail = "" if kids else f" {kind}: {json.dumps(data[kind], ensure_ascii=False)}"
+    head = f"{'  ' * depth}- [{node.id}] {kind if kids else ''}{label and ' ' + label}{detail}"
+    lines = [head + own + flag]
+    for child in kids:
+        lines.extend(tree_lines(child, lang, depth + 1))
+    return lines
+
+
+@app.command("show")
+def show(standard_id: str = typer.Argument(...), lang: str = typer.Option("vi", "--lang")) -> None:
+    """A standard's requirement tree, citations, period and confidence."""
+    s = load_catalog(None).get(standard_id)
+    out.print(f"{s.id}: {s.title[lang]}", style="bold", markup=False)
+    out.print(f"subject: {s.subject}; period: {s.valid_from or '?'} → {s.valid_until or '…'}; "
+              f"confidence: {s.confidence.value}", markup=False)
+    if s.supersedes:
+        out.print(f"supersedes: {', '.join(s.supersedes)}", markup=False)
+    for c in s.legal_basis:
+        out.print(f"legal basis: {c.cite()}{' — ' + c.url if c.url else ''}", markup=False)
+    out.print("requirements:", markup=False)
+    for line in tree_lines(s.requirements, lang):
+        out.print(line, markup=False)
+    for t in s.transitional:
+        out.print(f"transitional [{t.id}]: {', '.join(t.rules)} due {t.due} "
+                  f"({'; '.join(c.cite() for c in t.legal_basis)})", markup=False)

@@ -1,0 +1,98 @@
+"""CSV rosters: encoding and delimiter found from the bytes, rows streamed with line numbers.
+
+Spreadsheet exports in Vietnam come as UTF-8 (often with a BOM) or, from older
+Windows setups, as Windows-1258; the delimiter is ``,`` or, in locales with a decimal
+comma, ``;``. Neither is asked of the user.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+from competency.errors import InputError
+from competency.io._records import RawRecord, SourceLocation
+from competency.io._table import Row, Unreadable, table_records
+
+__all__ = ["DELIMITERS", "detect_encoding", "read_csv", "sniff_delimiter"]
+
+DELIMITERS = ",;\t"
+_CHUNK = 1 << 20
+_SAMPLE = 1 << 16
+
+
+def _decodes(path: Path, encoding: str) -> bool:
+    """Whether the whole file decodes, read in chunks (constant memory)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with path.open("rb") as stream:
+            while chunk := stream.read(_CHUNK):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def detect_encoding(path: Path) -> str:
+    """``utf-8-sig`` (UTF-8 with or without BOM), ``utf-16`` (with BOM) or ``cp1258``."""
+    with path.open("rb") as stream:
+        start = stream.read(4)
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    for encoding in ("utf-8-sig", "cp1258"):
+        if _decodes(path, encoding):
+            return encoding
+    raise InputError("not UTF-8 or Windows-1258 text; save the file as CSV UTF-8", str(path))
+
+
+def sniff_delimiter(sample: str) -> str:
+    """The delimiter that splits most sample rows into the same number of fields (>1)."""
+    best, best_score = ",", (0, 0)
+    for delimiter in DELIMITERS:
+        counts = [len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter) if row]
+        widths = [n for n in counts if n > 1]
+        if not widths:
+            continue
+        mode = max(set(widths), key=lambda n: (widths.count(n), n))
+        score = (widths.count(mode), mode)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _rows(stream: io.TextIOBase, delimiter: str, file: str) -> Iterator[Row]:
+    """Rows located at their first physical line; a broken row is passed on as unreadable."""
+    reader = csv.reader(stream, delimiter=delimiter)
+    previous = 0
+    while True:
+        location = SourceLocation(file=file, line=previous + 1)
+        try:
+            cells: list[str] | Unreadable = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            cells = Unreadable(f"unreadable CSV row: {exc}")
+        previous = reader.line_num
+        yield location, cells
+
+
+def _sample(path: Path, encoding: str) -> str:
+    with path.open(encoding=encoding, newline="") as stream:
+        sample = stream.read(_SAMPLE)
+    if len(sample) == _SAMPLE and "\n" in sample:
+        sample = sample[:sample.rfind("\n") + 1]
+    return sample
+
+
+def read_csv(path: Path, file: str) -> Iterator[RawRecord]:
+    """Records of a CSV roster, streamed."""
+    encoding = detect_encoding(path)
+    notes = ["read as Windows-1258 (cp1258): the file is not valid UTF-8"] \
+        if encoding == "cp1258" else []
+    delimiter = sniff_delimiter(_sample(path, encoding))
+    with path.open(encoding=encoding, newline="") as stream:
+        yield from table_records(_rows(stream, delimiter, file), notes=notes)

@@ -1,0 +1,62 @@
+"""Choosing the reader for a roster file, and the errors that stop before any record."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from competency.errors import InputError
+from competency.io._csv import read_csv
+from competency.io._json import read_json, read_jsonl
+from competency.io._records import RawRecord
+from competency.io._xlsx import read_xlsx
+
+__all__ = ["FORMATS", "read_records"]
+
+FORMATS: dict[str, str] = {"json": "json", "jsonl": "jsonl", "ndjson": "jsonl", "csv": "csv",
+                           "xlsx": "xlsx"}
+"""Format names and file suffixes (without the dot) → reader."""
+
+_READERS: dict[str, Callable[[Path, str], Iterator[RawRecord]]] = {
+    "json": read_json, "jsonl": read_jsonl, "csv": read_csv, "xlsx": read_xlsx}
+
+
+def _format(path: Path, file: str, requested: str | None) -> str:
+    name = (requested or path.suffix).lower().removeprefix(".")
+    if name in FORMATS:
+        return FORMATS[name]
+    expected = ", ".join(f".{s}" for s in FORMATS)
+    what = f"format {requested!r}" if requested else \
+        f"suffix {path.suffix!r}" if path.suffix else "no suffix"
+    raise InputError(f"unknown roster format ({what}); expected one of {expected}, "
+                     "or name the format", file)
+
+
+def read_records(path: str | os.PathLike[str], *, format: str | None = None,  # noqa: A002
+                 sheet: str | None = None) -> Iterator[RawRecord]:
+    """Stream the records of a roster file, one :class:`RawRecord` per record in the file.
+
+    The format comes from the suffix (``.json .jsonl .ndjson .csv .xlsx``) unless
+    ``format`` names it; ``sheet`` reads one worksheet of a workbook instead of all.
+    A missing, unreadable or unknown file raises :class:`~competency.errors.InputError`
+    here, before any record; a file whose content cannot be decoded at all raises it
+    while iterating. An empty file yields nothing.
+    """
+    file = os.fspath(path)
+    path = Path(file)
+    kind = _format(path, file, format)
+    if sheet is not None and kind != "xlsx":
+        raise InputError("a sheet can only be chosen in an XLSX workbook", file)
+    if not path.exists():
+        raise InputError("no such file", file)
+    if not path.is_file():
+        raise InputError("not a file", file)
+    try:
+        with path.open("rb") as stream:
+            stream.read(1)
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", file) from None
+    if kind == "xlsx":
+        return read_xlsx(path, file, sheet=sheet)
+    return _READERS[kind](path, file)

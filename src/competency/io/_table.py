@@ -1,0 +1,198 @@
+"""Rows of a CSV file or worksheet to raw records, through the column layout.
+
+Finds the header (title rows above it are common in Vietnamese rosters), maps each
+header to its column once, then converts every row. A cell that cannot be converted
+is a problem on its row and keeps its text, so nothing is lost or silently unknown.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import attrs
+
+from competency.io._cells import CellError, With, cell_text, is_blank, is_none_marker
+from competency.io._records import RawRecord, SourceLocation
+from competency.io.columns import COLUMNS, Column, header_key, is_ignored, match_header
+
+__all__ = ["HEADER_SEARCH_ROWS", "Row", "Unreadable", "table_records"]
+
+HEADER_SEARCH_ROWS = 20
+"""Non-empty rows searched for the header: the one naming most known columns wins."""
+
+
+@attrs.frozen
+class Unreadable:
+    """A row the file format could not deliver; it becomes a record with this problem."""
+
+    problem: str
+
+
+Row = tuple[SourceLocation, "Sequence[Any] | Unreadable"]
+
+_ID = next(c for c in COLUMNS if c.name == "id")
+_NO_ID = ("no id column: the header needs a column named id "
+          f"(or {', '.join(_ID.aliases[:3])} …)")
+
+
+@attrs.frozen
+class _Header:
+    """The header of one table: each position's column and its label as written."""
+
+    columns: tuple[Column | None, ...]
+    labels: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    def describe(self, position: int) -> str:
+        column, label = self.columns[position], self.labels[position]
+        assert column is not None
+        if header_key(label) == header_key(column.name):
+            return repr(column.name)
+        return f"{label!r} ({column.name})"
+
+
+def _read_header(cells: Sequence[Any]) -> _Header:
+    columns: list[Column | None] = []
+    seen: dict[str, str] = {}
+    unknown: list[str] = []
+    notes: list[str] = []
+    for text in cells:
+        label = "" if is_blank(text) else cell_text(text)
+        column = match_header(label, position=sum(c is not None and c.path[0] == "ratings"
+                                                  for c in columns)) if label else None
+        if column is not None and column.name in seen:
+            notes.append(f"column {label!r} repeats {column.name} "
+                         f"(already {seen[column.name]!r}); ignored")
+            column = None
+        elif column is not None:
+            seen[column.name] = label
+        elif label and not is_ignored(label):
+            unknown.append(label)
+        columns.append(column)
+    if unknown:
+        notes.append(f"ignored unknown columns: {', '.join(repr(u) for u in unknown)}")
+    if "id" not in seen:
+        notes.append(_NO_ID)
+    return _Header(tuple(columns), tuple("" if is_blank(c) else cell_text(c) for c in cells),
+                   tuple(notes))
+
+
+def _put(record: dict[str, Any], path: Sequence[str | int], value: Any, *, keep: bool = False) -> None:
+    """Set ``value`` at ``path``, creating objects and list elements on the way."""
+    node: Any = record
+    for part, following in itertools.pairwise(path):
+        if isinstance(node, list):
+            node.extend({} for _ in range(int(part) + 1 - len(node)))
+        child = node[part] if isinstance(node, list) else node.get(part)
+        if child is None:
+            child = [] if isinstance(following, int) else {}
+            node[part] = child
+        node = child
+    if not (keep and path[-1] in node):
+        node[path[-1]] = value
+
+
+def _convert(header: _Header, cells: Sequence[Any]) -> tuple[dict[str, Any], list[str], list[str]]:
+    """The nested record of one row, its problems and its notes."""
+    record: dict[str, Any] = {}
+    problems: list[str] = []
+    notes: list[str] = []
+    said_none: dict[str, str] = {}
+    filled: dict[str, str] = {}
+    for position, value in enumerate(cells):
+        if is_blank(value):
+            continue
+        column = header.columns[position] if position < len(header.columns) else None
+        if column is None:
+            if position >= len(header.labels) or not header.labels[position]:
+                notes.append(f"value {cell_text(value)!r} in column {position + 1} "
+                             "has no header; ignored")
+            continue
+        part = str(column.path[0])
+        if column.none and is_none_marker(value):
+            said_none.setdefault(part, header.describe(position))
+            continue
+        try:
+            converted = column.cell(value)
+        except CellError as exc:
+            problems.append(f"column {header.describe(position)}: {exc}")
+            converted = cell_text(value)
+        siblings = dict(column.fixed)
+        if isinstance(converted, With):
+            siblings |= converted.siblings
+            converted = converted.value
+        _put(record, column.path, converted)
+        for key, sibling in siblings.items():
+            _put(record, (*column.path[:-1], key), sibling, keep=True)
+        filled.setdefault(part, header.describe(position))
+    for part, where in said_none.items():
+        if part in record:
+            problems.append(f"column {where} records none, but column {filled[part]} has a value")
+        else:
+            record[part] = []
+    return record, problems, notes
+
+
+def _blank(cells: Sequence[Any] | Unreadable) -> bool:
+    return not isinstance(cells, Unreadable) and all(is_blank(cell) for cell in cells)
+
+
+def _score(cells: Sequence[Any] | Unreadable) -> int:
+    """How many known columns a row names; -1 for an unreadable row, never a header."""
+    if isinstance(cells, Unreadable):
+        return -1
+    return sum(match_header(cell_text(c)) is not None for c in cells if not is_blank(c))
+
+
+def _header_row(rows: Iterator[Row]) -> tuple[int | None, list[Row]]:
+    """The non-empty rows searched, and the index of the header among them."""
+    searched: list[Row] = []
+    for row in rows:
+        if not _blank(row[1]):
+            searched.append(row)
+            if len(searched) == HEADER_SEARCH_ROWS:
+                break
+    scores = [_score(cells) for _, cells in searched]
+    return (scores.index(max(scores)) if scores and max(scores) >= 0 else None), searched
+
+
+def _unreadable(location: SourceLocation, cells: Unreadable, notes: Sequence[str]) -> RawRecord:
+    return RawRecord(location=location, data=None, problems=(cells.problem,), notes=tuple(notes))
+
+
+def table_records(rows: Iterable[Row], *, notes: Sequence[str] = ()) -> Iterator[RawRecord]:
+    """One raw record per non-empty row below the header; table notes ride on the first."""
+    rows = iter(rows)
+    at, searched = _header_row(rows)
+    if at is None:  # nothing readable yet: report what was searched, look again after it
+        for location, cells in searched:
+            yield _unreadable(location, cells, notes)  # type: ignore[arg-type]
+            notes = ()
+        if searched:
+            yield from table_records(rows, notes=notes)
+        return
+    header_location, header_cells = searched[at]
+    header = _read_header(header_cells)  # type: ignore[arg-type]
+    pending = [*notes, *header.notes]
+    titles = [next(cell_text(c) for c in cells if not is_blank(c))
+              for _, cells in searched[:at] if not isinstance(cells, Unreadable)]
+    if titles:
+        pending.append(f"row(s) above the header at {header_location} skipped as titles: "
+                       f"{', '.join(repr(t) for t in titles)}")
+    has_id = _ID in header.columns
+    below = itertools.chain(searched[at + 1:], rows)
+    for location, cells in itertools.chain(((loc, c) for loc, c in searched[:at]
+                                            if isinstance(c, Unreadable)), below):
+        if isinstance(cells, Unreadable):
+            yield _unreadable(location, cells, pending)
+        elif _blank(cells):
+            continue
+        else:
+            data, problems, row_notes = _convert(header, cells)
+            if not has_id:
+                problems.insert(0, _NO_ID)
+            yield RawRecord(location=location, data=data, problems=tuple(problems),
+                            notes=(*pending, *row_notes))
+        pending = []

@@ -1,0 +1,44 @@
+"""XLSX rosters, read-only and values only (formulas give their cached results).
+
+Every worksheet is read as its own table, each with its header; a workbook often
+splits a roster by unit, one sheet per commune.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from competency.errors import InputError
+from competency.io._records import RawRecord, SourceLocation
+from competency.io._table import table_records
+
+__all__ = ["read_xlsx"]
+
+
+def read_xlsx(path: Path, file: str, *, sheet: str | None = None) -> Iterator[RawRecord]:
+    """Records of every worksheet, or of ``sheet`` only, located as ``file:Sheet!row``."""
+    try:
+        import openpyxl  # noqa: PLC0415  (optional extra)
+        from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
+    except ImportError:
+        raise InputError("reading XLSX needs openpyxl: pip install 'competency[xlsx]'",
+                         file) from None
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise InputError(f"not a readable XLSX workbook ({exc})", file) from None
+    try:
+        sheets = workbook.worksheets
+        if sheet is not None:
+            if sheet not in workbook.sheetnames:
+                raise InputError(f"no sheet {sheet!r}; the sheets are: "
+                                 f"{', '.join(workbook.sheetnames)}", file)
+            sheets = [workbook[sheet]]
+        for worksheet in sheets:
+            rows = ((SourceLocation(file=file, sheet=worksheet.title, row=number), cells)
+                    for number, cells in enumerate(worksheet.iter_rows(values_only=True), 1))
+            yield from table_records(rows)
+    finally:
+        workbook.close()

@@ -1,0 +1,1 @@
+"""Requirement trees and their evaluation."""

@@ -1,0 +1,444 @@
+"""The requirement tree: standards written as data.
+
+Each node is a small frozen class with an ``id`` and exactly one kind key
+(``all_of``, ``min_education``, …), so a YAML mapping says what it is by the key it
+uses. The evaluator keeps one function per kind; thresholds live only in the data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import sys
+from typing import Union
+
+import attrs
+
+from competency._fields import describe
+from competency.law import Confidence, LegalReference
+from competency.vocab import (
+    AdministrativeLevel,
+    AreaType,
+    EducationLevel,
+    Gender,
+    ITSkillLevel,
+    LanguageLevel,
+    PerformanceRating,
+    PersonnelCategory,
+    PoliticalTheoryLevel,
+    StateManagementProgramme,
+)
+
+__all__ = [
+    "Age",
+    "AgeBounds",
+    "AllOf",
+    "AnyOf",
+    "AppliesTo",
+    "CategoryCondition",
+    "CompetencyLevel",
+    "FieldOfStudy",
+    "FieldOfStudySpec",
+    "GenderCondition",
+    "HighSchool",
+    "LanguageSpec",
+    "MinCompetencyLevel",
+    "MinEducation",
+    "MinITSkill",
+    "MinLanguage",
+    "MinPoliticalTheory",
+    "Node",
+    "Not",
+    "Ratings",
+    "RatingsSpec",
+    "RemainingSpec",
+    "RemainingWorkingMonths",
+    "Standard",
+    "StateManagement",
+    "Text",
+    "Transitional",
+    "TransitionalTrigger",
+    "UnitCondition",
+    "UnitSpec",
+    "When",
+    "WhenSpec",
+    "YearsOfService",
+    "children",
+    "walk",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Text:
+    """A text in Vietnamese and English."""
+
+    vi: str = attrs.field(metadata=describe("Vietnamese text.", "Tiếng Việt."))
+    en: str = attrs.field(metadata=describe("English text.", "Tiếng Anh."))
+
+    def __getitem__(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+def _title() -> Text | None:
+    return attrs.field(default=None, metadata=describe(
+        "Name of the requirement shown in explanations.", "Tên yêu cầu."))
+
+
+@attrs.frozen(kw_only=True)
+class _Node:
+    """Fields shared by every node."""
+
+    id: str = attrs.field(metadata=describe(
+        "Identifier, unique within the standard (kebab-case).", "Mã yêu cầu.",
+        pattern=r"^[a-z0-9][a-z0-9-]*$"))
+    title: Text | None = _title()
+    legal_basis: tuple[LegalReference, ...] | None = attrs.field(default=None, metadata=describe(
+        "Citations for this requirement (added to the standard's).", "Căn cứ pháp lý riêng."))
+    confidence: Confidence | None = attrs.field(default=None, metadata=describe(
+        "Confidence of this requirement when it differs from the standard's.",
+        "Mức độ tin cậy riêng."))
+
+
+# -- combinators --------------------------------------------------------------------------
+
+@attrs.frozen(kw_only=True)
+class AllOf(_Node):
+    """Every child must be met."""
+
+    all_of: tuple[Node, ...] = attrs.field(metadata=describe(
+        "Requirements that must all be met.", "Các yêu cầu phải đáp ứng đồng thời.", minItems=1))
+
+
+@attrs.frozen(kw_only=True)
+class AnyOf(_Node):
+    """At least one child must be met (alternatives, exceptions)."""
+
+    any_of: tuple[Node, ...] = attrs.field(metadata=describe(
+        "Alternatives; one suffices.", "Các phương án, đáp ứng một là đủ.", minItems=1))
+
+
+@attrs.frozen(kw_only=True)
+class Not(_Node):
+    """The child must not be met."""
+
+    negated: Node = attrs.field(metadata=describe(
+        "Requirement that must not hold.", "Điều kiện không được thỏa mãn.", json_name="not"))
+
+
+@attrs.frozen(kw_only=True)
+class WhenSpec:
+    """A conditional requirement."""
+
+    condition: Node = attrs.field(metadata=describe(
+        "Condition on the official or unit.", "Điều kiện áp dụng.", json_name="if"))
+    then: Node = attrs.field(metadata=describe(
+        "Requirement applied when the condition holds.", "Yêu cầu khi điều kiện thỏa mãn."))
+
+
+@attrs.frozen(kw_only=True)
+class When(_Node):
+    """``then`` applies only when ``if`` holds; otherwise the node is met (not applicable)."""
+
+    when: WhenSpec = attrs.field(metadata=describe("Condition and requirement.", "Điều kiện và yêu cầu."))
+
+
+# -- leaves -------------------------------------------------------------------------------
+
+@attrs.frozen(kw_only=True)
+class MinEducation(_Node):
+    """Education at or above a level."""
+
+    min_education: EducationLevel = attrs.field(metadata=describe(
+        "Lowest education level accepted.", "Trình độ chuyên môn tối thiểu."))
+
+
+@attrs.frozen(kw_only=True)
+class HighSchool(_Node):
+    """Upper-secondary graduation (tốt nghiệp THPT)."""
+
+    high_school: bool = attrs.field(metadata=describe(
+        "Whether THPT graduation is required.", "Yêu cầu tốt nghiệp THPT."))
+
+
+@attrs.frozen(kw_only=True)
+class FieldOfStudySpec:
+    """Accepted fields of study."""
+
+    fields: tuple[str, ...] = attrs.field(metadata=describe(
+        "Accepted fields (matched ignoring accents and case).", "Chuyên ngành được chấp nhận.",
+        minItems=1))
+    min_level: EducationLevel | None = attrs.field(default=None, metadata=describe(
+        "Lowest level of the diploma in that field.", "Trình độ tối thiểu của văn bằng."))
+
+
+@attrs.frozen(kw_only=True)
+class FieldOfStudy(_Node):
+    """A diploma in one of the accepted fields."""
+
+    field_of_study: FieldOfStudySpec = attrs.field(metadata=describe(
+        "Accepted fields and level.", "Chuyên ngành và trình độ."))
+
+
+@attrs.frozen(kw_only=True)
+class MinPoliticalTheory(_Node):
+    """Political theory at or above a level, diplomas counted through the equivalence table."""
+
+    min_political_theory: PoliticalTheoryLevel = attrs.field(metadata=describe(
+        "Lowest political-theory level.", "Trình độ lý luận chính trị tối thiểu."))
+
+
+@attrs.frozen(kw_only=True)
+class LanguageSpec:
+    """A language level, for any foreign language or a given one."""
+
+    level: LanguageLevel = attrs.field(metadata=describe("Lowest level.", "Bậc tối thiểu."))
+    language: str | None = attrs.field(default=None, metadata=describe(
+        "ISO 639-1 code; absent means any foreign language.", "Ngôn ngữ; để trống là bất kỳ."))
+
+
+@attrs.frozen(kw_only=True)
+class MinLanguage(_Node):
+    """A foreign language at or above a level; certificates counted through the table."""
+
+    min_language: LanguageSpec = attrs.field(metadata=describe(
+        "Level and language.", "Bậc và ngôn ngữ."))
+
+
+@attrs.frozen(kw_only=True)
+class MinITSkill(_Node):
+    """IT skill at or above a level."""
+
+    min_it_skill: ITSkillLevel = attrs.field(metadata=describe(
+        "Lowest IT-skill level.", "Trình độ tin học tối thiểu."))
+
+
+@attrs.frozen(kw_only=True)
+class StateManagement(_Node):
+    """One of the listed state-management programmes completed."""
+
+    state_management: tuple[StateManagementProgramme, ...] = attrs.field(metadata=describe(
+        "Programmes accepted.", "Chương trình được chấp nhận.", minItems=1))
+
+
+@attrs.frozen(kw_only=True)
+class AgeBounds:
+    """Inclusive bounds in whole years."""
+
+    min: int | None = attrs.field(default=None, metadata=describe(
+        "Lowest value (inclusive).", "Giá trị tối thiểu.", minimum=0))
+    max: int | None = attrs.field(default=None, metadata=describe(
+        "Highest value (inclusive).", "Giá trị tối đa.", minimum=0))
+
+
+@attrs.frozen(kw_only=True)
+class Age(_Node):
+    """Age in whole years at the as-of date."""
+
+    age: AgeBounds = attrs.field(metadata=describe("Age bounds.", "Giới hạn tuổi."))
+
+
+class RemainingFrom(enum.Enum):
+    """Date from which remaining working time is counted."""
+
+    FIRST_APPOINTED = "first_appointed"
+    ON = "on"
+
+
+@attrs.frozen(kw_only=True)
+class RemainingSpec:
+    """Minimum remaining working time before statutory retirement."""
+
+    min: int = attrs.field(metadata=describe("Months.", "Số tháng.", minimum=0))
+    at: RemainingFrom = attrs.field(default=RemainingFrom.FIRST_APPOINTED, metadata=describe(
+        "Counted from the first appointment to the post, or from the as-of date.",
+        "Tính từ ngày bổ nhiệm lần đầu hoặc ngày xét."))
+
+
+@attrs.frozen(kw_only=True)
+class RemainingWorkingMonths(_Node):
+    """Enough working time left before the statutory retirement age."""
+
+    remaining_working_months: RemainingSpec = attrs.field(metadata=describe(
+        "Minimum months left.", "Thời gian công tác còn lại tối thiểu."))
+
+
+@attrs.frozen(kw_only=True)
+class YearsOfService(_Node):
+    """Whole years since the start of service (or recruitment)."""
+
+    years_of_service: AgeBounds = attrs.field(metadata=describe(
+        "Bounds in years.", "Số năm công tác."))
+
+
+@attrs.frozen(kw_only=True)
+class CompetencyLevel:
+    """A competency and the lowest proficiency level accepted."""
+
+    competency: str = attrs.field(metadata=describe("Competency id.", "Mã năng lực.", minLength=1))
+    level: int = attrs.field(metadata=describe("Level 1–5.", "Cấp độ 1–5.", minimum=1, maximum=5))
+
+
+@attrs.frozen(kw_only=True)
+class MinCompetencyLevel(_Node):
+    """An assessed competency at or above a level."""
+
+    min_competency_level: CompetencyLevel = attrs.field(metadata=describe(
+        "Competency and level.", "Năng lực và cấp độ."))
+
+
+@attrs.frozen(kw_only=True)
+class UnitSpec:
+    """Facts about the unit of the post; every given key must hold."""
+
+    disadvantaged_area: bool | None = attrs.field(default=None, metadata=describe(
+        "Disadvantaged-area flag.", "Vùng khó khăn."))
+    levels: tuple[AdministrativeLevel, ...] | None = attrs.field(default=None, metadata=describe(
+        "Accepted administrative levels.", "Cấp hành chính."))
+    area_types: tuple[AreaType, ...] | None = attrs.field(default=None, metadata=describe(
+        "Any of these area types.", "Loại vùng."))
+
+
+@attrs.frozen(kw_only=True)
+class UnitCondition(_Node):
+    """A condition on the unit (for exceptions such as disadvantaged areas)."""
+
+    unit: UnitSpec = attrs.field(metadata=describe("Unit facts.", "Điều kiện về đơn vị."))
+
+
+@attrs.frozen(kw_only=True)
+class CategoryCondition(_Node):
+    """The official is in one of these personnel categories."""
+
+    category: tuple[PersonnelCategory, ...] = attrs.field(metadata=describe(
+        "Accepted categories.", "Đối tượng.", minItems=1))
+
+
+@attrs.frozen(kw_only=True)
+class GenderCondition(_Node):
+    """The official's recorded gender."""
+
+    gender: Gender = attrs.field(metadata=describe("Gender.", "Giới tính."))
+
+
+@attrs.frozen(kw_only=True)
+class RatingsSpec:
+    """The last ``years`` rated years before the as-of date all at or above ``min``."""
+
+    min: PerformanceRating = attrs.field(metadata=describe("Lowest rating.", "Mức tối thiểu."))
+    years: int = attrs.field(metadata=describe("Consecutive years.", "Số năm liên tiếp.", minimum=1))
+
+
+@attrs.frozen(kw_only=True)
+class Ratings(_Node):
+    """Annual ratings over recent years."""
+
+    ratings: RatingsSpec = attrs.field(metadata=describe("Ratings required.", "Yêu cầu xếp loại."))
+
+
+Node = Union[  # noqa: UP007  (a runtime union that cattrs and the schema generator read)
+    AllOf, AnyOf, Not, When, MinEducation, HighSchool, FieldOfStudy, MinPoliticalTheory,
+    MinLanguage, MinITSkill, StateManagement, Age, RemainingWorkingMonths, YearsOfService,
+    MinCompetencyLevel, UnitCondition, CategoryCondition, GenderCondition, Ratings,
+]
+
+
+# -- standards ----------------------------------------------------------------------------
+
+@attrs.frozen(kw_only=True)
+class AppliesTo:
+    """Who a standard applies to; every given key must match, omitted keys match anyone."""
+
+    categories: tuple[PersonnelCategory, ...] | None = attrs.field(default=None, metadata=describe(
+        "Personnel categories.", "Đối tượng."))
+    levels: tuple[AdministrativeLevel, ...] | None = attrs.field(default=None, metadata=describe(
+        "Administrative levels of the post's unit.", "Cấp hành chính."))
+    titles: tuple[str, ...] | None = attrs.field(default=None, metadata=describe(
+        "Position or title codes.", "Mã chức vụ, chức danh."))
+    ranks: tuple[str, ...] | None = attrs.field(default=None, metadata=describe(
+        "Rank codes.", "Mã ngạch."))
+    provinces: tuple[str, ...] | None = attrs.field(default=None, metadata=describe(
+        "Province codes of the post's unit (for provincial overlays).", "Mã tỉnh áp dụng."))
+
+
+@attrs.frozen(kw_only=True)
+class TransitionalTrigger:
+    """Who a transitional provision covers."""
+
+    recruited_before: dt.date | None = attrs.field(default=None, metadata=describe(
+        "Recruited before this date.", "Tuyển dụng trước ngày."))
+    appointed_before: dt.date | None = attrs.field(default=None, metadata=describe(
+        "Appointed to the post before this date.", "Bổ nhiệm trước ngày."))
+
+
+@attrs.frozen(kw_only=True)
+class Transitional:
+    """A window for incumbents: covered rules stay unmet but carry a deadline."""
+
+    id: str = attrs.field(metadata=describe("Identifier.", "Mã điều khoản.",
+                                            pattern=r"^[a-z0-9][a-z0-9-]*$"))
+    title: Text | None = _title()
+    applies_when: TransitionalTrigger = attrs.field(metadata=describe(
+        "Who is covered.", "Đối tượng áp dụng."))
+    rules: tuple[str, ...] = attrs.field(metadata=describe(
+        "Ids of the requirements covered.", "Các yêu cầu được áp dụng.", minItems=1))
+    due: dt.date = attrs.field(metadata=describe("Deadline to comply.", "Thời hạn đáp ứng."))
+    legal_basis: tuple[LegalReference, ...] = attrs.field(metadata=describe(
+        "Citations.", "Căn cứ pháp lý.", minItems=1))
+
+
+@attrs.frozen(kw_only=True)
+class Standard:
+    """A qualification standard (tiêu chuẩn): who, what, since when, under which instrument."""
+
+    id: str = attrs.field(metadata=describe(
+        "Identifier, e.g. vn.tt-13-2019-bnv.cong-chuc-xa.", "Mã tiêu chuẩn.",
+        pattern=r"^[a-z0-9][a-z0-9.-]*$"))
+    title: Text = attrs.field(metadata=describe("Title.", "Tên tiêu chuẩn."))
+    subject: str = attrs.field(metadata=describe(
+        "Succession key: standards with the same subject replace each other over time.",
+        "Nhóm đối tượng dùng để nối các tiêu chuẩn kế tiếp nhau.", minLength=1))
+    applies_to: AppliesTo = attrs.field(metadata=describe("Who it applies to.", "Phạm vi áp dụng."))
+    valid_from: dt.date | None = attrs.field(metadata=describe(
+        "First day in force (inclusive); null when unknown.", "Ngày bắt đầu áp dụng."))
+    valid_until: dt.date | None = attrs.field(default=None, metadata=describe(
+        "Last day in force (inclusive); absent while in force.", "Ngày cuối cùng áp dụng."))
+    supersedes: tuple[str, ...] = attrs.field(default=(), metadata=describe(
+        "Ids of the standards it replaces.", "Thay thế tiêu chuẩn."))
+    confidence: Confidence = attrs.field(metadata=describe(
+        "How sure the standard is; drafts are applied only on request.", "Mức độ tin cậy."))
+    legal_basis: tuple[LegalReference, ...] = attrs.field(metadata=describe(
+        "Citations.", "Căn cứ pháp lý.", minItems=1))
+    note: Text | None = attrs.field(default=None, metadata=describe("Remarks.", "Ghi chú."))
+    requirements: Node = attrs.field(metadata=describe("The requirement tree.", "Các yêu cầu."))
+    transitional: tuple[Transitional, ...] = attrs.field(default=(), metadata=describe(
+        "Transitional provisions.", "Quy định chuyển tiếp."))
+
+    def in_force(self, day: dt.date) -> bool:
+        """True when ``day`` is within the standard's period (an unknown start is open)."""
+        return ((self.valid_from is None or self.valid_from <= day)
+                and (self.valid_until is None or day <= self.valid_until))
+
+
+def walk(node: Node) -> list[Node]:
+    """The node and all its descendants, depth first."""
+    found: list[Node] = [node]
+    for child in children(node):
+        found.extend(walk(child))
+    return found
+
+
+def children(node: Node) -> tuple[Node, ...]:
+    """The direct children of a combinator; empty for a leaf."""
+    if isinstance(node, AllOf):
+        return node.all_of
+    if isinstance(node, AnyOf):
+        return node.any_of
+    if isinstance(node, Not):
+        return (node.negated,)
+    if isinstance(node, When):
+        return (node.when.condition, node.when.then)
+    return ()
+
+
+for _cls in (AllOf, AnyOf, Not, WhenSpec, When, Standard):
+    attrs.resolve_types(_cls, globalns=vars(sys.modules[__name__]))

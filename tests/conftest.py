@@ -1,0 +1,10 @@
+"""Hypothesis profiles: ``ci`` (the default under CI) keeps ``make test`` short; ``dev`` digs deeper."""
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("ci", max_examples=60, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=300, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
