@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tempfile
 import time
 import unicodedata
 from pathlib import Path
@@ -121,8 +122,8 @@ def test_json_syntax_error_keeps_records_before_it(tmp_path: Path) -> None:
     records = read(path)
     assert [r.data for r in records] == [{"id": "1"}, {"id": "2"}, None]
     assert records[2].location.line == 3
-    assert records[2].problems == ("invalid JSON: Expecting ':' delimiter (column 8); "
-                                   "the rest of the file was not read",)
+    assert records[2].problems == (("invalid JSON: Expecting ':' delimiter (column 8); "
+                                   "the rest of the file was not read"),)
 
 
 def test_json_that_is_not_utf8_raises_input_error(tmp_path: Path) -> None:
@@ -169,8 +170,8 @@ def test_jsonl_line_of_50_mb_is_reported_without_reading_it_whole(tmp_path: Path
     assert time.monotonic() - started < 5
     assert [r.data for r in records] == [{"id": "1"}, None, {"id": "3"}]
     assert [r.location.line for r in records] == [1, 2, 3]
-    assert records[1].problems == (f"line too long: {size + 24} bytes, more than the "
-                                   f"{MAX_LINE_BYTES} bytes read",)
+    assert records[1].problems == ((f"line too long: {size + 24} bytes, more than the "
+                                   f"{MAX_LINE_BYTES} bytes read"),)
 
 
 def test_jsonl_long_line_within_limit_is_parsed(tmp_path: Path) -> None:
@@ -192,9 +193,7 @@ json_values = st.recursive(
 @given(st.lists(st.dictionaries(st.text(), json_values, max_size=5), max_size=8))
 def test_jsonl_round_trip(objects: list[dict]) -> None:
     """Any list of objects written as JSON Lines reads back as the same records, in order."""
-    import tempfile  # noqa: PLC0415  (hypothesis examples must not share pytest's tmp_path)
-
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder:  # examples must not share tmp_path
         path = Path(folder) / "round.jsonl"
         path.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objects),
                         "utf-8")
@@ -340,8 +339,8 @@ def test_none_marker_contradicted_by_another_column_is_a_problem(tmp_path: Path)
     path = tmp_path / "contradiction.csv"
     path.write_text("id,Trình độ chuyên môn,Chuyên ngành\nA1,không,Luật\n", "utf-8")
     [record] = read(path)
-    assert record.problems == ("column 'Trình độ chuyên môn' (education_level) records none, "
-                               "but column 'Chuyên ngành' (education_field) has a value",)
+    assert record.problems == (("column 'Trình độ chuyên môn' (education_level) records none, "
+                               "but column 'Chuyên ngành' (education_field) has a value"),)
 
 
 def test_unknown_label_names_column_value_and_valid_values(tmp_path: Path) -> None:
@@ -350,10 +349,10 @@ def test_unknown_label_names_column_value_and_valid_values(tmp_path: Path) -> No
     path.write_text("id,Trình độ chuyên môn\nA1,Đại hoc chính quy\n", "utf-8")
     [record] = read(path)
     assert record.problems == (
-        "column 'Trình độ chuyên môn' (education_level): unknown value 'Đại hoc chính quy'; "
+        ("column 'Trình độ chuyên môn' (education_level): unknown value 'Đại hoc chính quy'; "
         "expected one of: thpt (Tốt nghiệp trung học phổ thông), so_cap (Sơ cấp), "
         "trung_cap (Trung cấp), cao_dang (Cao đẳng), dai_hoc (Đại học), thac_si (Thạc sĩ), "
-        "tien_si (Tiến sĩ)",)
+        "tien_si (Tiến sĩ)"),)
     assert record.data == {"id": "A1", "education": [{"level": "Đại hoc chính quy"}]}
     assert not record.ok
     assert schema_pointers(record.data) == ["/education/0/level"]
@@ -373,8 +372,8 @@ def test_impossible_date_in_a_cell_is_a_problem(tmp_path: Path, cell: str) -> No
     path = tmp_path / "date.csv"
     path.write_text(f"id,Ngày sinh\nA1,{cell}\n", "utf-8")
     [record] = read(path)
-    assert record.problems == (f"column 'Ngày sinh' (birth_date): {cell!r} is not a valid date "
-                               "(day is out of range for month)",)
+    assert record.problems == ((f"column 'Ngày sinh' (birth_date): {cell!r} is not a valid date "
+                               "(day is out of range for month)"),)
     assert record.data == {"id": "A1", "birth_date": cell}
 
 
@@ -407,8 +406,8 @@ def test_title_rows_above_the_header_are_skipped_with_a_note(tmp_path: Path) -> 
     [record] = read(path)
     assert record.data == {"id": "A1", "full_name": "Lan", "gender": "female"}
     assert record.location.line == 4
-    assert record.notes == (f"row(s) above the header at {path}:3 skipped as titles: "
-                            "'DANH SÁCH CÔNG CHỨC XÃ'",)
+    assert record.notes == ((f"row(s) above the header at {path}:3 skipped as titles: "
+                            "'DANH SÁCH CÔNG CHỨC XÃ'"),)
 
 
 def test_oversized_csv_field_is_reported_and_later_rows_read(tmp_path: Path) -> None:
@@ -454,8 +453,8 @@ def test_xlsx_vietnamese_headers_date_cells_and_sheet_rows(tmp_path: Path) -> No
     ]
     assert records[0].notes == (
         "ignored unknown columns: 'Quê quán'",
-        f"row(s) above the header at {path}:Xã An Hiệp!2 skipped as titles: "
-        "'DANH SÁCH CÁN BỘ, CÔNG CHỨC'")
+        (f"row(s) above the header at {path}:Xã An Hiệp!2 skipped as titles: "
+        "'DANH SÁCH CÁN BỘ, CÔNG CHỨC'"))
 
 
 def test_xlsx_reads_every_sheet_with_its_own_header(tmp_path: Path) -> None:
@@ -484,14 +483,14 @@ def test_xlsx_missing_id_and_bad_cells_are_row_problems(tmp_path: Path) -> None:
     [record] = read(path)
     assert record.problems == (
         "no id column: the header needs a column named id (or Mã hồ sơ, Mã cán bộ, Mã CBCC …)",
-        "column 'Đảng viên' (party_member): 'có lẽ' is not yes or no; "
-        "expected có/không, x, yes/no, true/false, 1/0")
+        ("column 'Đảng viên' (party_member): 'có lẽ' is not yes or no; "
+        "expected có/không, x, yes/no, true/false, 1/0"))
 
 
 # -- JSON records reach the schema validator ------------------------------------------------
 
 def test_wrong_type_and_unknown_code_are_schema_errors_at_their_pointer(tmp_path: Path) -> None:
-    """The reader passes JSON through; the validator names the pointer; the pointer names a column."""
+    """JSON passes through as read; the validator names the pointer, the pointer a column."""
     path = tmp_path / "typed.jsonl"
     path.write_text('{"id": "A1", "high_school": "yes", "education": [{"level": "phd"}]}\n',
                     "utf-8")
@@ -529,7 +528,7 @@ def test_pointer_maps_back_to_its_column() -> None:
 
 def test_every_column_points_into_the_official_schema() -> None:
     """Each column's pointer is a property path of the official schema, so nothing is invented."""
-    from competency.schema import load_schema  # noqa: PLC0415
+    from competency.schema import load_schema
 
     schema = load_schema("official")
 

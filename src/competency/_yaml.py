@@ -1,12 +1,15 @@
 """Safe YAML loading for data files: no object construction, dates kept as ISO strings.
 
 Dates stay strings so that data files are validated by the same JSON Schemas as JSON
-input, and converted once, by the converter.
+input, and converted once, by the converter. Booleans follow YAML 1.2 (``true``/``false``
+only), so keys such as ``on`` (the as-of date of a case) stay strings.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+import re
 
 import yaml
 
@@ -15,17 +18,20 @@ __all__ = ["MAX_BYTES", "load_yaml"]
 MAX_BYTES = 5_000_000
 """Largest data file accepted; standards files are a few kilobytes."""
 
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_DROPPED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
+_BOOL = "tag:yaml.org,2002:bool"
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader without the implicit timestamp resolver."""
+    """SafeLoader without implicit timestamps, and with YAML 1.2 booleans."""
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
 
 
 def load_yaml(text: str) -> Any:

@@ -39,11 +39,12 @@ def _catalog(catalog: Catalog | None) -> Catalog:
 
 def evaluate(official: Official, target: Standard | str | Position, on: dt.date | None = None, *,
              catalog: Catalog | None = None, include_drafts: bool = False,
-             assessments: Mapping[str, int] | None = None) -> StandardResult | PositionResult:
+             assessments: Mapping[str, int] | None = None,
+             title: str | None = None) -> StandardResult | PositionResult:
     """Is ``official`` qualified, as of ``on`` (default today), for a standard or a post?
 
-    A standard (object or id) is evaluated for the official's first current post that it
-    applies to, or the first current post. A :class:`Position` is checked against every
+    A standard (object or id) is evaluated for the official's current post with ``title``,
+    else the first current post it applies to, else the first current post. A :class:`Position` is checked against every
     standard in force that applies to it; no applicable standard gives ``unknown``.
     """
     on = on or dt.date.today()
@@ -61,6 +62,8 @@ def evaluate(official: Official, target: Standard | str | Position, on: dt.date 
         msg = f"{standard.id} is a draft; pass include_drafts=True to apply it"
         raise DraftStandardError(msg)
     current = official.current_assignments(on)
+    if title is not None:
+        current = tuple(a for a in official.assignments or () if a.title == title)
     assignment = next((a for a in current if matches(standard.applies_to, official, a)),
                       current[0] if current else None)
     return evaluate_standard(standard, official, on, tables=cat.tables, assignment=assignment,

@@ -241,7 +241,8 @@ class Language:
 
 @attrs.frozen
 class LanguageLevelCell:
-    """A level on the six-level framework, alone ("B1", "Bậc 3") or after the language ("Tiếng Anh B1")."""
+    """A level on the six-level framework, alone ("B1", "Bậc 3") or after its language
+    ("Tiếng Anh B1"), the way the "Ngoại ngữ" column is usually filled."""
 
     accepted = (f"{vocabulary_values(LanguageLevel)}, or CEFR A1-C2; "
                 "optionally after the language, as in Tiếng Anh B1")

@@ -55,7 +55,8 @@ def _parse_line(raw: bytes, location: SourceLocation) -> RawRecord:
     return _record(location, value)
 
 
-def read_jsonl(path: Path, file: str, *, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[RawRecord]:
+def read_jsonl(path: Path, file: str, *,
+               max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[RawRecord]:
     """One record per non-blank line; lines longer than ``max_line_bytes`` are reported."""
     with path.open("rb") as stream:
         number = 0
@@ -137,9 +138,9 @@ def _document(text: str, file: str) -> Iterator[RawRecord]:
         end = yield from _object(text, start, lines, file)
     else:
         value, end = _DECODER.raw_decode(text, start)
+        problem = f"expected an array of records or an object, got {_KINDS[type(value)]}"
         yield RawRecord(location=SourceLocation(file=file, line=lines.at(start)), data=None,
-                        problems=(f"expected an array of records or an object, "
-                                  f"got {_KINDS[type(value)]}",))
+                        problems=(problem,))
     end = _skip(text, end)
     if end < len(text):
         raise json.JSONDecodeError("Extra data after the top-level value", text, end)

@@ -33,7 +33,7 @@ def _format(path: Path, file: str, requested: str | None) -> str:
                      "or name the format", file)
 
 
-def read_records(path: str | os.PathLike[str], *, format: str | None = None,  # noqa: A002
+def read_records(path: str | os.PathLike[str], *, format: str | None = None,
                  sheet: str | None = None) -> Iterator[RawRecord]:
     """Stream the records of a roster file, one :class:`RawRecord` per record in the file.
 

@@ -54,12 +54,12 @@ class _Header:
 
 
 def _read_header(cells: Sequence[Any]) -> _Header:
+    labels = tuple("" if is_blank(text) else cell_text(text) for text in cells)
     columns: list[Column | None] = []
     seen: dict[str, str] = {}
     unknown: list[str] = []
     notes: list[str] = []
-    for text in cells:
-        label = "" if is_blank(text) else cell_text(text)
+    for label in labels:
         column = match_header(label, position=sum(c is not None and c.path[0] == "ratings"
                                                   for c in columns)) if label else None
         if column is not None and column.name in seen:
@@ -75,11 +75,11 @@ def _read_header(cells: Sequence[Any]) -> _Header:
         notes.append(f"ignored unknown columns: {', '.join(repr(u) for u in unknown)}")
     if "id" not in seen:
         notes.append(_NO_ID)
-    return _Header(tuple(columns), tuple("" if is_blank(c) else cell_text(c) for c in cells),
-                   tuple(notes))
+    return _Header(tuple(columns), labels, tuple(notes))
 
 
-def _put(record: dict[str, Any], path: Sequence[str | int], value: Any, *, keep: bool = False) -> None:
+def _put(record: dict[str, Any], path: Sequence[str | int], value: Any, *,
+         keep: bool = False) -> None:
     """Set ``value`` at ``path``, creating objects and list elements on the way."""
     node: Any = record
     for part, following in itertools.pairwise(path):
@@ -183,8 +183,8 @@ def table_records(rows: Iterable[Row], *, notes: Sequence[str] = ()) -> Iterator
                        f"{', '.join(repr(t) for t in titles)}")
     has_id = _ID in header.columns
     below = itertools.chain(searched[at + 1:], rows)
-    for location, cells in itertools.chain(((loc, c) for loc, c in searched[:at]
-                                            if isinstance(c, Unreadable)), below):
+    above = ((loc, c) for loc, c in searched[:at] if isinstance(c, Unreadable))
+    for location, cells in itertools.chain(above, below):
         if isinstance(cells, Unreadable):
             yield _unreadable(location, cells, pending)
         elif _blank(cells):

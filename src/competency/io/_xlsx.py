@@ -20,8 +20,8 @@ __all__ = ["read_xlsx"]
 def read_xlsx(path: Path, file: str, *, sheet: str | None = None) -> Iterator[RawRecord]:
     """Records of every worksheet, or of ``sheet`` only, located as ``file:Sheet!row``."""
     try:
-        import openpyxl  # noqa: PLC0415  (optional extra)
-        from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
+        import openpyxl
+        from openpyxl.utils.exceptions import InvalidFileException
     except ImportError:
         raise InputError("reading XLSX needs openpyxl: pip install 'competency[xlsx]'",
                          file) from None

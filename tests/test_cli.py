@@ -1,0 +1,100 @@
+"""The command line: exit codes, counts that add up, locations and pointers, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "examples" / "sample-roster.jsonl"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "competency", *args], capture_output=True,
+                          text=True, check=False, cwd=ROOT)
+
+
+def write_jsonl(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+GOOD = json.dumps({"id": "A-1", "category": "cong_chuc", "education": [{"level": "dai_hoc"}]})
+
+
+def test_validate_reports_each_invalid_record_and_counts_all(tmp_path):
+    """read = valid + invalid; each error has file:line and a JSON pointer; exit 1."""
+    roster = write_jsonl(tmp_path / "r.jsonl", [
+        GOOD,
+        '{"id": "A-2", "birth_date": "2023-02-30"}',
+        '{"id": "A-3", "education": [{"level": "dai_hocc"}]',  # malformed JSON
+        json.dumps({"full_name": "Nguyễn Văn A"}),             # missing id
+        GOOD.replace("A-1", "A-5"),
+    ])
+    result = run("validate", str(roster))
+    assert result.returncode == 1
+    assert f"{roster}: read 5, valid 2, invalid 3" in result.stdout
+    assert f"{roster}:2: /birth_date: '2023-02-30' is not a 'date'" in result.stderr
+    assert f"{roster}:3: " in result.stderr
+    assert f"{roster}:4: /: 'id' is required (missing)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_json_output_adds_up(tmp_path):
+    """--format json gives the same counts and one entry per invalid record."""
+    roster = write_jsonl(tmp_path / "r.jsonl", [GOOD, '{"id": 5}'])
+    result = run("validate", str(roster), "--format", "json")
+    report = json.loads(result.stdout)
+    assert report["summary"] == {"read": 2, "valid": 1, "invalid": 1}
+    assert report["invalid"] == [{"location": f"{roster}:2", "id": None,
+                                  "errors": ["/id: 5 is not of type 'string'"]}]
+
+
+def test_all_valid_exits_zero(tmp_path):
+    """A clean file exits 0."""
+    result = run("validate", str(write_jsonl(tmp_path / "r.jsonl", [GOOD])))
+    assert (result.returncode, result.stdout.strip()) == (0, f"{tmp_path / 'r.jsonl'}: read 1, valid 1, invalid 0")
+
+
+@pytest.mark.parametrize("name", ["missing.jsonl", "roster.docx"])
+def test_unusable_input_exits_two_without_traceback(tmp_path, name):
+    """A missing file or an unknown format is one clear message and exit 2."""
+    path = tmp_path / name
+    if name.endswith(".docx"):
+        path.write_text("x")
+    result = run("validate", str(path))
+    assert result.returncode == 2
+    assert result.stderr.startswith("error:")
+    assert "Traceback" not in result.stderr
+
+
+def test_schemas_check_detects_a_stale_file(tmp_path):
+    """`competency schemas --check` fails on a folder whose schema differs from the model."""
+    assert run("schemas", "--out", str(tmp_path)).returncode == 0
+    assert run("schemas", "--check", "--out", str(tmp_path)).returncode == 0
+    path = tmp_path / "official.schema.json"
+    path.write_text(path.read_text("utf-8").replace("Họ và tên", "Tên"), encoding="utf-8")
+    result = run("schemas", "--check", "--out", str(tmp_path))
+    assert result.returncode == 1
+    assert "official.schema.json: stale" in result.stderr
+
+
+def test_standards_list_on_a_date_shows_those_in_force():
+    """On 2024-01-01 Decree 33/2023 is in force for commune staff; Circular 13/2019 is not."""
+    result = run("standards", "list", "--on", "2024-01-01", "--format", "json")
+    listed = {s["id"]: s for s in json.loads(result.stdout)}
+    assert "vn.nd-33-2023.cong-chuc-xa" in listed
+    assert "vn.tt-13-2019-bnv.cong-chuc-xa" not in listed
+    assert any("33/2023/NĐ-CP" in c for c in listed["vn.nd-33-2023.cong-chuc-xa"]["instruments"])
+    assert all(s["valid_from"] is None or s["valid_from"] <= "2024-01-01" for s in listed.values())
+
+
+def test_unknown_standard_is_a_clear_error():
+    """A mistyped id suggests the right one."""
+    result = run("standards", "show", "vn.tt-13-2019-bnv.cong-chuc-xaa")
+    assert result.returncode == 2
+    assert "did you mean: vn.tt-13-2019-bnv.cong-chuc-xa" in result.stderr
