@@ -12,7 +12,8 @@ from typing import Any
 
 import attrs
 
-from competency.io import RawRecord, read_records
+from competency.io import RawRecord, column_for_pointer, read_records
+from competency.schema import SchemaIssue
 from competency.model import Official
 from competency.schema import validator
 from competency.serialize import StructureError, structure
@@ -57,12 +58,20 @@ class Tally:
         return {"read": self.read, "valid": self.valid, "invalid": self.invalid}
 
 
+def _describe(issue: SchemaIssue, tabular: bool) -> str:
+    """``/pointer: message``, naming the spreadsheet column when the record came from one."""
+    column = column_for_pointer(issue.pointer) if tabular else None
+    where = f"{issue.pointer or '/'} (column {column})" if column else issue.pointer or "/"
+    return f"{where}: {issue.message}"
+
+
 def _check(raw: RawRecord, kind: str) -> tuple[Any, tuple[str, ...]]:
     if raw.data is None or raw.problems:
         return None, raw.problems or ("no record could be read",)
     issues = validator(kind).errors(raw.data)
     if issues:
-        return None, tuple(f"{i.pointer or '/'}: {i.message}" for i in issues)
+        tabular = raw.location.sheet is not None or raw.location.file.lower().endswith(".csv")
+        return None, tuple(_describe(i, tabular) for i in issues)
     if kind != "official":
         return raw.data, ()
     try:

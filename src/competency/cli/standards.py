@@ -50,7 +50,8 @@ def tree_lines(node: n.Node, lang: str, depth: int = 0) -> list[str]:
     flag = f" [{node.confidence.value}]" if node.confidence else ""
     kids = n.children(node)
     detail = "" if kids else f" {kind}: {json.dumps(data[kind], ensure_ascii=False)}"
-    head = f"{'  ' * depth}- [{node.id}] {kind if kids else ''}{label and ' ' + label}{detail}"
+    words = [f"- [{node.id}]", kind if kids else "", label]
+    head = "  " * depth + " ".join(w for w in words if w) + detail
     lines = [head + own + flag]
     for child in kids:
         lines.extend(tree_lines(child, lang, depth + 1))

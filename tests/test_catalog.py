@@ -1,0 +1,125 @@
+"""The catalogue: loading with clear errors, overlays, drafts, dates and history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from competency import Official, structure
+from competency.catalog import Catalog, UnknownStandardError, load_standard_file
+from competency.errors import DataFileError
+
+HEADER = """
+standards:
+  - id: tinh-83.cong-chuc-xa
+    title: {vi: Tiêu chuẩn bổ sung của tỉnh, en: Provincial addition}
+    subject: commune-civil-servant-83
+    applies_to: {categories: [cong_chuc], levels: [commune], provinces: ["83"]}
+    valid_from: 2024-01-01
+    supersedes: [vn.nd-33-2023.cong-chuc-xa]
+    confidence: CONFIDENCE
+    legal_basis: [{instrument: 01/2024/QĐ-UBND, kind: overlay, confidence: illustrative}]
+    requirements:
+      id: all
+      all_of:
+        - {id: degree, min_education: dai_hoc}
+        - {id: language, min_language: {level: bac_2}}
+"""
+
+RECORD = {"id": "BT-1", "category": "cong_chuc", "birth_date": "1990-01-01", "high_school": True,
+          "unit": {"level": "commune", "province_code": "83", "disadvantaged_area": False},
+          "assignments": [{"title": "cc_xa.tu_phap_ho_tich", "start": "2015-01-01"}],
+          "education": [{"level": "dai_hoc"}], "languages": []}
+
+
+def overlay(tmp_path, confidence="illustrative"):
+    path = tmp_path / "overlay.yaml"
+    path.write_text(HEADER.replace("CONFIDENCE", confidence), encoding="utf-8")
+    return path
+
+
+def test_bad_file_reports_file_pointer_and_expectation():
+    """Every problem of a bad standards file, each with its JSON pointer."""
+    text = HEADER.replace("dai_hoc", "dai-hoc").replace("level: bac_2", "level: bac_7") \
+        .replace("CONFIDENCE", "sure")
+    with pytest.raises(DataFileError) as caught:
+        load_standard_file(text, "overlay.yaml")
+    problems = caught.value.problems
+    assert str(caught.value).startswith("overlay.yaml: invalid data file")
+    assert "/standards/0/confidence: 'sure' is not one of ['confirmed', 'needs-check', 'draft', " \
+           "'illustrative']" in problems
+    assert any(p.startswith("/standards/0/requirements/all_of/0/min_education: 'dai-hoc'")
+               for p in problems)
+    assert any(p.startswith("/standards/0/requirements/all_of/1/min_language/level: 'bac_7'")
+               for p in problems)
+
+
+def test_consistency_problems_are_reported():
+    """Duplicate node ids and provisions naming missing nodes are caught on load."""
+    text = HEADER.replace("CONFIDENCE", "illustrative").replace("id: language", "id: degree") + """
+    transitional:
+      - {id: window, applies_when: {recruited_before: 2024-01-01}, rules: [diploma], due: 2029-01-01,
+         legal_basis: [{instrument: X, confidence: illustrative}]}
+"""
+    with pytest.raises(DataFileError) as caught:
+        load_standard_file(text, "o.yaml")
+    assert caught.value.problems == (
+        "/standards/0/requirements: duplicate node id 'degree'",
+        "/standards/0/transitional/0/rules: no node with id 'diploma'",
+    )
+
+
+def test_yaml_syntax_error_is_a_data_file_error():
+    """Broken YAML gives the file and the line, not a traceback."""
+    with pytest.raises(DataFileError, match=r"o.yaml: invalid data file\n  not valid YAML"):
+        load_standard_file("standards: [\n  - id: x\n  bad", "o.yaml")
+
+
+def test_overlay_supersedes_the_national_standard_in_its_province(tmp_path):
+    """In province 83 the overlay replaces Decree 33/2023; elsewhere Decree 33/2023 applies."""
+    catalog = Catalog.builtin().with_file(overlay(tmp_path))
+    official = structure(RECORD, Official)
+    on = dt.date(2024, 6, 1)
+    assert [s.id for _, s in catalog.applicable(official, on)] == ["tinh-83.cong-chuc-xa"]
+    elsewhere = structure({**RECORD, "unit": {**RECORD["unit"], "province_code": "01"}}, Official)
+    assert [s.id for _, s in catalog.applicable(elsewhere, on)] == ["vn.nd-33-2023.cong-chuc-xa"]
+    assert catalog.sources["tinh-83.cong-chuc-xa"] == str(tmp_path / "overlay.yaml")
+
+
+def test_drafts_are_applied_only_when_asked(tmp_path):
+    """A draft standard is in the catalogue but not in force unless drafts are requested."""
+    catalog = Catalog.builtin().with_file(overlay(tmp_path, "draft"))
+    on = dt.date(2024, 6, 1)
+    assert "tinh-83.cong-chuc-xa" not in {s.id for s in catalog.in_force(on)}
+    assert "tinh-83.cong-chuc-xa" in {s.id for s in catalog.in_force(on, include_drafts=True)}
+
+
+def test_history_of_commune_civil_servants_is_the_chain_of_instruments():
+    """2012 circular → Circular 13/2019 → Decree 33/2023 → the 2025 interim rules."""
+    chain = Catalog.builtin().history("commune-civil-servant")
+    assert [s.id for s in chain] == [
+        "vn.tt-06-2012-bnv.cong-chuc-xa",
+        "vn.tt-13-2019-bnv.cong-chuc-xa",
+        "vn.nd-33-2023.cong-chuc-xa",
+        "vn.cv-bcd-2025.cong-chuc-xa",
+    ]
+    starts = [s.valid_from for s in chain[1:]]
+    assert starts == [dt.date(2019, 12, 25), dt.date(2023, 8, 1), dt.date(2025, 7, 1)]
+    for older, newer in zip(chain, chain[1:], strict=False):
+        assert older.valid_until is not None and older.valid_until < newer.valid_from
+
+
+def test_exactly_one_commune_standard_is_in_force_each_day():
+    """Around each transition, a commune civil servant is under exactly one standard."""
+    catalog = Catalog.builtin()
+    official = structure(RECORD, Official)
+    for day in ["2019-12-24", "2019-12-25", "2023-07-31", "2023-08-01", "2025-06-30", "2025-07-01"]:
+        applicable = catalog.applicable(official, dt.date.fromisoformat(day))
+        assert len(applicable) == 1, (day, [s.id for _, s in applicable])
+
+
+def test_unknown_standard_suggests_close_ids():
+    """A typo gets a suggestion."""
+    with pytest.raises(UnknownStandardError, match="did you mean: vn.nd-33-2023.cong-chuc-xa"):
+        Catalog.builtin().get("vn.nd-33-2023.cong-chuc-x")
