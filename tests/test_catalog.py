@@ -114,9 +114,14 @@ def test_exactly_one_commune_standard_is_in_force_each_day():
     """Around each transition, a commune civil servant is under exactly one standard."""
     catalog = Catalog.builtin()
     official = structure(RECORD, Official)
-    for day in ["2019-12-24", "2019-12-25", "2023-07-31", "2023-08-01", "2025-06-30", "2025-07-01"]:
+    for day in ["2019-12-24", "2019-12-25", "2023-07-31", "2023-08-01", "2025-06-30"]:
         applicable = catalog.applicable(official, dt.date.fromisoformat(day))
         assert len(applicable) == 1, (day, [s.id for _, s in applicable])
+    # From 2025-07-01 commune professional staff hold the title chuyên viên in the new communes.
+    renamed = structure({**RECORD, "assignments": [{"title": "chuyen_vien", "start": "2025-07-01"}]},
+                        Official)
+    assert [s.id for _, s in catalog.applicable(renamed, dt.date(2025, 7, 1))] == [
+        "vn.cv-bcd-2025.cong-chuc-xa"]
 
 
 def test_unknown_standard_suggests_close_ids():
