@@ -1,0 +1,224 @@
+"""Shared helpers of the benchmark scripts (not part of the package or of the test suite).
+
+The parent process of a benchmark only orchestrates: it imports nothing from
+``competency`` and never holds the roster, so that it stays small. Every measurement,
+and the generation of the roster, runs in a fresh child process whose peak resident set
+size is read from ``os.wait4`` (what ``/usr/bin/time -v`` reports as "Maximum resident
+set size"). On Linux a child's peak starts at the parent's resident size at fork time,
+so the parent's own peak is printed too: it is a floor under every figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import shlex
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_FILE = ROOT / "schemas" / "official.schema.json"
+DEFAULT_SEED = 2025
+DEFAULT_ON = "2025-06-30"
+INVALID_SHARE = 0.01
+
+
+# -- child processes ----------------------------------------------------------------------------
+
+class Run:
+    """One finished child process: wall time, peak RSS, exit code and its output files."""
+
+    def __init__(self, cmd: Sequence[str], wall: float, maxrss_kib: int, code: int,
+                 stdout: Path, stderr: Path) -> None:
+        self.cmd = list(cmd)
+        self.wall = wall
+        self.maxrss_kib = maxrss_kib
+        self.code = code
+        self.stdout = stdout
+        self.stderr = stderr
+
+    def report(self) -> dict[str, Any]:
+        """The JSON object a worker printed as the last line of its standard output."""
+        lines = self.stdout.read_text(encoding="utf-8").strip().splitlines()
+        if self.code != 0 or not lines:
+            tail = self.stderr.read_text(encoding="utf-8", errors="replace")[-3000:]
+            msg = f"worker failed (exit {self.code}): {shlex.join(self.cmd)}\n{tail}"
+            raise RuntimeError(msg)
+        return json.loads(lines[-1])
+
+
+def run(cmd: Sequence[str], stdout: Path, stderr: Path) -> Run:
+    """Run ``cmd`` with its output in files; wall time and peak RSS of that child alone."""
+    with stdout.open("wb") as out, stderr.open("wb") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(list(cmd), stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    proc.returncode = code = os.waitstatus_to_exitcode(status)
+    return Run(cmd, wall, usage.ru_maxrss, code, stdout, stderr)
+
+
+def worker(script: Path, name: str, *args: str) -> list[str]:
+    """The command line that runs worker ``name`` of ``script`` in a fresh interpreter."""
+    return [sys.executable, str(script), "--worker", name, *args]
+
+
+def cli() -> list[str]:
+    """The installed ``competency`` command of the interpreter running the benchmark."""
+    script = Path(sys.executable).parent / "competency"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "competency"]
+
+
+def emit(report: dict[str, Any]) -> None:
+    """Worker side: print the report, with the process's own peak RSS (VmHWM)."""
+    report["vmhwm_kib"] = _vmhwm_kib()
+    sys.stdout.write(json.dumps(report) + "\n")
+
+
+def _vmhwm_kib() -> int | None:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+# -- the synthetic roster ------------------------------------------------------------------------
+
+def generate_worker(argv: Sequence[str]) -> None:
+    """Worker: write ``n`` synthetic officials (1% invalid) to a JSON Lines file."""
+    n, seed, on, out = int(argv[0]), int(argv[1]), dt.date.fromisoformat(argv[2]), Path(argv[3])
+    start = time.perf_counter()
+    from competency.synth import generate, invalid_count  # noqa: PLC0415
+
+    written = 0
+    with out.open("w", encoding="utf-8") as stream:
+        for record in generate(n, seed=seed, on=on, invalid_share=INVALID_SHARE):
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            written += 1
+    emit({"versions": _versions(), "records": written, "expected_invalid": invalid_count(n, INVALID_SHARE),
+          "seconds": time.perf_counter() - start, "bytes": out.stat().st_size})
+
+
+def _versions() -> str:
+    import importlib.metadata  # noqa: PLC0415  (kept out of the small parent process)
+
+    found = []
+    for name in ("competency", "jsonschema", "jsonschema-rs", "attrs", "cattrs"):
+        try:
+            found.append(f"{name} {importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            found.append(f"{name} not installed")
+    return ", ".join(found)
+
+
+def generate_roster(script: Path, workdir: Path, n: int, seed: int, on: str) -> dict[str, Any]:
+    """Generate the roster in a child process; its report (records, expected invalid, …)."""
+    roster = workdir / f"roster-{n}-seed{seed}.jsonl"
+    done = run(worker(script, "generate", str(n), str(seed), on, str(roster)),
+               workdir / "generate.out", workdir / "generate.err")
+    report = done.report()
+    report["path"] = roster
+    print(f"versions: {report['versions']}")
+    print(f"roster: {n} officials, seed {seed}, as of {on}, {INVALID_SHARE:.0%} invalid "
+          f"(invalid_share={INVALID_SHARE}) -> {report['bytes'] / 2**20:.1f} MB JSON Lines, "
+          f"generated in {report['seconds']:.1f} s", flush=True)
+    return report
+
+
+# -- measurements and the table ------------------------------------------------------------------
+
+class Row:
+    """One measured path: its label, record count, and the runs of its repetitions."""
+
+    def __init__(self, label: str, records: int) -> None:
+        self.label = label
+        self.records = records
+        self.seconds: list[float] = []
+        self.rss_kib: list[int] = []
+        self.invalid: int | None = None
+        self.extra: dict[str, Any] = {}
+
+    @property
+    def median_seconds(self) -> float:
+        ordered = sorted(self.seconds)
+        middle = len(ordered) // 2
+        return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+    @property
+    def rate(self) -> float:
+        return self.records / self.median_seconds
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.rss_kib) / 1024
+
+
+def measure(rows: Sequence[tuple[Row, Callable[[], tuple[float, Run, int, dict[str, Any]]]]],
+            repeat: int) -> None:
+    """Run every measurement ``repeat`` times, round robin, filling the rows."""
+    for attempt in range(1, repeat + 1):
+        for row, job in rows:
+            seconds, done, invalid, extra = job()
+            if row.invalid is not None and row.invalid != invalid:
+                msg = f"{row.label}: invalid count changed between runs ({row.invalid} → {invalid})"
+                raise AssertionError(msg)
+            row.seconds.append(seconds)
+            row.rss_kib.append(done.maxrss_kib)
+            row.invalid = invalid
+            row.extra = extra
+            note = f" (run {attempt}/{repeat})" if repeat > 1 else ""
+            print(f"  measured {row.label}{note}: {seconds:.2f} s, peak RSS "
+                  f"{done.maxrss_kib / 1024:.1f} MB, {invalid} invalid", flush=True)
+
+
+def table(rows: Sequence[Row], baseline: Row) -> str:
+    """The results table, with ratios against ``baseline`` measured in the same run."""
+    head = ("path", "records", "seconds", "records/s", "peak RSS MB", "speed vs base",
+            "RSS vs base", "invalid")
+    body = [(r.label, f"{r.records}", f"{r.median_seconds:.2f}", f"{r.rate:,.0f}",
+             f"{r.peak_mb:.1f}", f"{r.rate / baseline.rate:.2f}x",
+             f"{r.peak_mb / baseline.peak_mb:.2f}x", f"{r.invalid}") for r in rows]
+    widths = [max(len(line[i]) for line in (head, *body)) for i in range(len(head))]
+
+    def fmt(line: Sequence[str]) -> str:
+        cells = [line[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(line[1:], widths[1:])]
+        return "| " + " | ".join(cells) + " |"
+
+    rule = "|" + "|".join("-" * (w + 1) + (":" if i else "-") for i, w in enumerate(widths)) + "|"
+    return "\n".join([fmt(head), rule, *(fmt(line) for line in body)])
+
+
+def environment(command: str) -> str:
+    """Date, machine and interpreter: printed with every table (versions come with the roster)."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return "\n".join([
+        f"date: {dt.datetime.now().astimezone().isoformat(timespec='seconds')}",
+        f"command: {command}",
+        f"machine: {platform.system()} {platform.release()}, {os.cpu_count()} CPUs, {cpu}",
+        f"python: {platform.python_implementation()} {platform.python_version()} "
+        f"({sys.executable})",
+        f"load average (1, 5, 15 min): {load}",
+    ])
+
+
+def parent_peak_mb() -> float:
+    """Peak RSS of the orchestrating process itself (a floor under the children's figures)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
