@@ -151,8 +151,9 @@ class StandardResult:
         return self.evaluation.culprits()
 
 
-def _covered(provision: n.Transitional, official: Official, assignment: Assignment | None) -> bool:
-    trigger = provision.applies_when
+def _covered(provision: n.Transitional, ctx: Context) -> bool:
+    """Whether the provision covers this official; unknown facts do not grant a window."""
+    trigger, official, assignment = provision.applies_when, ctx.official, ctx.assignment
     if trigger.recruited_before is not None:
         if official.recruited_on is None or official.recruited_on >= trigger.recruited_before:
             return False
@@ -160,6 +161,8 @@ def _covered(provision: n.Transitional, official: Official, assignment: Assignme
         appointed = None if assignment is None else (assignment.first_appointed or assignment.start)
         if appointed is None or appointed >= trigger.appointed_before:
             return False
+    if trigger.condition is not None:
+        return evaluate_node(trigger.condition, ctx).outcome is Outcome.MET
     return True
 
 
@@ -187,7 +190,7 @@ def evaluate_standard(standard: n.Standard, official: Official, on: dt.date, *, 
     if ev.outcome is Outcome.UNMET:
         for candidate in standard.transitional:
             ids = frozenset(candidate.rules)
-            if (on <= candidate.due and _covered(candidate, official, assignment)
+            if (on <= candidate.due and _covered(candidate, ctx)
                     and _recombine(standard.requirements, ev, ids) is not Outcome.UNMET):
                 ev = _mark_due(ev, ids, candidate)
                 due, provision = candidate.due, candidate

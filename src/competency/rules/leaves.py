@@ -336,6 +336,27 @@ def gender(node: n.GenderCondition, ctx: Context) -> Finding:
     return _term_condition(ctx.official.gender, [node.gender], "Giới tính", "Gender")
 
 
+def ethnicity(node: n.EthnicityCondition, ctx: Context) -> Finding:
+    """Recorded ethnic group in (or not in) the listed groups."""
+    spec = node.ethnicity
+    parts_vi, parts_en, checks = [], [], []
+    value = ctx.official.ethnicity
+    folded = None if value is None else fold(value)
+    if spec.any_of is not None:
+        parts_vi.append(f"thuộc {_list(spec.any_of)}")
+        parts_en.append(f"one of {_list(spec.any_of)}")
+        checks.append(None if folded is None else folded in {fold(g) for g in spec.any_of})
+    if spec.none_of is not None:
+        parts_vi.append(f"không phải {_list(spec.none_of)}")
+        parts_en.append(f"not {_list(spec.none_of)}")
+        checks.append(None if folded is None else folded not in {fold(g) for g in spec.none_of})
+    required = n.Text(vi="Dân tộc: " + "; ".join(parts_vi), en="Ethnic group: " + "; ".join(parts_en))
+    if None in checks:
+        return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
+    return Finding(outcome=Outcome.MET if all(checks) else Outcome.UNMET, required=required,
+                   found=n.Text(vi=value or "", en=value or ""))
+
+
 def ratings(node: n.Ratings, ctx: Context) -> Finding:
     """Each of the last N years before the as-of date rated at or above the minimum."""
     spec = node.ratings
@@ -372,6 +393,7 @@ LEAVES: dict[type, Callable[[Any, Context], Finding]] = {
     n.UnitCondition: unit,
     n.CategoryCondition: category,
     n.GenderCondition: gender,
+    n.EthnicityCondition: ethnicity,
     n.Ratings: ratings,
 }
 """Leaf kind → the function that evaluates it."""

@@ -37,6 +37,8 @@ __all__ = [
     "AppliesTo",
     "CategoryCondition",
     "CompetencyLevel",
+    "EthnicityCondition",
+    "EthnicitySpec",
     "FieldOfStudy",
     "FieldOfStudySpec",
     "GenderCondition",
@@ -321,6 +323,23 @@ class GenderCondition(_Node):
 
 
 @attrs.frozen(kw_only=True)
+class EthnicitySpec:
+    """Ethnic groups accepted or excluded (matched ignoring accents and case)."""
+
+    any_of: tuple[str, ...] | None = attrs.field(default=None, metadata=describe(
+        "One of these groups.", "Thuộc một trong các dân tộc."))
+    none_of: tuple[str, ...] | None = attrs.field(default=None, metadata=describe(
+        "None of these groups (e.g. [Kinh] for ethnic minorities).", "Không thuộc các dân tộc."))
+
+
+@attrs.frozen(kw_only=True)
+class EthnicityCondition(_Node):
+    """The official's recorded ethnic group."""
+
+    ethnicity: EthnicitySpec = attrs.field(metadata=describe("Groups.", "Dân tộc."))
+
+
+@attrs.frozen(kw_only=True)
 class RatingsSpec:
     """The last ``years`` rated years before the as-of date all at or above ``min``."""
 
@@ -338,7 +357,8 @@ class Ratings(_Node):
 Node = Union[  # noqa: UP007  (a runtime union that cattrs and the schema generator read)
     AllOf, AnyOf, Not, When, MinEducation, HighSchool, FieldOfStudy, MinPoliticalTheory,
     MinLanguage, MinITSkill, StateManagement, Age, RemainingWorkingMonths, YearsOfService,
-    MinCompetencyLevel, UnitCondition, CategoryCondition, GenderCondition, Ratings,
+    MinCompetencyLevel, UnitCondition, CategoryCondition, GenderCondition, EthnicityCondition,
+    Ratings,
 ]
 
 
@@ -368,6 +388,9 @@ class TransitionalTrigger:
         "Recruited before this date.", "Tuyển dụng trước ngày."))
     appointed_before: dt.date | None = attrs.field(default=None, metadata=describe(
         "Appointed to the post before this date.", "Bổ nhiệm trước ngày."))
+    condition: Node | None = attrs.field(default=None, metadata=describe(
+        "A requirement the official must meet to be covered (e.g. works in a disadvantaged area).",
+        "Điều kiện để được áp dụng quy định chuyển tiếp."))
 
 
 @attrs.frozen(kw_only=True)
@@ -440,5 +463,5 @@ def children(node: Node) -> tuple[Node, ...]:
     return ()
 
 
-for _cls in (AllOf, AnyOf, Not, WhenSpec, When, Standard):
+for _cls in (AllOf, AnyOf, Not, WhenSpec, When, TransitionalTrigger, Standard):
     attrs.resolve_types(_cls, globalns=vars(sys.modules[__name__]))
