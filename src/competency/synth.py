@@ -94,7 +94,6 @@ INVALID_KINDS: tuple[str, ...] = (
 """The ways a deliberately invalid record is broken."""
 
 _TT13_FROM = dt.date(2019, 12, 25)  # commune civil servants need a university degree
-_DEPARTMENTS_REORGANISED = dt.date(2025, 3, 1)
 _NO_STAFF = frozenset({"20333"})  # Đặc khu Hoàng Sa
 _DAY = dt.timedelta(days=1)
 _YEAR_DAYS = 365.2425
@@ -189,7 +188,7 @@ def _between(rng: random.Random, lo: dt.date, hi: dt.date) -> dt.date:
 
 
 def _plus_years(day: dt.date, years: float) -> dt.date:
-    return day + dt.timedelta(days=int(round(years * _YEAR_DAYS)))
+    return day + dt.timedelta(days=round(years * _YEAR_DAYS))
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -333,8 +332,9 @@ def _units_before() -> _Units:
 
 def _units_after() -> _Units:
     try:
-        import vietnam_provinces  # noqa: PLC0415  (optional extra)
-        from vietnam_provinces import Province, VietNamDivisionType, Ward  # noqa: PLC0415
+        # optional extra, imported only when units after 2025-07-01 are needed
+        import vietnam_provinces
+        from vietnam_provinces import Province, VietNamDivisionType, Ward
     except ImportError as error:  # pragma: no cover - depends on the environment
         msg = ("units after 2025-07-01 come from the vietnam-provinces package: "
                "pip install 'competency[synth]'")
@@ -381,7 +381,7 @@ def _resolve_province(units: _Units, province: str | int, on: dt.date) -> _Provi
                 return p
     other = _units("before") if units.period == "after" else None
     hint = ""
-    if other is not None and (text.isdigit() and f"{int(text):02d}" in other.by_code
+    if other is not None and ((text.isdigit() and f"{int(text):02d}" in other.by_code)
                               or any(fold(text) in (fold(p.name), fold(p.short))
                                      for p in other.provinces)):
         hint = f" ({province!r} is a province of the list before {TWO_LEVEL_FROM})"
@@ -476,8 +476,8 @@ def _name_styles() -> dict[str, _NameStyle]:
         out = {}
         for gender in ("male", "female"):
             for cohort, factor in enumerate((1.6, 1.0, 0.45)):
-                weights = {("" if k is None else str(k)): (w * factor if k == traditional.get(gender)
-                                                           else w)
+                special = traditional.get(gender)
+                weights = {("" if k is None else str(k)): (w * factor if k == special else w)
                            for k, w in tables[gender].items()}
                 out[(gender, cohort)] = _Weighted.of(weights)
         return out
@@ -816,9 +816,9 @@ class _Builder:
             record["service_start"] = min(career_start, recruited).isoformat()
         record["unit"] = area["unit"]
 
-        education, highest, upgrade = self._education(rng, slot, post, birth, recruited, designated,
-                                             area["international"] > 0.5)
-        rank = self._rank(rng, slot, post, highest, birth)
+        education, highest, upgrade = self._education(
+            rng, slot, post, birth, recruited, designated, area["international"] > 0.5)
+        rank = self._rank(rng, slot, highest, birth)
         record["assignments"] = self._assignment_dicts(rng, slot, assignments_info, rank, area)
         if not _chance(rng, 0.04):
             record["high_school"] = True
@@ -848,7 +848,7 @@ class _Builder:
         ratings = self._ratings(rng, post, recruited)
         if ratings and not _chance(rng, 0.03):
             record["ratings"] = ratings
-        pools = self._pools(rng, slot, post, birth)
+        pools = self._pools(rng, slot, birth)
         if pools:
             record["planning_pools"] = pools
         if not _chance(rng, 0.02):
@@ -1114,13 +1114,12 @@ class _Builder:
             diploma["awarded_on"] = first_award
             diplomas.append(diploma)
             # Many lower-qualified commune staff later earn a degree (liên thông classes).
-            if commune_staff or post.group == "cadre":
-                if _chance(rng, 0.75):
-                    award = _between(rng, max(dt.date(2017, 6, 1), recruited),
-                                     dt.date(2025, 12, 31))
-                    diplomas.append({"level": "dai_hoc", "field": diploma["field"],
-                                     "institution": _item(rng, universities),
-                                     "awarded_on": award, "_upgrade": True})
+            if (commune_staff or post.group == "cadre") and _chance(rng, 0.75):
+                award = _between(rng, max(dt.date(2017, 6, 1), recruited),
+                                 dt.date(2025, 12, 31))
+                diplomas.append({"level": "dai_hoc", "field": diploma["field"],
+                                 "institution": _item(rng, universities),
+                                 "awarded_on": award, "_upgrade": True})
         else:
             diploma = {"level": "dai_hoc", "field": fields.pick(rng)}
             if _chance(rng, 0.7):
@@ -1136,7 +1135,7 @@ class _Builder:
                 master: dict[str, Any] = {"level": "thac_si",
                                           "field": self.data["fields"]["postgraduate"].pick(rng)}
                 if slot.level == "province" and _chance(rng, 0.2):
-                    country, names = _item(rng, self.data["abroad"])
+                    _country, names = _item(rng, self.data["abroad"])
                     master["institution"] = _item(rng, names)
                     master["awarded_on"] = award
                     master["abroad"] = True
@@ -1153,13 +1152,13 @@ class _Builder:
         order = ("trung_cap", "cao_dang", "dai_hoc", "thac_si", "tien_si")
         highest = max((d["level"] for d in held), key=order.index, default=None)
         out = []
-        for d in held:
-            d = {k: v for k, v in d.items() if k != "_upgrade"}
+        for diploma in held:
+            entry = {k: v for k, v in diploma.items() if k != "_upgrade"}
             if _chance(rng, 0.05):
-                del d["awarded_on"]
+                del entry["awarded_on"]
             else:
-                d["awarded_on"] = d["awarded_on"].isoformat()
-            out.append(d)
+                entry["awarded_on"] = entry["awarded_on"].isoformat()
+            out.append(entry)
         upgrade = next((d for d in diplomas if d.get("_upgrade")), None)
         return out, highest, upgrade
 
@@ -1169,14 +1168,14 @@ class _Builder:
             table = self._ranks[key] = _Weighted.of(weights)
         return table
 
-    def _rank(self, rng: random.Random, slot: _Slot, post: _Post, highest: str | None,
+    def _rank(self, rng: random.Random, slot: _Slot, highest: str | None,
               birth: dt.date) -> str | None:
         if self.titles[slot.title]["category"] != "cong_chuc" or _chance(rng, 0.02):
             return None
         title, level = slot.title, slot.level
         age = _years(birth, self.on)
         if title.startswith("cc_xa.") or (level == "commune" and title == "chuyen_vien"):
-            if highest in ("trung_cap",):
+            if highest == "trung_cap":
                 return "01.004" if _chance(rng, 0.7) else "01.005"
             if highest == "cao_dang":
                 return "01.004"
@@ -1290,7 +1289,7 @@ class _Builder:
             out.append({"language": language,
                         "level": "bac_3" if _chance(rng, 0.6) else "bac_4"})
         own = _name_styles()[ethnicity].language
-        if ethnicity != "kinh" and own and own not in ("zh",):
+        if ethnicity != "kinh" and own and own != "zh":
             if _chance(rng, 0.6 if designated else 0.2):
                 out.append({"language": own})
         elif designated and profile.main_minority and _chance(rng, 0.1):
@@ -1351,9 +1350,9 @@ class _Builder:
         elif post.group == "cadre":
             if _chance(rng, 0.45):
                 add("chuyen_vien", 25, 50)
-        elif post.group == "employee" and slot.title != "vc.chuyen_mon":
-            if _chance(rng, 0.2):
-                add("chuyen_vien", 28, 50)
+        elif (post.group == "employee" and slot.title != "vc.chuyen_mon"
+              and _chance(rng, 0.2)):
+            add("chuyen_vien", 28, 50)
         if slot.title == "giam_doc_so" and rank != "01.001" and _chance(rng, 0.6):
             add("chuyen_vien_cao_cap", 42, 57)
         if slot.title in ("giam_doc_so", "pho_giam_doc_so") and _chance(rng, 0.5):
@@ -1424,7 +1423,7 @@ class _Builder:
             out.append({"year": year, "rating": _RATINGS[leader].pick(rng)})
         return out
 
-    def _pools(self, rng: random.Random, slot: _Slot, post: _Post,
+    def _pools(self, rng: random.Random, slot: _Slot,
                birth: dt.date) -> list[dict[str, Any]]:
         target = _POOL_FOR.get(slot.title)
         if target is None:
@@ -1513,12 +1512,11 @@ def _break(record: dict[str, Any], rng: random.Random) -> str:
             del record["languages"][0]["language"]
         else:
             del record["assignments"][-1]["title"]
+    elif record.get("ratings") and _chance(rng, 0.5):  # out_of_range
+        record["ratings"][0]["year"] = 1900
     else:  # out_of_range
-        if record.get("ratings") and _chance(rng, 0.5):
-            record["ratings"][0]["year"] = 1900
-        else:
-            record.setdefault("languages", []).append(
-                {"language": "en", "certificate": "IELTS", "score": -6.5})
+        record.setdefault("languages", []).append(
+            {"language": "en", "certificate": "IELTS", "score": -6.5})
     return kind
 
 
@@ -1526,7 +1524,7 @@ def _break(record: dict[str, Any], rng: random.Random) -> str:
 
 def invalid_count(n: int, invalid_share: float) -> int:
     """How many of ``n`` records :func:`generate` breaks: ``n * invalid_share`` rounded half up."""
-    return int(math.floor(n * invalid_share + 0.5))
+    return math.floor(n * invalid_share + 0.5)
 
 
 def generate(n: int, *, seed: int, on: dt.date, province: str | int | None = None,

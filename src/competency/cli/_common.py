@@ -20,7 +20,8 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_UNUSABLE = 2
 
-out = Console(soft_wrap=True, highlight=False)
+# Tables keep a readable width when piped to a file (rich assumes 80 columns off a terminal).
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 

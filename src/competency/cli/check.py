@@ -32,7 +32,7 @@ from competency.model import Official, Position
 from competency.report import explain_lines, result_dict, result_row
 from competency.roster import Tally, checked_records
 from competency.rules.evaluate import StandardResult
-from competency.rules.outcome import Outcome
+from competency.rules.outcome import Outcome, conjunction
 
 _OVERLAY = typer.Option(None, "--overlay", help="Provincial overlay or draft standards file")
 _DRAFTS = typer.Option(False, "--include-drafts", help="Also apply draft standards")
@@ -136,11 +136,12 @@ def _print_table(rows: list[StandardResult], lang: str, explain: bool) -> None:
             for line in explain_lines(result.evaluation, lang):
                 out.print(line, markup=False)
         return
-    table = Table("official", "post", "standard", "outcome", "due", "why",
+    table = Table("official", "post", "instrument", "outcome", "due", "why",
                   title=f"{len(rows)} results" if lang == "en" else f"{len(rows)} kết quả")
     for result in rows:
-        why = "\n".join(ev.message(lang) for ev in result.failing())
-        table.add_row(result.official_id, result.title or "-", result.standard.id,
+        why = "\n".join(f"{ev.rule_id}: {ev.found[lang] if ev.found else ev.outcome.label(lang)}"
+                        for ev in result.failing())
+        table.add_row(result.official_id, result.title or "-", result.standard.legal_basis[0].cite(),
                       result.outcome.label(lang), result.due.isoformat() if result.due else "",
                       why)
     out.print(table)
@@ -184,9 +185,18 @@ def _by_post(results: list[StandardResult]) -> dict[str, list[StandardResult]]:
 
 
 def _post_state(results: list[StandardResult]) -> str:
+    """The outcome of a post over all its standards: met, unmet (due …), unmet, unknown."""
     if not results:
         return "no standard"
-    return "; ".join(f"{r.standard.id}: {_state(r)}" for r in results)
+    outcome = conjunction(r.outcome for r in results)
+    unmet = [r for r in results if r.outcome is Outcome.UNMET]
+    if outcome is Outcome.UNMET and all(r.due for r in unmet):
+        return f"unmet (due {max(r.due for r in unmet if r.due).isoformat()})"
+    return outcome.code
+
+
+def _outcome(results: list[StandardResult]) -> str:
+    return conjunction(r.outcome for r in results).code if results else "no standard"
 
 
 def _changes(official: Official, before: list[StandardResult],
@@ -194,14 +204,13 @@ def _changes(official: Official, before: list[StandardResult],
     old, new = _by_post(before), _by_post(after)
     for post in sorted(old.keys() | new.keys()):
         a, b = old.get(post, []), new.get(post, [])
-        if [(_state(r)) for r in a] == [(_state(r)) for r in b] and \
-                [r.standard.id for r in a] == [r.standard.id for r in b]:
+        if _outcome(a) == _outcome(b):
             continue
         ended = sorted({r.standard.id for r in a} - {r.standard.id for r in b})
         started = sorted({r.standard.id for r in b} - {r.standard.id for r in a})
         yield {"official_id": official.id, "post": post, "before": _post_state(a),
                "after": _post_state(b), "ended": ended, "started": started,
-               "instruments": sorted({c.instrument for r in b for c in r.standard.legal_basis}),
+               "instruments": sorted({r.standard.legal_basis[0].cite() for r in b}),
                "why": [ev.message("en") for r in b for ev in r.failing()]}
 
 
@@ -236,7 +245,8 @@ def diff(
                                  "changes": changes}, ensure_ascii=False, indent=2) + "\n")
     elif fmt is not Format.JSONL:
         for c in changes:
-            out.print(f"{c['official_id']} · {c['post']}: {c['before']} → {c['after']}", markup=False)
+            out.print(f"{c['official_id']} · {c['post']}: {c['before']} → {c['after']}", markup=False,
+                      style="bold")
             if c["started"]:
                 out.print(f"    in force: {', '.join(c['started'])} ({', '.join(c['instruments'])})",
                           markup=False)

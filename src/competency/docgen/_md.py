@@ -13,6 +13,7 @@ from competency.vocab import Term
 
 __all__ = [
     "GENERATED",
+    "admonition",
     "both",
     "cell",
     "code",
@@ -106,3 +107,18 @@ def reference_cite(ref: LegalReference) -> str:
     text = ", ".join(parts)
     flag = mark(ref.confidence)
     return f"{text} {flag}" if flag else text
+
+
+_ADMONITIONS = {
+    Confidence.NEEDS_CHECK: ("warning", "Cần kiểm tra · Needs check"),
+    Confidence.DRAFT: ("danger", "Dự thảo · Draft"),
+    Confidence.ILLUSTRATIVE: ("info", "Minh họa · Illustrative"),
+}
+
+
+def admonition(confidence: Confidence, vi: str, en: str) -> list[str]:
+    """A boxed notice for data that is not confirmed (Vietnamese, then English); none if confirmed."""
+    if confidence not in _ADMONITIONS:
+        return []
+    kind, title = _ADMONITIONS[confidence]
+    return [f'!!! {kind} "{title}"', f"    {esc(vi)}", "", f"    *{esc(en)}*", ""]

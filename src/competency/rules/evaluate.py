@@ -105,7 +105,7 @@ def evaluate_node(node: n.Node, ctx: Context, *, citations: tuple[LegalReference
                   needs_check: bool = False) -> Evaluation:
     """Evaluate ``node`` and its subtree; ``citations`` and ``needs_check`` are inherited."""
     own = node.legal_basis or ()
-    cites = own or citations
+    cites = own or citations[:1]  # a node inherits the primary instrument, not every citation
     flagged = (needs_check or node.confidence is Confidence.NEEDS_CHECK
                or any(c.confidence is Confidence.NEEDS_CHECK for c in own))
     common = {"rule_id": node.id, "kind": _kind(node), "title": node.title,
@@ -183,9 +183,10 @@ def evaluate_standard(standard: n.Standard, official: Official, on: dt.date, *, 
     """
     ctx = Context(official=official, on=on, tables=tables, assignment=assignment,
                   assessments=assessments)
-    ev = attrs.evolve(evaluate_node(standard.requirements, ctx, citations=standard.legal_basis,
-                                    needs_check=standard.confidence is Confidence.NEEDS_CHECK),
-                      cited_here=True)
+    ev = evaluate_node(standard.requirements, ctx, citations=standard.legal_basis,
+                       needs_check=standard.confidence is Confidence.NEEDS_CHECK)
+    if not standard.requirements.legal_basis:
+        ev = attrs.evolve(ev, citations=standard.legal_basis, cited_here=True)
     due, provision = None, None
     if ev.outcome is Outcome.UNMET:
         for candidate in standard.transitional:

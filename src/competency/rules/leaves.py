@@ -53,6 +53,8 @@ class Finding:
 
 
 _NO_DATA = n.Text(vi="không có dữ liệu", en="no data")
+_YES_NO = {"vi": {True: "có", False: "không", None: "chưa rõ"},
+           "en": {True: "yes", False: "no", None: "unknown"}}
 _NONE = n.Text(vi="không có", en="none recorded")
 
 
@@ -136,7 +138,7 @@ def high_school(node: n.HighSchool, ctx: Context) -> Finding:
     if value is None:
         return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
     met = value is node.high_school
-    found = n.Text(vi="có" if value else "không", en="yes" if value else "no")
+    found = n.Text(vi=_YES_NO["vi"][value], en=_YES_NO["en"][value])
     return Finding(outcome=Outcome.MET if met else Outcome.UNMET, required=required, found=found)
 
 
@@ -309,8 +311,10 @@ def unit(node: n.UnitCondition, ctx: Context) -> Finding:
     else:
         outcome = Outcome.MET
     found = _NO_DATA if where is None else n.Text(
-        vi=f"{where.name or where.id or 'đơn vị'}: vùng khó khăn = {where.disadvantaged_area}",
-        en=f"{where.name or where.id or 'unit'}: disadvantaged area = {where.disadvantaged_area}")
+        vi=f"{where.name or where.id or 'đơn vị'}, vùng khó khăn: "
+           f"{_YES_NO['vi'][where.disadvantaged_area]}",
+        en=f"{where.name or where.id or 'unit'}, disadvantaged area: "
+           f"{_YES_NO['en'][where.disadvantaged_area]}")
     return Finding(outcome=outcome, found=found,
                    required=n.Text(vi="Đơn vị: " + "; ".join(required_vi),
                                    en="Unit: " + "; ".join(required_en)))
