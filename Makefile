@@ -32,8 +32,9 @@ demo: $(STAMP)
 	@echo "== Validation against schemas/official.schema.json (first errors, then the summary)"
 	-$(BIN)/competency validate $(DEMO)/roster.jsonl 2>&1 | tail -n 8
 	@echo "== Qualification check as of $(DEMO_DATE) against the standards in force, with citations"
-	-$(BIN)/competency check $(DEMO)/roster.jsonl --on $(DEMO_DATE) --format csv > $(DEMO)/check.csv
-	@echo "(every result written to $(DEMO)/check.csv)"
+	-$(BIN)/competency check $(DEMO)/roster.jsonl --on $(DEMO_DATE) --format csv > $(DEMO)/check.csv 2> $(DEMO)/check.log
+	@grep -v '^$(DEMO)/roster.jsonl:' $(DEMO)/check.log
+	@echo "(every result in $(DEMO)/check.csv; invalid records listed in $(DEMO)/check.log)"
 	@echo "== Who falls short on the sample roster, why, and under which instrument"
 	-$(BIN)/competency check examples/sample-roster.jsonl --on 2020-06-01 --lang en
 	@echo "== Impact of Circular 13/2019/TT-BNV: who stops qualifying on 2019-12-25"

@@ -102,7 +102,9 @@ _YEAR_DAYS = 365.2425
 # -- package data ---------------------------------------------------------------------------
 
 def _data_text(*parts: str) -> str:
-    resource = importlib.resources.files("competency").joinpath("data", *parts)
+    resource = importlib.resources.files("competency") / "data"
+    for part in parts:
+        resource = resource / part
     return resource.read_text(encoding="utf-8")
 
 

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from competency.cli import check, schemas, standards, synth, validate
+from competency.cli import check, docs, schemas, standards, synth, validate
 from competency.cli._common import EXIT_UNUSABLE, err
 from competency.errors import CompetencyError
 
@@ -21,6 +21,7 @@ app.command()(synth.synth)
 app.command()(check.check)
 app.command()(check.explain)
 app.command()(check.diff)
+app.command()(docs.docs)
 app.add_typer(standards.app, name="standards")
 
 

@@ -62,7 +62,7 @@ def _summary(tally: Tally, outcomes: Counter[str], failing: Counter[tuple[str, s
                               for (s, r), c in failing.most_common()]}
 
 
-def _print_summary(summary: dict[str, object], lang: str) -> None:
+def _print_summary(summary: dict[str, object]) -> None:
     records = summary["records"]
     err.print(f"records: read {records['read']}, valid {records['valid']}, "  # type: ignore[index]
               f"invalid {records['invalid']}", markup=False)  # type: ignore[index]
@@ -71,7 +71,7 @@ def _print_summary(summary: dict[str, object], lang: str) -> None:
               f"{summary['officials_without_applicable_standard']}", markup=False)
     rules = summary["failing_rules"]
     if rules:
-        err.print("failing rules:" if lang == "en" else "yêu cầu chưa đạt:", markup=False)
+        err.print("failing rules (yêu cầu chưa đạt):", markup=False)
         for item in rules[:15]:  # type: ignore[index]
             err.print(f"  {item['count']:>7}  {item['standard']} › {item['rule']}", markup=False)
 
@@ -121,7 +121,7 @@ def check(
                                 ensure_ascii=False, indent=2) + "\n")
     elif fmt in (Format.TABLE, Format.TEXT):
         _print_table(rows, lang, explain)
-    _print_summary(summary, lang)
+    _print_summary(summary)
     raise typer.Exit(EXIT_INVALID if tally.invalid else EXIT_OK)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from competency.docgen._md import code, date, esc, marked_confidence, reference_cite, table
+from competency.docgen._md import code, date, esc, marked_confidence, reference_cite, table, url
 from competency.law import LegalReference
 
 __all__ = ["legal_basis_lines"]
@@ -14,7 +14,7 @@ def legal_basis_lines(refs: Sequence[LegalReference]) -> list[str]:
     """Citations as a table, then their notes."""
     rows = []
     for ref in refs:
-        link = f"[nguồn · source]({ref.url})" if ref.url else "—"
+        link = f"[nguồn · source]({url(ref.url)})" if ref.url else "—"
         kind = code(ref.kind.value) if ref.kind else "—"
         rows.append([reference_cite(ref), kind, esc(ref.issuer or "—"), date(ref.issued, "—"),
                      date(ref.effective, "—"), marked_confidence(ref.confidence), link])

@@ -93,8 +93,8 @@ def _state_management(node: n.StateManagement, lang: str) -> str:
 
 
 def _age(node: n.Age, lang: str) -> str:
-    text = _bounds(node.age, "tuổi", "years old", lang)
-    return f"tuổi {text} tại ngày xét" if lang == "vi" else f"aged {text} on the as-of date"
+    text = _bounds(node.age, "tuổi", "years", lang)
+    return f"{text} tại ngày xét" if lang == "vi" else f"aged {text} on the as-of date"
 
 
 def _remaining(node: n.RemainingWorkingMonths, lang: str) -> str:
@@ -167,13 +167,11 @@ def describe_leaf(node: n.Node, lang: str) -> str:
 
 
 def _item(node: n.Node, lang: str) -> str:
-    title = esc(node.title[lang]) if node.title else code(node.id)
+    title = f"{esc(node.title[lang])} {code(node.id)}" if node.title else code(node.id)
     if type(node) in _COMBINATORS[lang]:
-        what = _COMBINATORS[lang][type(node)]
-        text = f"**{title}** — {what}:"
+        text = f"**{title}** — {_COMBINATORS[lang][type(node)]}:"
     else:
         text = f"{title} — *{describe_leaf(node, lang)}*"
-    text += f" {code(node.id)}" if node.title else ""
     if node.legal_basis:
         text += " — " + "; ".join(reference_cite(ref) for ref in node.legal_basis)
     flag = mark(node.confidence)
