@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from competency._data import data_files, load_list_file, schema_problems, structured
 from competency._yaml import load_yaml
 from competency.errors import CompetencyError, DataFileError
 from competency.law import Confidence
@@ -29,8 +30,6 @@ from competency.rules.tables import (
     RetirementAgeTable,
     Tables,
 )
-from competency.schema import validator
-from competency.serialize import StructureError, structure
 
 __all__ = ["Catalog", "UnknownStandardError", "load_standard_file", "matches"]
 
@@ -54,18 +53,6 @@ class UnknownStandardError(CompetencyError, KeyError):
         return f"unknown standard {self.standard_id!r}{hint}"
 
 
-def _validated(data: Any, kind: str, source: str, prefix: str = "") -> list[str]:
-    return [f"{prefix}{issue.pointer or '/'}: {issue.message}"
-            for issue in validator(kind).errors(data)]
-
-
-def _structured(data: Any, cls: type, source: str) -> Any:
-    try:
-        return structure(data, cls)
-    except StructureError as exc:
-        raise DataFileError(source=source, problems=tuple(exc.lines)) from None
-
-
 def _consistency(standard: Standard, pointer: str) -> list[str]:
     """Checks a schema cannot express: unique node ids, provisions naming real nodes."""
     ids = [node.id for node in walk(standard.requirements)]
@@ -79,37 +66,11 @@ def _consistency(standard: Standard, pointer: str) -> list[str]:
 
 def load_standard_file(text: str, source: str) -> list[Standard]:
     """Parse, validate and structure one standards file; all problems reported together."""
-    try:
-        data = load_yaml(text)
-    except ValueError as exc:
-        raise DataFileError(source=source, problems=(str(exc),)) from None
-    if not isinstance(data, dict) or not isinstance(data.get("standards"), list):
-        raise DataFileError(source=source, problems=("/: expected a mapping with a 'standards' list",))
-    problems = [f"/: unknown key {key!r}" for key in data if key != "standards"]
-    for i, item in enumerate(data["standards"]):
-        problems += _validated(item, "standard", source, prefix=f"/standards/{i}")
-    if problems:
-        raise DataFileError(source=source, problems=tuple(problems))
-    standards = [_structured(item, Standard, source) for item in data["standards"]]
+    standards = load_list_file(text, source, key="standards", kind="standard", cls=Standard)
     problems = [p for i, s in enumerate(standards) for p in _consistency(s, f"/standards/{i}")]
     if problems:
         raise DataFileError(source=source, problems=tuple(problems))
     return standards
-
-
-def _data_files(folder: str) -> Iterator[tuple[str, str]]:
-    """(name, text) of the YAML files under a package data folder, sorted, recursively."""
-    root = importlib.resources.files("competency") / "data" / folder
-
-    def visit(node: Any, prefix: str) -> Iterator[tuple[str, str]]:
-        for child in sorted(node.iterdir(), key=lambda c: c.name):
-            if child.is_dir():
-                yield from visit(child, f"{prefix}{child.name}/")
-            elif child.name.endswith(".yaml"):
-                yield f"data/{folder}/{prefix}{child.name}", child.read_text(encoding="utf-8")
-
-    if root.is_dir():
-        yield from visit(root, "")
 
 
 def _load_table(name: str) -> Any:
@@ -118,10 +79,10 @@ def _load_table(name: str) -> Any:
     text = (importlib.resources.files("competency") / "data" / "tables" / f"{name}.yaml").read_text(
         encoding="utf-8")
     data = load_yaml(text)
-    problems = _validated(data, kind, source)
+    problems = schema_problems(data, kind)
     if problems:
         raise DataFileError(source=source, problems=tuple(problems))
-    return _structured(data, cls, source)
+    return structured(data, cls, source)
 
 
 def matches(applies_to: AppliesTo, official: Official, assignment: Assignment) -> bool:
@@ -151,7 +112,7 @@ class Catalog:
         """The standards and tables shipped with the package."""
         standards: dict[str, Standard] = {}
         sources: dict[str, str] = {}
-        for source, text in _data_files("standards"):
+        for source, text in data_files("standards"):
             for standard in load_standard_file(text, source):
                 if standard.id in standards:
                     raise DataFileError(source=source, problems=(

@@ -13,9 +13,11 @@ from typing import Any
 import attrs
 
 from competency import schema
+from competency.framework import Assessment, Framework, PositionProfile
 from competency.model import Official
 from competency.rules.nodes import Standard
 from competency.rules.tables import LanguageCertificateTable, PoliticalTheoryTable, RetirementAgeTable
+from competency.training import Participation, Programme, QualityBandTable
 
 __all__ = ["KINDS", "Kind", "render_all", "stale_schemas", "write_schemas"]
 
@@ -52,6 +54,24 @@ KINDS: dict[str, Kind] = {
         Kind(name="table-language-certificates", cls=LanguageCertificateTable,
              title_en="Language certificates and the six-level framework",
              title_vi="Quy đổi chứng chỉ ngoại ngữ sang khung 6 bậc"),
+        Kind(name="framework", cls=Framework,
+             title_en="Competency framework: groups, competencies and level descriptors",
+             title_vi="Khung năng lực: nhóm năng lực, năng lực và mô tả cấp độ"),
+        Kind(name="position-profile", cls=PositionProfile,
+             title_en="Position profile: standards that apply and competency levels required",
+             title_vi="Hồ sơ vị trí việc làm: tiêu chuẩn áp dụng và cấp độ năng lực yêu cầu"),
+        Kind(name="assessment", cls=Assessment,
+             title_en="Competency assessment of an official",
+             title_vi="Kết quả đánh giá năng lực của cán bộ, công chức"),
+        Kind(name="training-programme", cls=Programme,
+             title_en="Training programme: what it closes, length, class size and cost",
+             title_vi="Chương trình đào tạo, bồi dưỡng: nội dung, thời gian, quy mô lớp, kinh phí"),
+        Kind(name="training-participation", cls=Participation,
+             title_en="Participation in a training programme, with its result",
+             title_vi="Kết quả tham gia đào tạo, bồi dưỡng"),
+        Kind(name="table-training-quality", cls=QualityBandTable,
+             title_en="Training-quality evaluation bands (general index 0–10)",
+             title_vi="Mức xếp loại chất lượng đào tạo, bồi dưỡng (chỉ số chung 0–10)"),
     )
 }
 

@@ -948,8 +948,10 @@ class _Builder:
         return birth
 
     def _late_birth(self, rng: random.Random, gender: str, first: dt.date) -> dt.date | None:
-        """A birth date leaving under 60 months of working time at the first appointment
-        ``first`` while not yet retired on the as-of date; None when impossible."""
+        """Pick a birth date leaving under 60 months of working time at ``first``.
+
+        The official is still at work on the as-of date; None when no such date exists.
+        """
         elapsed = (self.on.year - first.year) * 12 + self.on.month - first.month
         lo = max(12, elapsed + 2)
         if lo >= 58:
@@ -1068,8 +1070,11 @@ class _Builder:
                    recruited: dt.date, designated: bool,
                    international: bool,
                    ) -> tuple[list[dict[str, Any]], str | None, dict[str, Any] | None]:
-        """Diplomas held on the as-of date in award order, the highest level among them,
-        and the in-service degree (held or still to come) of a lower-qualified official."""
+        """Draw the diplomas held on the as-of date, in award order.
+
+        Also returns the highest level among them and the in-service degree (held or still
+        to come) of a lower-qualified official, which the training history mentions.
+        """
         on = self.on
         commune_staff = post.group == "commune" or (slot.level == "commune"
                                                      and post.group != "cadre")

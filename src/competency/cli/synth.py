@@ -17,14 +17,21 @@ def synth(
     on: str | None = typer.Option(None, "--on", help="Date the roster describes (default today)"),
     invalid_share: float = typer.Option(0.0, "--invalid-share", min=0.0, max=1.0,
                                         help="Share of deliberately broken records"),
+    province: str | None = typer.Option(None, "--province", help="Province code or name"),
+    profile: str = typer.Option("mixed", "--profile", help="mixed, or commune (commune staff only)"),
     out_file: Path | None = typer.Option(None, "--out", help="Write here instead of stdout"),
 ) -> None:
     """Generate N realistic, reproducible officials (JSONL)."""
     from competency.synth import generate  # noqa: PLC0415  (needs the synth extra)
 
+    try:
+        records = generate(n, seed=seed, on=parse_date(on), invalid_share=invalid_share,
+                           province=province, profile=profile)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
     stream = out_file.open("w", encoding="utf-8") if out_file else sys.stdout
     try:
-        for record in generate(n, seed=seed, on=parse_date(on), invalid_share=invalid_share):
+        for record in records:
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
     finally:
         if out_file:

@@ -382,6 +382,58 @@ def ratings(node: n.Ratings, ctx: Context) -> Finding:
                    found=n.Text(vi=_list(shown), en=_list(shown)))
 
 
+_EVIDENCE = {
+    n.InternationalEvidence.ASSIGNMENT: ("công tác đối ngoại", "a post in international relations work"),
+    n.InternationalEvidence.TRAINING_ABROAD: ("đào tạo, bồi dưỡng ở nước ngoài", "training abroad"),
+    n.InternationalEvidence.DEGREE_ABROAD: ("văn bằng nước ngoài", "a degree earned abroad"),
+}
+
+
+def international_experience(node: n.InternationalExperience, ctx: Context) -> Finding:
+    """Any accepted evidence by the date: an international-relations post started, a course
+    abroad ended (not recorded as abandoned), or a diploma earned abroad. A post, course or
+    diploma that does not say whether it was international or abroad makes a missing
+    finding unknown."""
+    accepted = node.international_experience
+    required = n.Text(vi="Kinh nghiệm quốc tế: " + " hoặc ".join(_EVIDENCE[k][0] for k in accepted),
+                      en="International experience: " + " or ".join(_EVIDENCE[k][1] for k in accepted))
+    official, on = ctx.official, ctx.on
+    found: list[str] = []
+    unknown = False
+    if n.InternationalEvidence.ASSIGNMENT in accepted:
+        if official.assignments is None:
+            unknown = True
+        for post in official.assignments or ():
+            if post.start is not None and post.start > on:
+                continue
+            if post.international is True:
+                found.append(post.title)
+            unknown = unknown or post.international is None
+    if n.InternationalEvidence.TRAINING_ABROAD in accepted:
+        if official.training is None:
+            unknown = True
+        for course in official.training or ():
+            day = course.end or course.start
+            if day is not None and day > on:
+                continue
+            if course.abroad is True and course.completed is not False:
+                found.append(f"{course.programme} ({course.country or '?'})")
+            unknown = unknown or course.abroad is None
+    if n.InternationalEvidence.DEGREE_ABROAD in accepted:
+        held = _held(official.education, on)
+        if held is None:
+            unknown = True
+        for diploma in held or ():
+            if diploma.abroad is True:
+                found.append(f"{diploma.level.code} ({diploma.institution or '?'})")
+            unknown = unknown or diploma.abroad is None
+    if found:
+        return Finding(outcome=Outcome.MET, required=required,
+                       found=n.Text(vi=_list(found), en=_list(found)))
+    return Finding(outcome=Outcome.UNKNOWN if unknown else Outcome.UNMET, required=required,
+                   found=_NO_DATA if unknown else _NONE)
+
+
 LEAVES: dict[type, Callable[[Any, Context], Finding]] = {
     n.MinEducation: min_education,
     n.HighSchool: high_school,
@@ -399,5 +451,6 @@ LEAVES: dict[type, Callable[[Any, Context], Finding]] = {
     n.GenderCondition: gender,
     n.EthnicityCondition: ethnicity,
     n.Ratings: ratings,
+    n.InternationalExperience: international_experience,
 }
 """Leaf kind → the function that evaluates it."""

@@ -43,6 +43,8 @@ __all__ = [
     "FieldOfStudySpec",
     "GenderCondition",
     "HighSchool",
+    "InternationalEvidence",
+    "InternationalExperience",
     "LanguageSpec",
     "MinCompetencyLevel",
     "MinEducation",
@@ -354,11 +356,28 @@ class Ratings(_Node):
     ratings: RatingsSpec = attrs.field(metadata=describe("Ratings required.", "Yêu cầu xếp loại."))
 
 
+class InternationalEvidence(enum.Enum):
+    """Evidence accepted as international experience."""
+
+    ASSIGNMENT = "assignment"  # a post involving international relations work (công tác đối ngoại)
+    TRAINING_ABROAD = "training_abroad"  # a course attended abroad
+    DEGREE_ABROAD = "degree_abroad"  # a diploma earned abroad
+
+
+@attrs.frozen(kw_only=True)
+class InternationalExperience(_Node):
+    """International experience by the as-of date: any one of the accepted kinds of evidence."""
+
+    international_experience: tuple[InternationalEvidence, ...] = attrs.field(metadata=describe(
+        "Kinds of evidence accepted (assignment, training_abroad, degree_abroad); one suffices.",
+        "Minh chứng kinh nghiệm quốc tế được chấp nhận; có một là đủ.", minItems=1))
+
+
 Node = Union[  # noqa: UP007  (a runtime union that cattrs and the schema generator read)
     AllOf, AnyOf, Not, When, MinEducation, HighSchool, FieldOfStudy, MinPoliticalTheory,
     MinLanguage, MinITSkill, StateManagement, Age, RemainingWorkingMonths, YearsOfService,
     MinCompetencyLevel, UnitCondition, CategoryCondition, GenderCondition, EthnicityCondition,
-    Ratings,
+    Ratings, InternationalExperience,
 ]
 
 
