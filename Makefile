@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 DEMO := build/demo
 DEMO_DATE ?= 2025-06-30
 
-.PHONY: venv test demo schemas clean
+.PHONY: venv test demo schemas docs docs-serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,10 +20,19 @@ venv: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/competency schemas --check
+	$(BIN)/competency docs --check
 	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest
 
 schemas: $(STAMP)
 	$(BIN)/competency schemas
+
+docs: $(STAMP)
+	$(BIN)/competency docs
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict -d build/site
+
+docs-serve: $(STAMP)
+	$(BIN)/competency docs
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 demo: $(STAMP)
 	@mkdir -p $(DEMO)

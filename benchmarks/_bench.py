@@ -195,7 +195,12 @@ def table(rows: Sequence[Row], baseline: Row) -> str:
         return "| " + " | ".join(cells) + " |"
 
     rule = "|" + "|".join("-" * (w + 1) + (":" if i else "-") for i, w in enumerate(widths)) + "|"
-    return "\n".join([fmt(head), rule, *(fmt(line) for line in body)])
+    lines = [fmt(head), rule, *(fmt(line) for line in body)]
+    runs = len(baseline.seconds)
+    if runs > 1:
+        lines.append(f"(seconds: median of {runs} runs, each listed above; "
+                     f"peak RSS: the largest of the {runs} runs)")
+    return "\n".join(lines)
 
 
 def environment(command: str) -> str:
@@ -209,12 +214,21 @@ def environment(command: str) -> str:
     except OSError:
         pass
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    try:
+        head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        changed = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "src"],
+                                 capture_output=True, text=True, check=True).stdout.splitlines()
+        source = f"git {head}, {len(changed)} changed or untracked path(s) under src/"
+    except (OSError, subprocess.CalledProcessError):
+        source = "not a git checkout"
     return "\n".join([
         f"date: {dt.datetime.now().astimezone().isoformat(timespec='seconds')}",
         f"command: {command}",
         f"machine: {platform.system()} {platform.release()}, {os.cpu_count()} CPUs, {cpu}",
         f"python: {platform.python_implementation()} {platform.python_version()} "
         f"({sys.executable})",
+        f"source: {source}",
         f"load average (1, 5, 15 min): {load}",
     ])
 

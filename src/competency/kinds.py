@@ -17,6 +17,8 @@ from competency.framework import Assessment, Framework, PositionProfile
 from competency.model import Official
 from competency.rules.nodes import Standard
 from competency.rules.tables import LanguageCertificateTable, PoliticalTheoryTable, RetirementAgeTable
+from competency.selection import SelectionScheme
+from competency.targets import TargetSet
 from competency.training import Participation, Programme, QualityBandTable
 
 __all__ = ["KINDS", "Kind", "render_all", "stale_schemas", "write_schemas"]
@@ -72,6 +74,12 @@ KINDS: dict[str, Kind] = {
         Kind(name="table-training-quality", cls=QualityBandTable,
              title_en="Training-quality evaluation bands (general index 0–10)",
              title_vi="Mức xếp loại chất lượng đào tạo, bồi dưỡng (chỉ số chung 0–10)"),
+        Kind(name="target-set", cls=TargetSet,
+             title_en="Workforce targets: indicators with population, predicate, target and deadline",
+             title_vi="Bộ chỉ tiêu về đội ngũ cán bộ: đối tượng, tiêu chí, tỷ lệ phải đạt, thời hạn"),
+        Kind(name="selection-scheme", cls=SelectionScheme,
+             title_en="Selection scheme for training: eligibility, scoring, quotas, commitment",
+             title_vi="Chương trình cử đi đào tạo: điều kiện, chấm điểm, chỉ tiêu, cam kết"),
     )
 }
 

@@ -19,8 +19,8 @@ import difflib
 import enum
 import functools
 import json
+import re
 import types
-import typing
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Union
 
@@ -111,7 +111,7 @@ class RatingPoints:
 
 
 @attrs.frozen(kw_only=True)
-class RatingsSpec:
+class RatingScale:
     """Sum of the points of the last ``years`` rated years before the date."""
 
     years: int = attrs.field(metadata=describe("Years counted.", "Số năm tính.", minimum=1))
@@ -124,7 +124,7 @@ class RatingsSpec:
 class RatingsCriterion(_Criterion):
     """Annual ratings of recent years."""
 
-    ratings: RatingsSpec = attrs.field(metadata=describe(
+    ratings: RatingScale = attrs.field(metadata=describe(
         "Years and points.", "Số năm và điểm theo xếp loại."))
 
 
@@ -137,11 +137,13 @@ class LevelPoints:
 
 
 @attrs.frozen(kw_only=True)
-class LanguageSpec:
+class LanguageScale:
     """Points for the highest level held (certificates through the equivalence table)."""
 
     language: str | None = attrs.field(default=None, metadata=describe(
-        "ISO 639-1 code; absent means any language.", "Ngôn ngữ; để trống là bất kỳ."))
+        "ISO 639-1 code; absent means any foreign language (an entry recorded with an ISO "
+        "639-1 code other than vi; entries naming an ethnic-minority language do not count).",
+        "Mã ngôn ngữ ISO 639-1; để trống là bất kỳ ngoại ngữ nào."))
     points: tuple[LevelPoints, ...] = attrs.field(metadata=describe(
         "The highest listed level at or below the level held gives its points.",
         "Điểm theo bậc.", minItems=1))
@@ -151,7 +153,7 @@ class LanguageSpec:
 class LanguageCriterion(_Criterion):
     """Foreign-language level."""
 
-    language: LanguageSpec = attrs.field(metadata=describe(
+    language: LanguageScale = attrs.field(metadata=describe(
         "Language and points by level.", "Ngôn ngữ và điểm theo bậc."))
 
 
@@ -397,6 +399,14 @@ def get_scheme(scheme_id: str) -> SelectionScheme:
 
 # -- results ------------------------------------------------------------------------------
 
+def _pair(text: Text | None) -> dict[str, str] | None:
+    return None if text is None else {"vi": text.vi, "en": text.en}
+
+
+def _cite(refs: Iterable[LegalReference]) -> str:
+    return "; ".join(ref.cite() for ref in refs)
+
+
 @attrs.frozen(kw_only=True)
 class CriterionScore:
     """One line of a score breakdown."""
@@ -408,6 +418,11 @@ class CriterionScore:
     capped: bool
     weight: float
     found: Text
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready data."""
+        return {"criterion": self.criterion, "raw": self.raw, "capped": self.capped,
+                "weight": self.weight, "points": self.points, "found": _pair(self.found)}
 
 
 @attrs.frozen(kw_only=True)
@@ -424,6 +439,12 @@ class Candidate:
     group: str | None
     eligibility: Evaluation
 
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready data."""
+        return {"rank": self.rank, "official_id": self.official_id, "unit": self.unit,
+                "group": self.group, "score": self.score, "selected": self.selected,
+                "reason": _pair(self.reason), "breakdown": [b.as_dict() for b in self.breakdown]}
+
 
 @attrs.frozen(kw_only=True)
 class Rejection:
@@ -438,6 +459,12 @@ class Rejection:
         """One message per failing rule, with its citation."""
         return [ev.message(lang) for ev in self.failing]
 
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready data."""
+        return {"official_id": self.official_id, "unit": self.unit,
+                "failing": [{"rule": ev.rule_id, "vi": ev.message("vi"), "en": ev.message("en")}
+                            for ev in self.failing]}
+
 
 @attrs.frozen(kw_only=True)
 class Unresolved:
@@ -447,6 +474,11 @@ class Unresolved:
     unit: str | None
     missing: tuple[Text, ...]
     eligibility: Evaluation
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready data."""
+        return {"official_id": self.official_id, "unit": self.unit,
+                "missing": [_pair(t) for t in self.missing]}
 
 
 @attrs.frozen(kw_only=True)
@@ -494,10 +526,42 @@ class Selection:
                 "ineligible": len(self.ineligible), "unknown": len(self.unknown),
                 "out_of_scope": self.out_of_scope}
 
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready data: the scheme and regime applied, the commitment, every candidate."""
+        scheme, regime, commitment, quota = self.scheme, self.regime, self.commitment, self.quota
+        return {
+            "scheme": scheme.id,
+            "title": _pair(scheme.title),
+            "on": self.on.isoformat(),
+            "illustrative": self.illustrative,
+            "confidence": scheme.confidence.value,
+            "regime": {"id": regime.id, "title": _pair(regime.title),
+                       "valid_from": regime.valid_from and regime.valid_from.isoformat(),
+                       "valid_until": regime.valid_until and regime.valid_until.isoformat(),
+                       "confidence": regime.confidence.value,
+                       "citation": _cite(regime.legal_basis), "note": _pair(regime.note)},
+            "scoring": {"confidence": scheme.scoring_confidence.value,
+                        "note": _pair(scheme.scoring_note),
+                        "order": {"vi": self.tie_break_order("vi"),
+                                  "en": self.tie_break_order("en")}},
+            "commitment": {"service_multiple": commitment.service_multiple,
+                           "text": _pair(commitment.text),
+                           "repayment": _pair(commitment.repayment),
+                           "citation": _cite(commitment.legal_basis)},
+            "quota": None if quota is None else {
+                "total": quota.total, "per": quota.per and quota.per.value,
+                "max_per_group": quota.max_per_group, "note": _pair(quota.note)},
+            "counts": self.counts(),
+            "ranked": [c.as_dict() for c in self.ranked],
+            "ineligible": [r.as_dict() for r in self.ineligible],
+            "unknown": [u.as_dict() for u in self.unknown],
+        }
+
 
 # -- scoring ------------------------------------------------------------------------------
 
 _NO_DATA = Text(vi="không có dữ liệu", en="no data")
+_FOREIGN = re.compile(r"^(?!vi$)[a-z]{2}$")
 
 
 def _text(value: str) -> Text:
@@ -532,7 +596,8 @@ def _score_language(c: LanguageCriterion, ctx: Context) -> tuple[float | None, T
         return None, _NO_DATA
     spec = c.language
     held = [s for s in held if (s.awarded_on is None or s.awarded_on <= ctx.on)
-            and (spec.language is None or s.language.casefold() == spec.language.casefold())]
+            and (s.language.casefold() == spec.language.casefold() if spec.language
+                 else _FOREIGN.match(s.language) is not None)]
     levels = [ctx.tables.languages.level(s) for s in held]
     known = [lv for lv in levels if lv is not None]
     best = max(known) if known else None
@@ -706,10 +771,9 @@ def select(candidates: Iterable[Official], scheme: SelectionScheme | str,
                               eligibility=ev))
     entries.sort(key=_rank_key(plan))
     ranked = _allot(entries, places)
-    by_id = _stable_order
     return Selection(scheme=plan, regime=regime, on=on, quota=places, ranked=tuple(ranked),
-                     ineligible=tuple(sorted(ineligible, key=by_id)),
-                     unknown=tuple(sorted(unknown, key=by_id)), out_of_scope=outside)
+                     ineligible=tuple(sorted(ineligible, key=_stable_order)),
+                     unknown=tuple(sorted(unknown, key=_stable_order)), out_of_scope=outside)
 
 
 def _stable_order(item: Rejection | Unresolved) -> tuple[str, str]:
@@ -741,7 +805,3 @@ def _allot(entries: list[_Entry], places: Quota | None) -> list[Candidate]:
                                 unit=entry.post_unit, group=entry.group,
                                 eligibility=entry.eligibility))
     return ranked
-
-
-for _cls in (RuleBonus, RuleCriterion, Regime, SelectionScheme):
-    attrs.resolve_types(_cls, globalns={**globals(), **vars(typing)})

@@ -352,6 +352,15 @@ class TargetReport:
         """The whole-population result of each indicator."""
         return [r for r in self.results if r.group is None]
 
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready data: the sets checked and every result."""
+        return {"on": self.on.isoformat(), "by": self.by, "officials": self.officials,
+                "sets": [{"id": s.id, "title": {"vi": s.title.vi, "en": s.title.en},
+                          "confidence": s.confidence.value, "illustrative": s.illustrative,
+                          "citation": "; ".join(c.cite() for c in s.legal_basis)}
+                         for s in self.target_sets],
+                "results": [r.as_dict() for r in self.results]}
+
 
 # -- checking -----------------------------------------------------------------------------
 

@@ -118,7 +118,7 @@ _ADMONITIONS = {
 
 
 def admonition(confidence: Confidence, vi: str, en: str) -> list[str]:
-    """A boxed notice for data that is not confirmed (Vietnamese, then English); none if confirmed."""
+    """A boxed notice for data that is not confirmed (Vietnamese, then English), else nothing."""
     if confidence not in _ADMONITIONS:
         return []
     kind, title = _ADMONITIONS[confidence]

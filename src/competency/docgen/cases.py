@@ -57,7 +57,8 @@ def load_cases(folder: Path | None) -> dict[str, list[Case]]:
     return found
 
 
-def _levels(items: Sequence[Any] | None, attribute: str, label_vi: str, label_en: str) -> str | None:
+def _levels(items: Sequence[Any] | None, attribute: str, label_vi: str,
+            label_en: str) -> str | None:
     if items is None:
         return None
     if not items:

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from competency.catalog import Catalog
-from competency.docgen._md import GENERATED, code, esc, heading, marked_confidence, reference_cite, table
+from competency.docgen._md import (
+    GENERATED,
+    code,
+    esc,
+    heading,
+    marked_confidence,
+    reference_cite,
+    table,
+)
 from competency.docgen.standards import page_name, period
 from competency.rules.nodes import Standard
 
@@ -31,11 +39,11 @@ def timeline(history: list[Standard]) -> str:
 def index_page(catalog: Catalog) -> str:
     """``standards/index.md``: every subject, its timeline and its standards in order."""
     lines = [heading(1, "Danh mục tiêu chuẩn · Standards catalogue"), "", GENERATED, "",
-             "Mỗi nhóm đối tượng (*subject*) là một chuỗi tiêu chuẩn thay thế nhau theo thời gian; "
-             "dòng thời gian cho biết ngày mỗi tiêu chuẩn bắt đầu áp dụng.",
+             ("Mỗi nhóm đối tượng (*subject*) là một chuỗi tiêu chuẩn thay thế nhau theo thời "
+              "gian; dòng thời gian cho biết ngày mỗi tiêu chuẩn bắt đầu áp dụng."),
              "",
-             "*Each subject is a chain of standards that replace each other over time; the "
-             "timeline gives the day each one took effect.*", ""]
+             ("*Each subject is a chain of standards that replace each other over time; the "
+              "timeline gives the day each one took effect.*"), ""]
     summary = [[f"[{code(subject)}](#{subject})", str(len(catalog.history(subject))),
                 esc(catalog.history(subject)[-1].title.vi)] for subject in catalog.subjects()]
     lines += table(["Nhóm · Subject", "Số tiêu chuẩn · Standards", "Tiêu chuẩn mới nhất · Latest"],

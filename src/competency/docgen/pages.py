@@ -6,20 +6,33 @@ timestamps, so a fresh generation can be compared with the committed pages.
 
 from __future__ import annotations
 
+import importlib.resources
 from pathlib import Path
+from typing import Any
 
+from competency._yaml import load_yaml
 from competency.catalog import Catalog
 from competency.docgen._md import GENERATED, code, heading, mark, table
 from competency.docgen.cases import default_cases_dir, load_cases
 from competency.docgen.catalogue import index_page
-from competency.docgen.schemas import default_schemas_dir, load_schemas, schema_index_page, schema_page
+from competency.docgen.schemas import (
+    default_schemas_dir,
+    load_schemas,
+    schema_index_page,
+    schema_page,
+)
 from competency.docgen.standards import page_name, standard_page
 from competency.docgen.tables import tables_page
 from competency.docgen.vocabularies import vocabularies_page
 from competency.law import Confidence
-from competency.synth import titles
 
 __all__ = ["generate", "reference_index_page"]
+
+
+def _titles() -> dict[str, dict[str, Any]]:
+    """Post and title codes (``data/titles.yaml``) with their names, by code."""
+    text = (importlib.resources.files("competency") / "data" / "titles.yaml").read_text("utf-8")
+    return {str(entry["code"]): entry for entry in load_yaml(text)["titles"]}
 
 
 def _source(source: str) -> str:
@@ -32,18 +45,20 @@ def reference_index_page(catalog: Catalog, schema_kinds: list[str]) -> str:
     legend = [[code(Confidence.CONFIRMED.value), "—",
                "Đã xác nhận từ văn bản · confirmed from the text"],
               [code(Confidence.NEEDS_CHECK.value), mark(Confidence.NEEDS_CHECK),
-               "Từ nguồn thứ cấp, bản dịch hoặc trí nhớ; hiện trong mọi giải thích dùng đến · from a "
-               "secondary source, a translation or memory; shown in every explanation that uses it"],
+               ("Từ nguồn thứ cấp, bản dịch hoặc trí nhớ; hiện trong mọi giải thích dùng đến · "
+                "from a secondary source, a translation or memory; shown in every explanation "
+                "that uses it")],
               [code(Confidence.DRAFT.value), mark(Confidence.DRAFT),
                "Dự thảo, chỉ áp dụng khi được yêu cầu · draft, applied only when asked for"],
               [code(Confidence.ILLUSTRATIVE.value), mark(Confidence.ILLUSTRATIVE),
                "Ví dụ, không phải văn bản chính thức · an example, not an official text"]]
     lines = [heading(1, "Tra cứu · Reference"), "", GENERATED, "",
-             "Các trang trong phần này được sinh từ dữ liệu của gói bằng lệnh `competency docs`; "
-             "không sửa tay. *The pages in this section are generated from the package data by "
-             "`competency docs`; do not edit them by hand.*", "",
-             f"- [Danh mục tiêu chuẩn · Standards catalogue](standards/index.md): "
-             f"{len(list(catalog))} tiêu chuẩn · standards, {len(catalog.subjects())} nhóm · subjects",
+             ("Các trang trong phần này được sinh từ dữ liệu của gói bằng lệnh `competency docs`; "
+              "không sửa tay. *The pages in this section are generated from the package data by "
+              "`competency docs`; do not edit them by hand.*"), "",
+             (f"- [Danh mục tiêu chuẩn · Standards catalogue](standards/index.md): "
+              f"{len(list(catalog))} tiêu chuẩn · standards, "
+              f"{len(catalog.subjects())} nhóm · subjects"),
              "- [Danh mục mã · Vocabularies](vocabularies.md)",
              "- [Bảng tra cứu · Lookup tables](tables.md)",
              f"- [Lược đồ JSON · JSON Schemas](schemas/index.md): {len(schema_kinds)}", "",
@@ -66,7 +81,7 @@ def generate(catalog: Catalog | None = None, *, cases_dir: Path | None = None,
     cases = load_cases(cases_dir)
     schemas = load_schemas(schemas_dir or default_schemas_dir())
     known = dict(catalog.standards)
-    title_codes = titles()
+    title_codes = _titles()
     pages = {
         "index.md": reference_index_page(catalog, list(schemas)),
         "standards/index.md": index_page(catalog),

@@ -114,8 +114,8 @@ def schema_page(kind: str, document: Mapping[str, Any]) -> str:
     lines = [heading(1, esc(document.get("x-title-vi", kind))), "",
              f"*{esc(document.get('title', kind))}*", "", GENERATED, "",
              f"- `$id`: {code(document.get('$id', ''))}",
-             f"- Tệp · File: {code(f'schemas/{kind}.schema.json')} "
-             f"(JSON Schema {code(document.get('$schema', ''))})",
+             (f"- Tệp · File: {code(f'schemas/{kind}.schema.json')} "
+              f"(JSON Schema {code(document.get('$schema', ''))})"),
              f"- Định nghĩa · Definitions: {len(defs)}", "",
              esc(document.get("description", "")), "",
              heading(2, "Bản ghi gốc · Root object", anchor="root"), ""]
@@ -140,13 +140,13 @@ def schema_index_page(schemas: Mapping[str, Mapping[str, Any]]) -> str:
              f"{esc(doc.get('x-title-vi', ''))}<br>*{esc(doc.get('title', ''))}*",
              str(len(doc.get("$defs", {})))] for kind, doc in schemas.items()]
     lines = [heading(1, "Lược đồ JSON · JSON Schemas"), "", GENERATED, "",
-             "Các hệ thống khác kiểm tra bản ghi của mình theo các lược đồ JSON Schema 2020-12 "
-             "trong thư mục `schemas/`. Mỗi lược đồ có `$id` dạng `urn:competency:schema:<kind>`; "
-             "các `$ref` chỉ trỏ vào `$defs` trong cùng tệp.", "",
-             "*Other systems validate their records against the JSON Schema 2020-12 documents in "
-             "`schemas/`. Each has an `$id` of the form `urn:competency:schema:<kind>`; every "
-             "`$ref` points into the same file's `$defs`. Extension keywords: `x-title-vi`, "
-             "`x-description-vi` (Vietnamese text), `x-labels` (labels of enum codes), `x-pii` "
-             "(personal data).*", ""]
+             ("Các hệ thống khác kiểm tra bản ghi của mình theo các lược đồ JSON Schema 2020-12 "
+              "trong thư mục `schemas/`. Mỗi lược đồ có `$id` dạng `urn:competency:schema:<kind>`; "
+              "các `$ref` chỉ trỏ vào `$defs` trong cùng tệp."), "",
+             ("*Other systems validate their records against the JSON Schema 2020-12 documents in "
+              "`schemas/`. Each has an `$id` of the form `urn:competency:schema:<kind>`; every "
+              "`$ref` points into the same file's `$defs`. Extension keywords: `x-title-vi`, "
+              "`x-description-vi` (Vietnamese text), `x-labels` (labels of enum codes), `x-pii` "
+              "(personal data).*"), ""]
     lines += table(["Lược đồ · Schema", "`$id`", "Tên · Title", "Định nghĩa · Definitions"], rows)
     return "\n".join(lines) + "\n"

@@ -20,7 +20,7 @@ from competency.docgen._md import (
 )
 from competency.docgen.cases import Case, examples_lines
 from competency.docgen.citations import legal_basis_lines
-from competency.docgen.tree import tree_lines
+from competency.docgen.tree import inline, tree_lines
 from competency.errors import UnknownTermError
 from competency.law import Confidence
 from competency.rules import nodes as n
@@ -30,10 +30,10 @@ __all__ = ["page_name", "period", "standard_page"]
 
 _NOTICES = {
     Confidence.NEEDS_CHECK: (
-        "Một phần dữ liệu của tiêu chuẩn này lấy từ nguồn thứ cấp, bản dịch hoặc trí nhớ; "
-        "mọi giải thích dùng đến nó được đánh dấu cần kiểm tra.",
-        "Part of this standard comes from a secondary source, a translation or memory; every "
-        "explanation that uses it is flagged needs-check."),
+        ("Một phần dữ liệu của tiêu chuẩn này lấy từ nguồn thứ cấp, bản dịch hoặc trí nhớ; "
+         "mọi giải thích dùng đến nó được đánh dấu cần kiểm tra."),
+        ("Part of this standard comes from a secondary source, a translation or memory; every "
+         "explanation that uses it is flagged needs-check.")),
     Confidence.DRAFT: ("Tiêu chuẩn dự thảo: không áp dụng trừ khi được yêu cầu rõ.",
                        "A draft: never applied unless drafts are asked for."),
     Confidence.ILLUSTRATIVE: ("Ví dụ do dự án xây dựng, không phải văn bản chính thức.",
@@ -73,7 +73,8 @@ def _ranks(codes: Sequence[str]) -> str:
     return ", ".join(items)
 
 
-def _applies_to(applies: n.AppliesTo, titles: Mapping[str, Mapping[str, object]]) -> list[list[str]]:
+def _applies_to(applies: n.AppliesTo,
+                titles: Mapping[str, Mapping[str, object]]) -> list[list[str]]:
     rows = []
     if applies.categories:
         rows.append(["Đối tượng · Category", ", ".join(term(c) for c in applies.categories)])
@@ -104,6 +105,8 @@ def _transitional(provisions: Sequence[n.Transitional]) -> list[str]:
             who.append(f"tuyển dụng trước · recruited before {p.applies_when.recruited_before}")
         if p.applies_when.appointed_before:
             who.append(f"bổ nhiệm trước · appointed before {p.applies_when.appointed_before}")
+        if p.applies_when.condition is not None:
+            who.append(f"và · and: {inline(p.applies_when.condition)}")
         title = both(p.title.vi, p.title.en) if p.title else "—"
         rows.append([code(p.id), title, "<br>".join(who) or "—",
                      ", ".join(code(r) for r in p.rules), f"**{p.due.isoformat()}**",
@@ -137,22 +140,22 @@ def standard_page(standard: n.Standard, *, catalog: Mapping[str, n.Standard], so
     lines += ["", heading(2, "Căn cứ pháp lý · Legal basis"), ""]
     lines += legal_basis_lines(s.legal_basis)
     lines += ["", heading(2, "Yêu cầu · Requirements"), "",
-              "Mỗi yêu cầu: tên, điều kiện được mã hóa (in nghiêng), mã yêu cầu, căn cứ riêng. "
-              "*Each requirement: its name, what the data encodes (in italics), its id and its "
-              "own citation.*", "", heading(3, "Tiếng Việt"), ""]
+              ("Mỗi yêu cầu: tên, điều kiện được mã hóa (in nghiêng), mã yêu cầu, căn cứ riêng. "
+               "*Each requirement: its name, what the data encodes (in italics), its id and its "
+               "own citation.*"), "", heading(3, "Tiếng Việt"), ""]
     lines += tree_lines(s.requirements, "vi")
     lines += ["", heading(3, "English"), ""]
     lines += tree_lines(s.requirements, "en")
     if s.transitional:
         lines += ["", heading(2, "Quy định chuyển tiếp · Transitional provisions"), "",
-                  "Yêu cầu được nêu vẫn là *chưa đạt* nhưng kèm hạn phải đáp ứng. "
-                  "*The rules named stay unmet but carry the deadline.*", ""]
+                  ("Yêu cầu được nêu vẫn là *chưa đạt* nhưng kèm hạn phải đáp ứng. "
+                   "*The rules named stay unmet but carry the deadline.*"), ""]
         lines += _transitional(s.transitional)
     lines += ["", heading(2, "Ví dụ · Worked examples"), ""]
     if cases:
-        lines += [f"Các tình huống kiểm thử trong `tests/cases/{s.id}.yaml`, kết quả lấy từ văn "
+        lines += [(f"Các tình huống kiểm thử trong `tests/cases/{s.id}.yaml`, kết quả lấy từ văn "
                   f"bản pháp luật. *The test cases of this standard; the expected outcomes are "
-                  f"taken from the legal text.*", ""]
+                  f"taken from the legal text.*"), ""]
         lines += examples_lines(cases)
     else:
         lines.append("Chưa có ví dụ · No worked examples.")

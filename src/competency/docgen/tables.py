@@ -23,8 +23,8 @@ __all__ = ["tables_page"]
 def _header(title_vi: str, title_en: str, anchor: str, confidence: Confidence,
             refs: tuple[LegalReference, ...], note: Text | None, data_file: str) -> list[str]:
     lines = [heading(2, f"{esc(title_vi)} · {esc(title_en)}", anchor=anchor), "",
-             f"Độ tin cậy · Confidence: {marked_confidence(confidence)} — "
-             f"tệp · file {code(data_file)}", ""]
+             (f"Độ tin cậy · Confidence: {marked_confidence(confidence)} — "
+              f"tệp · file {code(data_file)}"), ""]
     lines += admonition(confidence, "Bảng này chưa được xác nhận đầy đủ từ văn bản chính thức; "
                         "xem ghi chú và căn cứ bên dưới.",
                         "This table is not fully confirmed from an official text; see the note "
@@ -65,8 +65,8 @@ def _languages(tables: Tables) -> list[str]:
     rows = [[esc(scale.name), f"{threshold.min_score:g}", term(threshold.level)]
             for scale in t.certificates for threshold in scale.thresholds]
     return lines + [heading(3, "Ngưỡng điểm · Score thresholds"), "",
-                    "Chứng chỉ được tính ở bậc cao nhất mà điểm đạt ngưỡng. "
-                    "*A certificate counts at the highest level whose minimum score it reaches.*",
+                    ("Chứng chỉ được tính ở bậc cao nhất mà điểm đạt ngưỡng. "
+                     "*A certificate counts at the highest level whose minimum score it reaches.*"),
                     ""] + table(["Chứng chỉ · Certificate", "Điểm tối thiểu · Minimum score",
                                  "Bậc · Level"], rows)
 
@@ -74,8 +74,8 @@ def _languages(tables: Tables) -> list[str]:
 def tables_page(tables: Tables) -> str:
     """``tables.md``: retirement ages, political-theory equivalences, language certificates."""
     lines = [heading(1, "Bảng tra cứu · Lookup tables"), "", GENERATED, "",
-             "Các quy tắc đọc các bảng này; mỗi bảng là dữ liệu có căn cứ pháp lý và độ tin cậy. "
-             "*The rules read these tables; each is data with its citations and confidence.*", ""]
+             ("Các quy tắc đọc các bảng này; mỗi bảng là dữ liệu có căn cứ pháp lý và độ tin cậy. "
+              "*The rules read these tables; each is data with its citations and confidence.*"), ""]
     for part in (_retirement, _political, _languages):
         lines += part(tables) + [""]
     return "\n".join(lines).rstrip("\n") + "\n"

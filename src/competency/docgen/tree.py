@@ -6,13 +6,15 @@ vocabulary labels), the node id, its own citations and a flag when it is not con
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
-from competency.docgen._md import code, esc, mark, reference_cite
+from competency.docgen._md import both, code, esc, mark, reference_cite
 from competency.rules import nodes as n
+from competency.serialize import unstructure
 from competency.vocab import Term
 
-__all__ = ["describe_leaf", "tree_lines"]
+__all__ = ["DESCRIBED", "describe_leaf", "inline", "tree_lines"]
 
 _COMBINATORS = {
     "vi": {n.AllOf: "đáp ứng tất cả các yêu cầu sau", n.AnyOf: "đáp ứng một trong các yêu cầu sau",
@@ -44,7 +46,9 @@ def _bounds(bounds: n.AgeBounds, unit_vi: str, unit_en: str, lang: str) -> str:
 
 def _education(node: n.MinEducation, lang: str) -> str:
     level = _label(node.min_education, lang)
-    return f"trình độ chuyên môn từ {level} trở lên" if lang == "vi" else f"education {level} or higher"
+    if lang == "vi":
+        return f"trình độ chuyên môn từ {level} trở lên"
+    return f"education {level} or higher"
 
 
 def _high_school(node: n.HighSchool, lang: str) -> str:
@@ -126,18 +130,22 @@ def _unit(node: n.UnitCondition, lang: str) -> str:
     parts = []
     if spec.disadvantaged_area is not None:
         flag = spec.disadvantaged_area
-        parts.append(("thuộc vùng khó khăn" if flag else "không thuộc vùng khó khăn") if lang == "vi"
-                     else ("in a disadvantaged area" if flag else "not in a disadvantaged area"))
+        if lang == "vi":
+            parts.append("thuộc vùng khó khăn" if flag else "không thuộc vùng khó khăn")
+        else:
+            parts.append("in a disadvantaged area" if flag else "not in a disadvantaged area")
     if spec.levels:
         parts.append(("cấp " if lang == "vi" else "level ") + _labels(spec.levels, lang))
     if spec.area_types:
-        parts.append(("loại vùng: " if lang == "vi" else "area type: ") + _labels(spec.area_types, lang))
+        label = "loại vùng: " if lang == "vi" else "area type: "
+        parts.append(label + _labels(spec.area_types, lang))
     prefix = "đơn vị công tác " if lang == "vi" else "unit of the post "
     return prefix + "; ".join(parts)
 
 
 def _category(node: n.CategoryCondition, lang: str) -> str:
-    return ("đối tượng: " if lang == "vi" else "personnel category: ") + _labels(node.category, lang)
+    label = "đối tượng: " if lang == "vi" else "personnel category: "
+    return label + _labels(node.category, lang)
 
 
 def _gender(node: n.GenderCondition, lang: str) -> str:
@@ -152,18 +160,71 @@ def _ratings(node: n.Ratings, lang: str) -> str:
     return f"rated {level} or better in each of the last {spec.years} years"
 
 
+def _ethnicity(node: n.EthnicityCondition, lang: str) -> str:
+    spec = node.ethnicity
+    parts = []
+    if spec.any_of:
+        groups = ", ".join(esc(g) for g in spec.any_of)
+        parts.append(f"dân tộc là một trong: {groups}" if lang == "vi"
+                     else f"ethnic group one of: {groups}")
+    if spec.none_of:
+        groups = ", ".join(esc(g) for g in spec.none_of)
+        parts.append(f"không thuộc dân tộc: {groups}" if lang == "vi"
+                     else f"ethnic group not: {groups}")
+    return "; ".join(parts)
+
+
+_EVIDENCE = {
+    "assignment": ("chức vụ làm công tác đối ngoại", "a post in international relations work"),
+    "training_abroad": ("khóa đào tạo, bồi dưỡng ở nước ngoài", "a course attended abroad"),
+    "degree_abroad": ("văn bằng đào tạo ở nước ngoài", "a diploma earned abroad"),
+}
+
+
+def _international(node: n.InternationalExperience, lang: str) -> str:
+    kinds = []
+    for evidence in node.international_experience:
+        vi, en = _EVIDENCE.get(evidence.value, (evidence.value, evidence.value))
+        kinds.append(f"{esc(vi if lang == 'vi' else en)} ({code(evidence.value)})")
+    if lang == "vi":
+        return "kinh nghiệm quốc tế, có một trong: " + ", ".join(kinds)
+    return "international experience, any one of: " + ", ".join(kinds)
+
+
+def _generic(node: n.Node, lang: str) -> str:
+    """A kind without its own wording: the data as written (kept readable, never dropped)."""
+    data = unstructure(node)
+    kind = next(k for k in data if k not in ("id", "title", "legal_basis", "confidence"))
+    return f"{code(kind)}: {code(json.dumps(data[kind], ensure_ascii=False, sort_keys=True))}"
+
+
 _LEAVES: dict[type, Callable[..., str]] = {
     n.MinEducation: _education, n.HighSchool: _high_school, n.FieldOfStudy: _field,
     n.MinPoliticalTheory: _political, n.MinLanguage: _language, n.MinITSkill: _it,
     n.StateManagement: _state_management, n.Age: _age, n.RemainingWorkingMonths: _remaining,
     n.YearsOfService: _years, n.MinCompetencyLevel: _competency, n.UnitCondition: _unit,
     n.CategoryCondition: _category, n.GenderCondition: _gender, n.Ratings: _ratings,
+    n.EthnicityCondition: _ethnicity, n.InternationalExperience: _international,
 }
+DESCRIBED = frozenset(_LEAVES) | frozenset(_COMBINATORS["en"])
+"""Node kinds with their own wording; any other kind is shown as its data."""
 
 
 def describe_leaf(node: n.Node, lang: str) -> str:
     """What a leaf requires, in ``vi`` or ``en``, with vocabulary labels and codes."""
-    return _LEAVES[type(node)](node, lang)
+    return _LEAVES.get(type(node), _generic)(node, lang)
+
+
+def inline(node: n.Node) -> str:
+    """A node on one line in both languages (for table cells): its title, else its content."""
+    if node.title:
+        return f"{both(node.title.vi, node.title.en)} {code(node.id)}"
+    kids = n.children(node)
+    if not kids:
+        return f"{describe_leaf(node, 'vi')} · {describe_leaf(node, 'en')}"
+    joiner = {n.AllOf: " và · and ", n.AnyOf: " hoặc · or "}.get(type(node), "; ")
+    text = joiner.join(f"({inline(child)})" for child in kids)
+    return f"không · not {text}" if isinstance(node, n.Not) else text
 
 
 def _item(node: n.Node, lang: str) -> str:

@@ -29,12 +29,12 @@ def vocabulary_lines(vocabulary: type[Term]) -> list[str]:
 def vocabularies_page() -> str:
     """``vocabularies.md``: every vocabulary, in the order of ``VOCABULARIES``."""
     lines = [heading(1, "Danh mục mã · Vocabularies"), "", GENERATED, "",
-             "Hồ sơ và tệp dữ liệu ghi **mã**; nhãn tiếng Việt và tiếng Anh lấy từ đây. Khi đọc "
-             "bảng tính, mã, nhãn hoặc cách viết khác đều được chấp nhận, không phân biệt dấu "
-             "và chữ hoa.", "",
-             "*Records and data files hold the **code**; the Vietnamese and English labels come "
-             "from here. Spreadsheet cells may hold the code, either label or another spelling, "
-             "accents and case ignored.*", ""]
+             ("Hồ sơ và tệp dữ liệu ghi **mã**; nhãn tiếng Việt và tiếng Anh lấy từ đây. Khi đọc "
+              "bảng tính, mã, nhãn hoặc cách viết khác đều được chấp nhận, không phân biệt dấu "
+              "và chữ hoa."), "",
+             ("*Records and data files hold the **code**; the Vietnamese and English labels come "
+              "from here. Spreadsheet cells may hold the code, either label or another spelling, "
+              "accents and case ignored.*"), ""]
     lines += table(["Danh mục · Vocabulary", "Số mã · Codes"],
                    [[f"[{code(v.__name__)}](#{v.__name__.lower()})", str(len(v))]
                     for v in VOCABULARIES])
