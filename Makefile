@@ -48,6 +48,15 @@ demo: $(STAMP)
 	-$(BIN)/competency check examples/sample-roster.jsonl --on 2020-06-01 --lang en
 	@echo "== Impact of Circular 13/2019/TT-BNV: who stops qualifying on 2019-12-25"
 	-$(BIN)/competency diff examples/sample-roster.jsonl --from 2019-12-24 --to 2019-12-25
+	@echo "== Workforce targets as of $(DEMO_DATE): Resolution 26-NQ/TW, Decisions 1659/QĐ-TTg and 2282/QĐ-TTg"
+	-$(BIN)/competency targets $(DEMO)/roster.jsonl --on $(DEMO_DATE) 2> $(DEMO)/targets.log
+	-$(BIN)/competency targets $(DEMO)/roster.jsonl --on $(DEMO_DATE) --by province --format xlsx --out $(DEMO)/targets.xlsx 2>> $(DEMO)/targets.log
+	@grep -v '^$(DEMO)/roster.jsonl:' $(DEMO)/targets.log
+	@echo "== Postgraduate dispatch on $(DEMO_DATE) (Decree 101/2017/NĐ-CP): 10 places, at most 1 per unit"
+	-$(BIN)/competency select $(DEMO)/roster.jsonl --scheme vn.postgraduate-dispatch --on $(DEMO_DATE) --quota 10 --per unit --max-per-group 1 --limit 12 2> $(DEMO)/select.log
+	-$(BIN)/competency select $(DEMO)/roster.jsonl --scheme vn.postgraduate-dispatch --on 2025-07-01 --quota 10 --per unit --max-per-group 1 --format xlsx --out $(DEMO)/select-2025-07-01.xlsx 2>> $(DEMO)/select.log
+	@grep -v '^$(DEMO)/roster.jsonl:' $(DEMO)/select.log
+	@echo "(from 2025-07-01 Decree 171/2025/NĐ-CP applies: age limit 45, service 3x; see $(DEMO)/select-2025-07-01.xlsx)"
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .hypothesis

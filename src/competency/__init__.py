@@ -30,7 +30,25 @@ from competency.rules.evaluate import Evaluation, StandardResult
 from competency.rules.nodes import Standard
 from competency.rules.outcome import Outcome
 from competency.schema import SchemaIssue
+from competency.selection import (
+    Candidate,
+    Rejection,
+    Selection,
+    SelectionScheme,
+    Unresolved,
+    select,
+)
 from competency.serialize import StructureError, structure, unstructure
+from competency.targets import (
+    Indicator,
+    IndicatorResult,
+    TargetReport,
+    TargetSet,
+    TargetStatus,
+    Trajectory,
+    check_targets,
+    target_trajectory,
+)
 
 __version__ = _version("competency")
 
@@ -44,6 +62,7 @@ def validate(instance: Any, kind: str = "official") -> list[SchemaIssue]:
 
 __all__ = [
     "Assignment",
+    "Candidate",
     "Catalog",
     "CompetencyError",
     "Confidence",
@@ -52,6 +71,8 @@ __all__ = [
     "Education",
     "Evaluation",
     "ITSkill",
+    "Indicator",
+    "IndicatorResult",
     "InputError",
     "LanguageSkill",
     "LegalReference",
@@ -63,19 +84,30 @@ __all__ = [
     "Position",
     "PositionResult",
     "Rating",
+    "Rejection",
     "SchemaIssue",
+    "Selection",
+    "SelectionScheme",
     "Standard",
     "StandardResult",
     "StateManagementCertificate",
     "StructureError",
+    "TargetReport",
+    "TargetSet",
+    "TargetStatus",
     "TrainingRecord",
+    "Trajectory",
     "Unit",
     "UnknownStandardError",
     "UnknownTermError",
+    "Unresolved",
     "__version__",
     "check",
+    "check_targets",
     "evaluate",
+    "select",
     "structure",
+    "target_trajectory",
     "unstructure",
     "validate",
 ]

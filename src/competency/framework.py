@@ -24,13 +24,13 @@ from competency.rules.nodes import Text
 from competency.vocab import AdministrativeLevel, Term
 
 __all__ = [
+    "LEVELS",
     "Assessment",
     "AssessmentMethod",
     "Competency",
     "CompetencyGroup",
     "CompetencyGroupKind",
     "Framework",
-    "LEVELS",
     "LevelDescriptor",
     "PositionProfile",
     "PositionRef",

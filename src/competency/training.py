@@ -19,6 +19,7 @@ import difflib
 import enum
 import functools
 import importlib.resources
+import itertools
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Union
@@ -213,8 +214,8 @@ def _programme_problems(programme: Programme, pointer: str) -> list[str]:
     size = programme.class_size
     if size.min > (size.max + 1) // 2:
         # ceil(n / max) classes filled evenly never fall under min only when min <= (max + 1) // 2
-        return [f"{pointer}/class_size: min {size.min} must be at most half of max {size.max} "
-                "(rounded up), so that classes split evenly never fall under the minimum"]
+        return [(f"{pointer}/class_size: min {size.min} must be at most half of max {size.max} "
+                "(rounded up), so that classes split evenly never fall under the minimum")]
     return []
 
 
@@ -337,7 +338,7 @@ class QualityBandTable:
 
     def band(self, index: float) -> QualityBand:
         """The band an index on the 0–10 scale falls in."""
-        if not 0 <= index <= 10:  # noqa: PLR2004
+        if not 0 <= index <= 10:
             msg = f"a quality index is on the 0–10 scale, got {index}"
             raise ValueError(msg)
         for band in self.bands:
@@ -348,8 +349,9 @@ class QualityBandTable:
 
     def cite(self) -> str:
         """The citations, with the confidence flag."""
-        flag = "" if self.confidence is Confidence.CONFIRMED else f" [{self.confidence.value}]"
-        return "; ".join(c.cite() for c in self.legal_basis) + flag
+        text = "; ".join(c.cite() for c in self.legal_basis)
+        flag = f"[{self.confidence.value}]"
+        return text if self.confidence is Confidence.CONFIRMED or flag in text else f"{text} {flag}"
 
 
 def _band_problems(table: QualityBandTable) -> list[str]:
@@ -357,7 +359,7 @@ def _band_problems(table: QualityBandTable) -> list[str]:
     bands = table.bands
     if bands[0].min != 0:
         problems.append("/bands/0/min: the first band must start at 0")
-    for i, (low, high) in enumerate(zip(bands, bands[1:], strict=False)):
+    for i, (low, high) in enumerate(itertools.pairwise(bands)):
         if low.below != high.min:
             problems.append(f"/bands/{i}/below: must equal the next band's min ({high.min})")
     if bands[-1].below is not None:

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from competency.cli import check, docs, schemas, standards, synth, validate
+from competency.cli import check, docs, schemas, select, standards, synth, targets, validate
 from competency.cli._common import EXIT_UNUSABLE, err
 from competency.errors import CompetencyError
 
@@ -22,6 +22,8 @@ app.command()(check.check)
 app.command()(check.explain)
 app.command()(check.diff)
 app.command()(docs.docs)
+app.command()(targets.targets)
+app.command("select")(select.select_command)
 app.add_typer(standards.app, name="standards")
 
 

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-__all__ = ["DAY", "YEAR_DAYS", "add_months", "plus_years", "retirement_date",
+__all__ = ["DAY", "add_months", "plus_years", "retirement_date",
            "retirement_months", "years", "years_before"]
 
 DAY = dt.timedelta(days=1)
-YEAR_DAYS = 365.2425
+_YEAR_DAYS = 365.2425
 
 
 def plus_years(day: dt.date, years: float) -> dt.date:
-    return day + dt.timedelta(days=round(years * YEAR_DAYS))
+    return day + dt.timedelta(days=round(years * _YEAR_DAYS))
 
 
 def years_before(day: dt.date, years: float) -> dt.date:
     """``day`` minus whole days of ``years`` (truncated, unlike :func:`plus_years`)."""
-    return day - dt.timedelta(days=int(years * YEAR_DAYS))
+    return day - dt.timedelta(days=int(years * _YEAR_DAYS))
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -33,7 +33,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def years(a: dt.date, b: dt.date) -> float:
-    return (b - a).days / YEAR_DAYS
+    return (b - a).days / _YEAR_DAYS
 
 
 def retirement_months(gender: str, year: int) -> int:

@@ -108,8 +108,7 @@ def full_name(rng: random.Random, ethnicity: str, gender: str, region: str,
 
 def national_id(rng: random.Random, birth: dt.date, gender: str, home: str,
                 provinces: Sequence[str]) -> str:
-    """A 12-digit citizen ID: birth province (sometimes another of ``provinces``),
-    century and gender digit, year of birth, six random digits."""
+    """A 12-digit citizen ID of the home province (or, for some, another of ``provinces``)."""
     if chance(rng, 0.2):
         home = item(rng, provinces)
     century = 0 if birth.year < 2000 else 2

@@ -17,7 +17,7 @@ from competency.synth._data import load_json, load_yaml
 from competency.vocab import fold
 
 __all__ = ["TWO_LEVEL_FROM", "Commune", "District", "Province", "Units", "island_districts",
-           "lower_first", "old_province_runs", "period_units", "resolve_province", "units_on",
+           "lower_first", "old_province_runs", "resolve_province", "units_on",
            "units_source"]
 
 TWO_LEVEL_FROM = dt.date(2025, 7, 1)
@@ -110,7 +110,7 @@ def _old_province_of(commune_code: str) -> str:
 
 
 @functools.cache
-def period_units(period: str) -> Units:
+def _period_units(period: str) -> Units:
     """The units of ``"before"`` or ``"after"`` two-level local government."""
     return _units_before() if period == "before" else _units_after()
 
@@ -139,7 +139,8 @@ def _units_after() -> Units:
     try:
         # optional extra, imported only when units after 2025-07-01 are needed
         import vietnam_provinces
-        from vietnam_provinces import Province as Source, VietNamDivisionType, Ward
+        from vietnam_provinces import Province as Source
+        from vietnam_provinces import VietNamDivisionType, Ward
     except ImportError as error:  # pragma: no cover - depends on the environment
         msg = ("units after 2025-07-01 come from the vietnam-provinces package: "
                "pip install 'competency[synth]'")
@@ -165,7 +166,7 @@ def _units_after() -> Units:
 
 
 def units_on(on: dt.date) -> Units:
-    return period_units("after" if on >= TWO_LEVEL_FROM else "before")
+    return _period_units("after" if on >= TWO_LEVEL_FROM else "before")
 
 
 def units_source(on: dt.date) -> str:
@@ -187,7 +188,7 @@ def resolve_province(units: Units, province: str | int, on: dt.date) -> Province
     if found is not None:
         return found
     hint = ""
-    if units.period == "after" and _find(period_units("before"), text) is not None:
+    if units.period == "after" and _find(_period_units("before"), text) is not None:
         hint = f" ({province!r} is a province of the list before {TWO_LEVEL_FROM})"
     valid = ", ".join(f"{p.code} {p.short}" for p in units.provinces)
     msg = f"no province {province!r} on {on.isoformat()}{hint}; expected one of: {valid}"

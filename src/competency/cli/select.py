@@ -1,0 +1,188 @@
+"""``competency select``: rank a roster for a training scheme, with reasons and commitments."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import typer
+from rich.table import Table
+
+from competency.cli._common import EXIT_INVALID, EXIT_OK, err, out, parse_date, print_invalid
+from competency.cli._sheets import (
+    OutputFormat,
+    Sheet,
+    check_destination,
+    write_csv,
+    write_text,
+    write_xlsx,
+)
+from competency.model import Official
+from competency.roster import Tally, checked_records
+from competency.selection import Quota, QuotaGroup, Selection, SelectionScheme, get_scheme, select
+
+
+def _officials(roster: Path, tally: Tally) -> Iterator[Official]:
+    for record in checked_records(roster):
+        tally.add(record)
+        if record.official is None:
+            print_invalid(record)
+            continue
+        yield record.official
+
+
+def _quota(scheme: SelectionScheme, total: int | None, per: QuotaGroup | None,
+           max_per_group: int | None) -> int | Quota | None:
+    if per is None and max_per_group is None:
+        return total
+    if per is None or max_per_group is None:
+        raise typer.BadParameter("--per and --max-per-group go together")
+    base = scheme.quota or Quota()
+    return attrs.evolve(base, total=base.total if total is None else total, per=per,
+                        max_per_group=max_per_group)
+
+
+def _header_lines(result: Selection, lang: str) -> list[str]:
+    scheme, regime, commitment = result.scheme, result.regime, result.commitment
+    en = lang == "en"
+    lines = []
+    if result.illustrative:
+        lines.append("ILLUSTRATIVE: an example built from what is known, not the scheme's text"
+                     if en else "MINH HỌA: ví dụ dựng từ thông tin đã biết, không phải văn bản")
+    period = f"{regime.valid_from or '…'} → {regime.valid_until or '…'}"
+    lines += [
+        f"{scheme.id}: {scheme.title[lang]} · {'confidence' if en else 'độ tin cậy'}: "
+        f"{scheme.confidence.value}",
+        f"{'rules' if en else 'điều kiện'}: {regime.title[lang]} ({period}) — "
+        f"{'; '.join(c.cite() for c in regime.legal_basis)} · "
+        f"{'confidence' if en else 'độ tin cậy'}: {regime.confidence.value}",
+        f"{'scoring' if en else 'chấm điểm'} [{scheme.scoring_confidence.value}]: "
+        f"{scheme.scoring_note[lang] if scheme.scoring_note else ''}",
+        f"{'order' if en else 'thứ tự'}: {' › '.join(result.tie_break_order(lang))}",
+        f"{'commitment' if en else 'cam kết'}: {commitment.text[lang]}",
+    ]
+    if commitment.repayment is not None:
+        lines.append(f"{'repayment' if en else 'đền bù'}: {commitment.repayment[lang]}")
+    lines.append(f"    — {'; '.join(c.cite() for c in commitment.legal_basis)}")
+    quota = result.quota
+    if quota is not None:
+        per = (f"; {quota.max_per_group} / {quota.per.value}" if quota.per is not None else "")
+        lines.append(f"{'places' if en else 'chỉ tiêu'}: {quota.total if quota.total is not None else '—'}"
+                     f"{per}{' — ' + quota.note[lang] if quota.note else ''}")
+    return lines
+
+
+def _breakdown(candidate: Any, lang: str) -> str:
+    return " · ".join(f"{b.criterion} {b.points:g}{'*' if b.capped else ''}"
+                      for b in candidate.breakdown)
+
+
+def _print(result: Selection, lang: str, limit: int) -> None:
+    en = lang == "en"
+    for line in _header_lines(result, lang):
+        out.print(line, markup=False)
+    shown = result.ranked[:limit]
+    table = Table("#", "official" if en else "mã hồ sơ", "unit" if en else "đơn vị",
+                  "score" if en else "điểm", "breakdown" if en else "chi tiết điểm",
+                  "selected" if en else "được chọn",
+                  title=(f"{len(shown)} of {len(result.ranked)} ranked" if en
+                         else f"{len(shown)}/{len(result.ranked)} người được xếp hạng"))
+    for c in shown:
+        chosen = ("yes" if en else "có") if c.selected else (c.reason[lang] if c.reason else "")
+        table.add_row(str(c.rank), c.official_id, c.unit or "-", f"{c.score:g}",
+                      _breakdown(c, lang), chosen)
+    out.print(table)
+    failing = Counter((ev.rule_id, ev.message(lang, cite=False).split(":")[0])
+                      for r in result.ineligible for ev in r.failing)
+    out.print(f"{'ineligible' if en else 'không đủ điều kiện'}: {len(result.ineligible)}",
+              markup=False)
+    for (rule, what), count in failing.most_common(8):
+        out.print(f"  {count:>7}  [{rule}] {what}", markup=False)
+    out.print(f"{'unknown (data missing)' if en else 'chưa đủ dữ liệu'}: {len(result.unknown)}"
+              f"; {'outside the scope' if en else 'ngoài phạm vi'}: {result.out_of_scope}",
+              markup=False)
+
+
+_RANK_COLUMNS = ("Thứ hạng", "Mã hồ sơ", "Đơn vị", "Tổng điểm", "Được chọn", "Lý do")
+
+
+def _sheets(result: Selection) -> list[Sheet]:
+    criteria = [c.id for c in result.scheme.criteria]
+    titles = {c.id: (c.title.vi if c.title else c.id) for c in result.scheme.criteria}
+    ranked = [[c.rank, c.official_id, c.unit, c.score, "có" if c.selected else "không",
+               c.reason.vi if c.reason else None,
+               *[{b.criterion: b.points for b in c.breakdown}.get(k) for k in criteria]]
+              for c in result.ranked]
+    info = [[line] for line in _header_lines(result, "vi")]
+    return [
+        Sheet(name="Xếp hạng", headers=[*_RANK_COLUMNS, *[f"Điểm: {titles[k]}" for k in criteria]],
+              rows=ranked),
+        Sheet(name="Không đủ điều kiện", headers=["Mã hồ sơ", "Đơn vị", "Lý do (kèm căn cứ)"],
+              rows=[[r.official_id, r.unit, "\n".join(r.reasons("vi"))] for r in result.ineligible]),
+        Sheet(name="Chưa đủ dữ liệu", headers=["Mã hồ sơ", "Đơn vị", "Thiếu dữ liệu"],
+              rows=[[u.official_id, u.unit, "\n".join(t.vi for t in u.missing)]
+                    for u in result.unknown]),
+        Sheet(name="Điều kiện và cam kết", headers=["Thông tin"], rows=info),
+    ]
+
+
+def _csv(result: Selection, lang: str) -> Sheet:
+    criteria = [c.id for c in result.scheme.criteria]
+    rows: list[list[Any]] = []
+    for c in result.ranked:
+        points = {b.criterion: b.points for b in c.breakdown}
+        rows.append(["selected" if c.selected else "reserve", c.rank, c.official_id, c.unit,
+                     c.score, c.reason[lang] if c.reason else "", *[points.get(k) for k in criteria]])
+    for r in result.ineligible:
+        rows.append(["ineligible", None, r.official_id, r.unit, None, " | ".join(r.reasons(lang)),
+                     *[None] * len(criteria)])
+    for u in result.unknown:
+        rows.append(["unknown", None, u.official_id, u.unit, None,
+                     " | ".join(t[lang] for t in u.missing), *[None] * len(criteria)])
+    return Sheet(name="selection", rows=rows, headers=[
+        "status", "rank", "official_id", "unit", "score", "reason", *criteria])
+
+
+def select_command(
+    roster: Path = typer.Argument(..., help="Roster file"),
+    scheme_id: str = typer.Option(..., "--scheme", help="Scheme id, e.g. vn.postgraduate-dispatch"),
+    on: str | None = typer.Option(None, "--on", help="Dispatch date YYYY-MM-DD (default today)"),
+    quota: int | None = typer.Option(None, "--quota", min=0, help="Places in all"),
+    per: QuotaGroup | None = typer.Option(None, "--per", help="Per-group limit by unit, province "
+                                                              "or field (with --max-per-group)"),
+    max_per_group: int | None = typer.Option(None, "--max-per-group", min=1),
+    fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format"),
+    out_file: Path | None = typer.Option(None, "--out", help="Write here (required for xlsx)"),
+    limit: int = typer.Option(20, "--limit", min=0, help="Table: ranked candidates shown"),
+    lang: str = typer.Option("vi", "--lang", help="vi or en"),
+) -> None:
+    """Eligible candidates ranked by score with the breakdown; the ineligible with the failing
+    rules and their citations; the unknowns (data missing) apart; the service commitment."""
+    check_destination(fmt, out_file)
+    scheme = get_scheme(scheme_id)
+    day = parse_date(on)
+    scheme.regime(day)  # no regime on that date: one message, exit 2, before reading the roster
+    tally = Tally()
+    result = select(_officials(roster, tally), scheme, day,
+                    quota=_quota(scheme, quota, per, max_per_group))
+    if fmt is OutputFormat.JSON:
+        write_text(json.dumps({"records": tally.as_dict(), **result.as_dict()},
+                              ensure_ascii=False, indent=2) + "\n", out_file)
+    elif fmt is OutputFormat.CSV:
+        write_csv(_csv(result, lang), out_file)
+    elif fmt is OutputFormat.XLSX:
+        write_xlsx(_sheets(result), out_file)
+    else:
+        _print(result, lang, limit)
+    counts = result.counts()
+    err.print(f"records: read {tally.read}, valid {tally.valid}, invalid {tally.invalid}; "
+              f"ranked {counts['ranked']} (selected {counts['selected']}), ineligible "
+              f"{counts['ineligible']}, unknown {counts['unknown']}, outside the scope "
+              f"{counts['out_of_scope']}", markup=False)
+    if out_file is not None:
+        err.print(f"wrote {out_file}", markup=False)
+    raise typer.Exit(EXIT_INVALID if tally.invalid else EXIT_OK)

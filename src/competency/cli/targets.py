@@ -1,0 +1,198 @@
+"""``competency targets``: where a roster stands against workforce targets, with citations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from competency.cli._common import EXIT_INVALID, EXIT_OK, err, out, parse_date, print_invalid
+from competency.cli._sheets import (
+    OutputFormat,
+    Sheet,
+    check_destination,
+    write_csv,
+    write_text,
+    write_xlsx,
+)
+from competency.model import Official
+from competency.roster import Tally, checked_records
+from competency.targets import (
+    IndicatorResult,
+    TargetReport,
+    TargetSet,
+    builtin_target_sets,
+    check_targets,
+    get_target_set,
+)
+
+
+class GroupBy(str, enum.Enum):
+    """Groups of the ``--by`` option."""
+
+    UNIT = "unit"
+    PROVINCE = "province"
+
+
+_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("on", "Ngày tính"),
+    ("set", "Bộ chỉ tiêu"),
+    ("indicator", "Mã chỉ tiêu"),
+    ("title", "Chỉ tiêu"),
+    ("group", "Nhóm"),
+    ("counts", "Đơn vị đếm"),
+    ("numerator", "Số đạt"),
+    ("denominator", "Tổng số"),
+    ("share", "Tỷ lệ đạt"),
+    ("target_min", "Chỉ tiêu tối thiểu"),
+    ("target_max", "Chỉ tiêu tối đa"),
+    ("status", "Đánh giá"),
+    ("gap", "Còn thiếu"),
+    ("unknown", "Chưa đủ dữ liệu (không tính là đạt)"),
+    ("undetermined", "Chưa xác định được thuộc đối tượng"),
+    ("deadline", "Thời hạn"),
+    ("confidence", "Độ tin cậy"),
+    ("illustrative", "Minh họa"),
+    ("citation", "Căn cứ"),
+)
+_COUNTS_VI = {"people": "người", "units": "đơn vị"}
+
+
+def _row(result: IndicatorResult, lang: str, *, labels: bool) -> list[Any]:
+    data = result.as_dict()
+    values = {
+        "on": data["on"], "set": data["set"], "indicator": data["indicator"],
+        "title": data["title"][lang], "group": result.label(lang) if labels else result.group,
+        "counts": _COUNTS_VI[data["counts"]] if labels else data["counts"],
+        "numerator": result.numerator, "denominator": result.denominator,
+        "share": None if result.share is None else round(result.share, 4),
+        "target_min": result.target.min, "target_max": result.target.max,
+        "status": result.status.label(lang) if labels else result.status.code,
+        "gap": result.gap, "unknown": result.unknown, "undetermined": result.undetermined,
+        "deadline": data["deadline"], "confidence": data["confidence"],
+        "illustrative": result.illustrative, "citation": data["citation"],
+    }
+    return [values[key] for key, _ in _COLUMNS]
+
+
+def _officials(roster: Path, tally: Tally) -> Iterator[Official]:
+    for record in checked_records(roster):
+        tally.add(record)
+        if record.official is None:
+            print_invalid(record)
+            continue
+        yield record.official
+
+
+def _snapshots(rosters: list[Path], dates: list[str]) -> list[tuple[Path, dt.date]]:
+    days = [parse_date(d) for d in dates] or [dt.date.today()]
+    if len(rosters) == len(days):
+        return list(zip(rosters, days, strict=True))
+    if len(rosters) == 1:
+        return [(rosters[0], day) for day in days]
+    raise typer.BadParameter(f"give one --on date per roster ({len(rosters)} rosters, "
+                             f"{len(days)} dates), or several dates for one roster")
+
+
+def _pct(share: float | None) -> str:
+    return "—" if share is None else f"{share * 100:.1f}%"
+
+
+def _print_table(reports: list[TargetReport], lang: str, grouped: bool) -> None:
+    several = len(reports) > 1
+    en = lang == "en"
+    headers = [*(["on" if en else "ngày"] if several else []),
+               "indicator" if en else "chỉ tiêu", *(["group" if en else "nhóm"] if grouped else []),
+               "met/total" if en else "đạt/tổng", "share" if en else "tỷ lệ",
+               "target" if en else "mục tiêu", "status" if en else "đánh giá",
+               "gap" if en else "còn thiếu", "unknown" if en else "chưa rõ",
+               "due" if en else "thời hạn", "confidence" if en else "tin cậy"]
+    table = Table(*headers, title="Workforce targets" if en else "Chỉ tiêu về đội ngũ cán bộ")
+    blank = [""] * (len(headers) - 1)
+    for report in reports:
+        current = None
+        for r in report.results:
+            if r.target_set.id != current:
+                current = r.target_set.id
+                if table.rows:
+                    table.add_section()
+                head = f"{r.target_set.id}: {r.target_set.title[lang]}"
+                table.add_row(*([report.on.isoformat()] if several else []), head,
+                              *blank[len([report.on] if several else []):], style="bold")
+            unit = (" units" if en else " đơn vị") if r.counts.value == "units" else ""
+            confidence = r.confidence.value + (" · illustrative" if r.illustrative
+                                               and r.confidence.value != "illustrative" else "")
+            cells = [r.indicator.title[lang], *([r.label(lang)] if grouped else []),
+                     f"{r.numerator}/{r.denominator}{unit}", _pct(r.share), str(r.target),
+                     r.status.label(lang), "—" if r.gap is None else str(r.gap),
+                     str(r.unknown + r.undetermined), r.deadline.isoformat(), confidence]
+            table.add_row(*([report.on.isoformat()] if several else []), *cells)
+    out.print(table)
+    legend = ("needs-check: figures from secondary sources; illustrative: this library's "
+              "operational reading, not the text; unknown: data missing, not counted as met."
+              if en else
+              "needs-check: số liệu từ nguồn thứ cấp; illustrative: cách hiểu vận hành của thư "
+              "viện, không phải văn bản; chưa rõ: thiếu dữ liệu, không tính là đạt.")
+    out.print(legend, markup=False)
+
+
+def _notes_sheet(sets: list[TargetSet]) -> Sheet:
+    rows = [[s.id, s.title.vi, s.confidence.value, "có" if s.illustrative else "không",
+             "; ".join(c.cite() for c in s.legal_basis), s.note.vi if s.note else ""]
+            for s in sets]
+    return Sheet(name="Ghi chú", headers=["Bộ chỉ tiêu", "Tên", "Độ tin cậy", "Minh họa",
+                                          "Căn cứ", "Ghi chú"], rows=rows)
+
+
+def targets(
+    rosters: list[Path] = typer.Argument(..., help="Roster file(s); several rosters (one --on "
+                                                   "each) or several --on dates give a trajectory"),
+    set_ids: list[str] = typer.Option(None, "--set", help="Target set id (repeatable; default "
+                                                          "every built-in set)"),
+    on: list[str] = typer.Option(None, "--on", help="As-of date YYYY-MM-DD (repeatable; "
+                                                    "default today)"),
+    by: GroupBy | None = typer.Option(None, "--by", help="Also report per unit or per province"),
+    fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format"),
+    out_file: Path | None = typer.Option(None, "--out", help="Write here (required for xlsx)"),
+    lang: str = typer.Option("vi", "--lang", help="vi or en"),
+) -> None:
+    """Share, status and gap in people for each indicator of Resolution 26-NQ/TW, Decisions
+    1659/QĐ-TTg and 2282/QĐ-TTg (or the sets named), overall and per group."""
+    check_destination(fmt, out_file)
+    sets = [get_target_set(s) for s in set_ids] if set_ids else list(builtin_target_sets().values())
+    snapshots = _snapshots(rosters, on or [])
+    reports, tallies = [], []
+    for roster, day in snapshots:
+        tally = Tally()
+        reports.append(check_targets(_officials(roster, tally), sets, day,
+                                     by=by.value if by else None))
+        tallies.append((roster, day, tally))
+    reports.sort(key=lambda r: r.on)
+    labels = fmt is OutputFormat.XLSX
+    rows = [_row(r, "vi" if labels else lang, labels=labels) for rep in reports for r in rep.results]
+    if fmt is OutputFormat.JSON:
+        data = {"records": [{"roster": str(p), "on": d.isoformat(), **t.as_dict()}
+                            for p, d, t in tallies],
+                "reports": [r.as_dict() for r in reports]}
+        write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", out_file)
+    elif fmt is OutputFormat.CSV:
+        write_csv(Sheet(name="targets", headers=[k for k, _ in _COLUMNS], rows=rows), out_file)
+    elif fmt is OutputFormat.XLSX:
+        write_xlsx([Sheet(name="Chỉ tiêu", headers=[vi for _, vi in _COLUMNS], rows=rows),
+                    _notes_sheet(sets)], out_file)
+    else:
+        _print_table(reports, lang, grouped=by is not None)
+    invalid = 0
+    for roster, day, tally in tallies:
+        invalid += tally.invalid
+        err.print(f"{roster} ({day.isoformat()}): records read {tally.read}, valid {tally.valid}, "
+                  f"invalid {tally.invalid}", markup=False)
+    if out_file is not None:
+        err.print(f"wrote {out_file}", markup=False)
+    raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
