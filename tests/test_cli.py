@@ -98,3 +98,14 @@ def test_unknown_standard_is_a_clear_error():
     result = run("standards", "show", "vn.tt-13-2019-bnv.cong-chuc-xaa")
     assert result.returncode == 2
     assert "did you mean: vn.tt-13-2019-bnv.cong-chuc-xa" in result.stderr
+
+
+def test_redact_keeps_personal_values_out_of_messages(tmp_path):
+    """--redact hides values of x-pii fields (birth date, name) but not of other fields."""
+    roster = write_jsonl(tmp_path / "r.jsonl", [
+        '{"id": "A-1", "birth_date": "1980-06-31", "full_name": 5, "category": "congchuc"}'])
+    result = run("validate", str(roster), "--redact")
+    assert "1980-06-31" not in result.stderr
+    assert f"{roster}:1: /birth_date: <redacted> is not a 'date'" in result.stderr
+    assert f"{roster}:1: /full_name: <redacted> is not of type 'string', 'null'" in result.stderr
+    assert "'congchuc' is not one of" in result.stderr

@@ -41,6 +41,7 @@ __all__ = [
     "FrameworkCatalog",
     "UnknownFrameworkError",
     "assessments_from",
+    "framework_problems",
     "load_framework_file",
     "read_assessments",
 ]
@@ -70,7 +71,8 @@ def _duplicates(values: Iterable[str]) -> list[str]:
     return sorted(twice)
 
 
-def _framework_problems(framework: Framework, pointer: str) -> list[str]:
+def framework_problems(framework: Framework, pointer: str) -> list[str]:
+    """Checks a schema cannot express: unique ids, levels listed once and in order."""
     problems = []
     if framework.illustrative and framework.confidence.value != "illustrative":
         problems.append(f"{pointer}/confidence: an illustrative framework must have "
@@ -134,7 +136,7 @@ def load_framework_file(text: str, source: str, *,
     frameworks = [structured(item, Framework, source) for item in data.get("frameworks", [])]
     profiles = [structured(item, PositionProfile, source) for item in data.get("profiles", [])]
     available = {**(known or {}), **{f.id: f for f in frameworks}}
-    problems = [p for i, f in enumerate(frameworks) for p in _framework_problems(f, f"/frameworks/{i}")]
+    problems = [p for i, f in enumerate(frameworks) for p in framework_problems(f, f"/frameworks/{i}")]
     problems += [p for i, p_ in enumerate(profiles)
                  for p in _profile_problems(p_, f"/profiles/{i}", available)]
     problems += [f"/frameworks: duplicate id {d!r}" for d in _duplicates(f.id for f in frameworks)]

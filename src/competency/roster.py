@@ -65,10 +65,10 @@ def _describe(issue: SchemaIssue, tabular: bool) -> str:
     return f"{where}: {issue.message}"
 
 
-def _check(raw: RawRecord, kind: str) -> tuple[Any, tuple[str, ...]]:
+def _check(raw: RawRecord, kind: str, redact: bool) -> tuple[Any, tuple[str, ...]]:
     if raw.data is None or raw.problems:
         return None, raw.problems or ("no record could be read",)
-    issues = validator(kind).errors(raw.data)
+    issues = validator(kind).errors(raw.data, redact=redact)
     if issues:
         tabular = raw.location.sheet is not None or raw.location.file.lower().endswith(".csv")
         return None, tuple(_describe(i, tabular) for i in issues)
@@ -80,11 +80,14 @@ def _check(raw: RawRecord, kind: str) -> tuple[Any, tuple[str, ...]]:
         return None, tuple(exc.lines)
 
 
-def checked_records(path: Path, *, kind: str = "official",
-                    fmt: str | None = None) -> Iterator[CheckedRecord]:
-    """Read, validate and (for officials) structure each record of a file, streaming."""
+def checked_records(path: Path, *, kind: str = "official", fmt: str | None = None,
+                    redact: bool = False) -> Iterator[CheckedRecord]:
+    """Read, validate and (for officials) structure each record of a file, streaming.
+
+    ``redact`` keeps the values of personal fields (``x-pii``) out of schema error messages.
+    """
     for raw in read_records(path, format=fmt):
-        value, errors = _check(raw, kind)
+        value, errors = _check(raw, kind, redact)
         yield CheckedRecord(raw=raw, official=value if isinstance(value, Official) else None,
                             errors=errors)
 

@@ -215,7 +215,9 @@ def _leaves(error: jsonschema.ValidationError) -> Iterable[jsonschema.Validation
     yield error
 
 
-def _describe(error: jsonschema.ValidationError) -> str:
+def _describe(error: jsonschema.ValidationError, redact: bool = False) -> str:
+    if redact and isinstance(error.schema, dict) and error.schema.get("x-pii"):
+        return _describe(error).replace(repr(error.instance), "<redacted>")
     if error.validator in ("anyOf", "oneOf") and isinstance(error.instance, dict):
         keys = ", ".join(sorted(map(str, error.instance))) or "none"
         return f"matches none of the allowed shapes (keys present: {keys})"
@@ -239,11 +241,14 @@ class Validator:
     _reference: jsonschema.protocols.Validator
     _fast: Callable[[Any], bool] | None
 
-    def errors(self, instance: Any) -> list[SchemaIssue]:
-        """Every error in ``instance``, sorted by pointer; empty when valid."""
+    def errors(self, instance: Any, *, redact: bool = False) -> list[SchemaIssue]:
+        """Every error in ``instance``, sorted by pointer; empty when valid.
+
+        With ``redact``, the value of a field marked ``x-pii`` is not repeated in messages.
+        """
         if self._fast is not None and self._fast(instance):
             return []
-        found = [SchemaIssue(pointer=_pointer(leaf.absolute_path), message=_describe(leaf))
+        found = [SchemaIssue(pointer=_pointer(leaf.absolute_path), message=_describe(leaf, redact))
                  for error in self._reference.iter_errors(instance) for leaf in _leaves(error)]
         return sorted(found, key=lambda issue: (issue.pointer, issue.message))
 

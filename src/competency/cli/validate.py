@@ -18,13 +18,15 @@ def validate(
     fmt: str = typer.Option("text", "--format", help="text or json"),
     input_format: str | None = typer.Option(None, "--input-format",
                                             help="Override the format guessed from the suffix"),
+    redact: bool = typer.Option(False, "--redact",
+                                help="Do not repeat personal values (x-pii fields) in messages"),
 ) -> None:
     """Validate each record; print each error with its location and JSON pointer, then a summary."""
     if kind not in KINDS:
         raise typer.BadParameter(f"unknown kind {kind!r}; expected one of: {', '.join(KINDS)}")
     tally = Tally()
     errors = []
-    for record in checked_records(file, kind=kind, fmt=input_format):
+    for record in checked_records(file, kind=kind, fmt=input_format, redact=redact):
         tally.add(record)
         for note in record.raw.notes:
             err.print(f"{record.raw.location}: note: {note}", markup=False)
