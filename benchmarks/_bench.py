@@ -105,7 +105,8 @@ def generate_worker(argv: Sequence[str]) -> None:
         for record in generate(n, seed=seed, on=on, invalid_share=INVALID_SHARE):
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             written += 1
-    emit({"versions": _versions(), "records": written, "expected_invalid": invalid_count(n, INVALID_SHARE),
+    emit({"versions": _versions(), "records": written,
+          "expected_invalid": invalid_count(n, INVALID_SHARE),
           "seconds": time.perf_counter() - start, "bytes": out.stat().st_size})
 
 
@@ -170,7 +171,7 @@ def measure(rows: Sequence[tuple[Row, Callable[[], tuple[float, Run, int, dict[s
         for row, job in rows:
             seconds, done, invalid, extra = job()
             if row.invalid is not None and row.invalid != invalid:
-                msg = f"{row.label}: invalid count changed between runs ({row.invalid} → {invalid})"
+                msg = f"{row.label}: invalid count changed between runs ({row.invalid}, {invalid})"
                 raise AssertionError(msg)
             row.seconds.append(seconds)
             row.rss_kib.append(done.maxrss_kib)

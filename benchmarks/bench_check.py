@@ -152,9 +152,11 @@ def main() -> None:
           f"CLI {command_row.invalid}; generator broke {expected}")
     print(f"results (official x applicable standard): library {total} "
           f"({', '.join(f'{k} {v}' for k, v in sorted(lib_outcomes.items()))}), "
-          f"CLI {sum(cli_outcomes.values())}; {total / (n - library.invalid):.2f} per valid official")
+          f"CLI {sum(cli_outcomes.values())}; "
+          f"{total / (n - library.invalid):.2f} per valid official")
     print(f"import time (not in 'seconds' of rows v, l): validate "
-          f"{validate.extra['import_seconds']:.2f} s, check {library.extra['import_seconds']:.2f} s")
+          f"{validate.extra['import_seconds']:.2f} s, "
+          f"check {library.extra['import_seconds']:.2f} s")
     print(f"CLI fixed cost (same command on a 1-record file): {startup.wall:.2f} s, "
           f"peak RSS {startup.maxrss_kib / 1024:.1f} MB")
     print(f"orchestrating process peak RSS (floor under every figure): "

@@ -161,7 +161,8 @@ def main() -> None:
     print(f"invalid records found: baseline {baseline.invalid}, library {library.invalid}, "
           f"CLI {command_row.invalid}; generator broke {expected}")
     print(f"import time (not in 'seconds' of rows a, b): baseline "
-          f"{baseline.extra['import_seconds']:.2f} s, library {library.extra['import_seconds']:.2f} s")
+          f"{baseline.extra['import_seconds']:.2f} s, "
+          f"library {library.extra['import_seconds']:.2f} s")
     print(f"CLI fixed cost (same command on a 1-record file): {startup.wall:.2f} s, "
           f"peak RSS {startup.maxrss_kib / 1024:.1f} MB")
     print(f"orchestrating process peak RSS (floor under every figure): "

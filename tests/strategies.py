@@ -88,3 +88,54 @@ legal_references = st.builds(
     note=optional(TEXT))
 
 periods = st.builds(Period, start=optional(DATES), end=optional(DATES))
+
+
+# -- competency frameworks (competency.framework), for the CASE round trip ------------------------
+
+from competency import framework as fw  # noqa: E402
+from competency.rules.nodes import Text  # noqa: E402
+
+KEBAB = st.from_regex(r"[a-z0-9][a-z0-9-]{0,10}", fullmatch=True)
+texts = st.builds(Text, vi=TEXT, en=TEXT)
+
+
+@st.composite
+def _levels(draw: st.DrawFn) -> tuple[fw.LevelDescriptor, ...]:
+    numbers = sorted(draw(st.lists(st.integers(1, 5), unique=True, max_size=5)))
+    return tuple(fw.LevelDescriptor(level=n, description=draw(texts),
+                                    indicators=tuple(draw(st.lists(texts, max_size=2))))
+                 for n in numbers)
+
+
+@st.composite
+def _groups(draw: st.DrawFn) -> tuple[fw.CompetencyGroup, ...]:
+    competency_ids = draw(st.lists(KEBAB, min_size=1, max_size=5, unique=True))
+    group_ids = draw(st.lists(KEBAB, min_size=1, max_size=min(3, len(competency_ids)),
+                              unique=True))
+    groups = []
+    for i, group_id in enumerate(group_ids):
+        mine = competency_ids[i::len(group_ids)]
+        groups.append(fw.CompetencyGroup(
+            id=group_id, kind=draw(st.sampled_from(fw.CompetencyGroupKind)), name=draw(texts),
+            competencies=tuple(fw.Competency(id=c, name=draw(texts), definition=draw(texts),
+                                             levels=draw(_levels())) for c in mine)))
+    return tuple(groups)
+
+
+@st.composite
+def _frameworks(draw: st.DrawFn) -> fw.Framework:
+    confidence = draw(st.sampled_from(Confidence))
+    scale = sorted(draw(st.lists(st.integers(1, 5), unique=True, max_size=5)))
+    return fw.Framework(
+        id=draw(st.from_regex(r"[a-z0-9][a-z0-9.-]{0,20}", fullmatch=True)), title=draw(texts),
+        creator=draw(TEXT), publisher=draw(optional(TEXT)), version=draw(optional(TEXT)),
+        valid_from=draw(optional(DATES)), valid_until=draw(optional(DATES)),
+        confidence=confidence,
+        illustrative=draw(st.booleans()) if confidence is Confidence.ILLUSTRATIVE else False,
+        legal_basis=tuple(draw(st.lists(legal_references, max_size=2))), note=draw(optional(texts)),
+        scale=tuple(fw.ScaleLevel(level=n, name=draw(texts), description=draw(texts))
+                    for n in scale),
+        groups=draw(_groups()))
+
+
+frameworks = _frameworks()

@@ -194,3 +194,28 @@ def test_unknown_first_appointment_is_unknown(standards, tables):
     """Without a first-appointment or start date the remaining time cannot be counted."""
     result = run(standards, tables, standard="test.cadre", assignments=[{"title": "cb_xa.bi_thu"}])
     assert result.outcome is Outcome.UNKNOWN
+
+
+def test_ethnic_languages_are_not_graded_as_foreign_languages(tables):
+    """An ethnic-minority language recorded by name does not count as a foreign language (it is not
+    graded on the six-level framework); an ungraded foreign language leaves the rule unknown."""
+    (standard,) = load_standard_file("""
+standards:
+  - id: test.language
+    title: {vi: Ngoại ngữ, en: Language}
+    subject: test
+    applies_to: {}
+    valid_from: null
+    confidence: confirmed
+    legal_basis: [{instrument: TEST, confidence: confirmed}]
+    requirements: {id: language, min_language: {level: bac_2}}
+""", "t.yaml")
+
+    def outcome(languages):
+        official = structure({"id": "L", "languages": languages}, Official)
+        return evaluate_standard(standard, official, dt.date(2024, 1, 1), tables=tables).outcome
+
+    assert outcome([{"language": "Khmer"}]) is Outcome.UNMET
+    assert outcome([{"language": "Khmer"}, {"language": "en", "level": "bac_3"}]) is Outcome.MET
+    assert outcome([{"language": "en"}]) is Outcome.UNKNOWN
+    assert outcome([{"language": "en", "certificate": "IELTS", "score": 4.5}]) is Outcome.MET

@@ -105,3 +105,18 @@ def test_schema_files_are_plain_json():
     """Other languages read the same files: they parse as JSON with no Python-only values."""
     for path in (ROOT / "schemas").glob("*.schema.json"):
         assert json.loads(path.read_text("utf-8"))["$schema"].endswith("2020-12/schema")
+
+
+def test_two_classes_with_one_name_are_refused():
+    """$defs are named by class name: a second class of the same name is an error, not a silent merge."""
+    import attrs
+
+    from competency.schema import generate
+
+    def make(field_type):
+        return attrs.frozen(type("Spec", (), {"__annotations__": {"x": field_type}}))
+
+    first, second = make(int), make(str)
+    outer = attrs.frozen(type("Outer", (), {"__annotations__": {"a": first, "b": second}}))
+    with pytest.raises(TypeError, match="two classes named Spec in one schema"):
+        generate("x", outer, title_en="x", title_vi="x")

@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 
 from competency import Official, structure
 from competency.law import Confidence
-from competency.selection import NoRegimeError, Quota, QuotaGroup, get_scheme, load_scheme_file, select
+from competency.selection import (
+    NoRegimeError,
+    Quota,
+    QuotaGroup,
+    get_scheme,
+    load_scheme_file,
+    select,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 POSTGRADUATE = "vn.postgraduate-dispatch"
@@ -111,8 +118,8 @@ def test_score_breakdown_applies_caps_and_weights():
 
 def test_ethnic_minority_languages_do_not_count_as_foreign_languages():
     """An entry naming an ethnic-minority language neither scores nor makes the level unknown."""
-    (ranked,) = select([person("P-1", languages=[{"language": "en", "level": "bac_4"},
-                                                 {"language": "Tày"}])], POSTGRADUATE, BEFORE).ranked
+    languages = [{"language": "en", "level": "bac_4"}, {"language": "Tày"}]
+    (ranked,) = select([person("P-1", languages=languages)], POSTGRADUATE, BEFORE).ranked
     assert {b.criterion: b.raw for b in ranked.breakdown}["language"] == 2
 
 
@@ -122,7 +129,8 @@ def test_hanoi_scheme_is_illustrative_everywhere_it_shows():
     hanoi = {"id": "H1", "name": "Sở Nội vụ thành phố Hà Nội", "level": "province",
              "province_code": "01"}
     roster = [person("HN-1", unit=hanoi), person("QN-1")]
-    for scheme_id in ("hn.de-an-19-2022.postgraduate-abroad", "hn.de-an-19-2022.short-courses-abroad"):
+    for scheme_id in ("hn.de-an-19-2022.postgraduate-abroad",
+                      "hn.de-an-19-2022.short-courses-abroad"):
         scheme = get_scheme(scheme_id)
         assert scheme.illustrative and scheme.confidence is Confidence.ILLUSTRATIVE
         assert scheme.scoring_confidence is Confidence.ILLUSTRATIVE
@@ -167,7 +175,8 @@ TEST_SCHEME = load_scheme_file(SCHEME, "test.yaml")[0]
 ON = dt.date(2025, 1, 1)
 
 
-def staff(ident: str, gender: str | None, born: str | None, service: str | None, unit: str) -> Official:
+def staff(ident: str, gender: str | None, born: str | None, service: str | None,
+          unit: str) -> Official:
     record = {"id": ident, "category": "cong_chuc", "gender": gender, "birth_date": born,
               "service_start": service, "unit": {"id": unit, "level": "province"}}
     return structure({k: v for k, v in record.items() if v is not None}, Official)
@@ -191,7 +200,7 @@ def test_tie_breaks_then_quotas():
         ("B", 1, True), ("C", 2, True), ("D", 3, False), ("A", 4, False), ("E", 5, True)]
     assert [c.score for c in result.ranked] == [5, 5, 5, 5, 3]
     reasons = {c.official_id: c.reason.en for c in result.ranked if c.reason}
-    assert reasons == {"D": "Group U2 already has its 1 places", "A": "Group U1 already has its 1 places"}
+    assert reasons == {"D": "Group U2 is full (1 per group)", "A": "Group U1 is full (1 per group)"}
     assert [r.official_id for r in result.ineligible] == ["F"]
     assert "TEST/2025, Điều 1" in result.ineligible[0].reasons("en")[0]
     assert result.tie_break_order("en") == ["higher score first", "women first", "younger first",
@@ -303,7 +312,8 @@ def test_select_command_writes_a_workbook_with_vietnamese_headers(roster_file, t
     ranked = list(book["Xếp hạng"].iter_rows(values_only=True))
     assert ranked[0][:6] == ("Thứ hạng", "Mã hồ sơ", "Đơn vị", "Tổng điểm", "Được chọn", "Lý do")
     assert ranked[1][:2] == (1, "L-1")
-    assert [row[0] for row in book["Chưa đủ dữ liệu"].iter_rows(min_row=2, values_only=True)] == ["L-2"]
+    unknown = book["Chưa đủ dữ liệu"].iter_rows(min_row=2, values_only=True)
+    assert [row[0] for row in unknown] == ["L-2"]
 
 
 @pytest.mark.parametrize("args", [

@@ -196,7 +196,8 @@ def test_empty_population_has_no_share_and_no_gap():
     assert not any(provincial_leader(r) for r in records)
     report = check_targets([structure(r, Official) for r in records], PROVINCIAL, ON)
     for result in report.results:
-        assert (result.numerator, result.denominator, result.share, result.gap) == (0, 0, None, None)
+        counts = (result.numerator, result.denominator, result.share, result.gap)
+        assert counts == (0, 0, None, None)
         assert result.status is TargetStatus.NO_POPULATION
     assert report.officials == 300
 
@@ -237,7 +238,8 @@ def test_agencies_with_a_woman_key_leader_counts_units(quang_ninh, quang_ninh_re
         assert result.gap == expected_gap(minimum, with_woman, len(units))
 
 
-def _leader(ident: str, unit: str, gender: str | None, title: str = "cb_xa.chu_tich_ubnd") -> Official:
+def _leader(ident: str, unit: str, gender: str | None,
+            title: str = "cb_xa.chu_tich_ubnd") -> Official:
     record = {"id": ident, "category": "can_bo",
               "unit": {"id": unit, "name": f"Xã {unit}", "level": "commune", "province_code": "22"},
               "assignments": [{"title": title, "start": "2021-06-01", "leadership": True}]}
@@ -381,14 +383,16 @@ def test_built_in_sets_carry_the_confidence_of_their_sources():
         "vn.qd-1659-2019-ttg": Confidence.CONFIRMED,
         "vn.qd-2282-2020-ttg": Confidence.CONFIRMED,
     }
-    language = {i.id: (i.target.min, i.deadline.year) for i in sets["vn.qd-1659-2019-ttg"].indicators}
+    language = {i.id: (i.target.min, i.deadline.year)
+                for i in sets["vn.qd-1659-2019-ttg"].indicators}
     assert language["central-bac-4-2025"] == (0.50, 2025)
     assert language["province-district-bac-4-2030"] == (0.35, 2030)
     assert language["commune-leaders-under-40-bac-3-2030"] == (0.25, 2030)
     needs_check = {i.id for i in sets["vn.qd-1659-2019-ttg"].indicators
                    if i.confidence is Confidence.NEEDS_CHECK}
     assert needs_check == {"commune-bac-3-2025", "commune-bac-3-2030",
-                           "commune-leaders-under-40-bac-3-2025", "commune-leaders-under-40-bac-3-2030"}
+                           "commune-leaders-under-40-bac-3-2025",
+                           "commune-leaders-under-40-bac-3-2030"}
 
 
 BAD = """

@@ -8,9 +8,27 @@ from __future__ import annotations
 from importlib.metadata import version as _version
 from typing import Any
 
+from competency.case import export_case, import_case
 from competency.catalog import Catalog, UnknownStandardError
 from competency.check import DraftStandardError, PositionResult, check, evaluate
 from competency.errors import CompetencyError, DataFileError, InputError, UnknownTermError
+from competency.followup import TrainingEvaluation, evaluate_training
+from competency.framework import (
+    Assessment,
+    AssessmentMethod,
+    Competency,
+    CompetencyGroup,
+    CompetencyGroupKind,
+    Framework,
+    LevelDescriptor,
+    PositionProfile,
+    PositionRef,
+    PositionType,
+    RequiredLevel,
+    ScaleLevel,
+)
+from competency.frameworks import FrameworkCatalog
+from competency.gaps import CohortGaps, Gap, GapKind, GapReport, cohort_gaps, gap
 from competency.law import Confidence, LegalReference, Period
 from competency.model import (
     Assignment,
@@ -26,6 +44,7 @@ from competency.model import (
     TrainingRecord,
     Unit,
 )
+from competency.plan import TrainingPlan, plan_training
 from competency.rules.evaluate import Evaluation, StandardResult
 from competency.rules.nodes import Standard
 from competency.rules.outcome import Outcome
@@ -39,6 +58,7 @@ from competency.selection import (
     select,
 )
 from competency.serialize import StructureError, structure, unstructure
+from competency.training import Participation, Programme, ProgrammeCatalog
 from competency.targets import (
     Indicator,
     IndicatorResult,
@@ -61,30 +81,50 @@ def validate(instance: Any, kind: str = "official") -> list[SchemaIssue]:
 
 
 __all__ = [
+    "Assessment",
+    "AssessmentMethod",
     "Assignment",
     "Candidate",
     "Catalog",
+    "CohortGaps",
+    "Competency",
     "CompetencyError",
+    "CompetencyGroup",
+    "CompetencyGroupKind",
     "Confidence",
     "DataFileError",
     "DraftStandardError",
     "Education",
     "Evaluation",
+    "Framework",
+    "FrameworkCatalog",
+    "Gap",
+    "GapKind",
+    "GapReport",
     "ITSkill",
     "Indicator",
     "IndicatorResult",
     "InputError",
     "LanguageSkill",
     "LegalReference",
+    "LevelDescriptor",
     "Official",
     "Outcome",
+    "Participation",
     "Period",
     "PlanningPool",
     "PoliticalTheory",
     "Position",
+    "PositionProfile",
+    "PositionRef",
     "PositionResult",
+    "PositionType",
+    "Programme",
+    "ProgrammeCatalog",
     "Rating",
     "Rejection",
+    "RequiredLevel",
+    "ScaleLevel",
     "SchemaIssue",
     "Selection",
     "SelectionScheme",
@@ -95,6 +135,8 @@ __all__ = [
     "TargetReport",
     "TargetSet",
     "TargetStatus",
+    "TrainingEvaluation",
+    "TrainingPlan",
     "TrainingRecord",
     "Trajectory",
     "Unit",
@@ -104,7 +146,13 @@ __all__ = [
     "__version__",
     "check",
     "check_targets",
+    "cohort_gaps",
     "evaluate",
+    "evaluate_training",
+    "export_case",
+    "gap",
+    "import_case",
+    "plan_training",
     "select",
     "structure",
     "target_trajectory",

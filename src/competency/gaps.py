@@ -23,11 +23,14 @@ administrative level and kind of gap (counts, shares, who), keeping the needs fo
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib.resources
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
+from competency._data import parse_yaml
 from competency.catalog import Catalog
 from competency.framework import Assessment, Framework, PositionProfile
 from competency.frameworks import AssessmentIndex, FrameworkCatalog
@@ -59,6 +62,7 @@ __all__ = [
     "PostRef",
     "cohort_gaps",
     "gap",
+    "title_names",
 ]
 
 _MAX_ALTERNATIVES = 64
@@ -316,13 +320,16 @@ def _alternatives(node: n.Node, ev: Evaluation, ctx: tuple[Official, dt.date, Ta
                   due: dt.date | None = None) -> list[frozenset[_RawNeed]]:
     """Sets of needs, any one of which (with the data that is missing) meets ``node``.
 
-    An empty list means training cannot meet it. Unknown leaves need data, not training,
-    so they add nothing.
+    An empty list means training cannot meet it. An unknown requirement needs data, not
+    training, so it adds nothing; but an alternative that rests on an unknown condition
+    (whether the unit is in a disadvantaged area, say) is not planned on.
     """
     due = ev.due or due
-    if ev.outcome is Outcome.MET or ev.outcome is Outcome.UNKNOWN and not n.children(node):
-        return [frozenset()]
     kids = n.children(node)
+    if ev.outcome is Outcome.MET:
+        return [frozenset()]
+    if ev.outcome is Outcome.UNKNOWN and not kids:
+        return [] if isinstance(node, _CONDITIONS) else [frozenset()]
     pairs = list(zip(kids, ev.children, strict=True))
     if isinstance(node, n.AllOf):
         combos = [frozenset[_RawNeed]()]
@@ -580,6 +587,13 @@ def gap(official: Official, profile: PositionProfile | str | None = None, *,
 
 # -- a whole roster ------------------------------------------------------------------------------
 
+@functools.cache
+def title_names() -> dict[str, str]:
+    """Title code → Vietnamese name, from ``data/titles.yaml``."""
+    text = (importlib.resources.files("competency") / "data" / "titles.yaml").read_text("utf-8")
+    return {t["code"]: t["name"]["vi"] for t in parse_yaml(text, "data/titles.yaml")["titles"]}
+
+
 DIMENSIONS = ("unit", "position", "level")
 """How :class:`CohortGaps` groups officials."""
 
@@ -696,7 +710,7 @@ class CohortGaps:
     @staticmethod
     def _keys(post: PostRef) -> Iterator[tuple[str, str, str]]:
         yield "unit", post.unit_key, post.unit_label
-        yield "position", post.title, post.title
+        yield "position", post.title, title_names().get(post.title, post.title)
         yield "level", post.level or "?", post.level or "?"
 
     def by(self, dimension: str) -> list[GroupStats]:

@@ -60,7 +60,8 @@ class Selector:
         )
         if not all(accepted is None or value in accepted for accepted, value in checks):
             return False
-        if self.units is not None and (unit is None or not ({unit.id, unit.name} & set(self.units))):
+        if self.units is not None and (
+                unit is None or not ({unit.id, unit.name} & set(self.units))):
             return False
         if self.leadership is not None and (post is None or post.leadership is not self.leadership):
             return False

@@ -73,6 +73,10 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "object",
                 "additionalProperties": _type_schema(typing.get_args(tp)[1], defs)}
     if _is_attrs(tp):
+        owner = _OWNERS.setdefault(id(defs), {}).setdefault(tp.__name__, tp)
+        if owner is not tp:
+            msg = f"two classes named {tp.__name__} in one schema: {_qualname(owner)}, {_qualname(tp)}"
+            raise TypeError(msg)
         if tp.__name__ not in defs:
             defs[tp.__name__] = {}  # placeholder first: the types may be recursive
             defs[tp.__name__] = class_schema(tp, defs)
@@ -86,6 +90,14 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return dict(simple[tp])
     msg = f"no JSON Schema mapping for {tp!r}"
     raise TypeError(msg)
+
+
+_OWNERS: dict[int, dict[str, type]] = {}
+"""For each ``$defs`` being built (by id), which class owns each name: names must not collide."""
+
+
+def _qualname(tp: type) -> str:
+    return f"{tp.__module__}.{tp.__qualname__}"
 
 
 def _enum_schema(tp: type[enum.Enum]) -> dict[str, Any]:
@@ -136,7 +148,10 @@ def class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
 def generate(kind: str, cls: type, *, title_en: str, title_vi: str) -> dict[str, Any]:
     """The complete schema document of a top-level record kind."""
     defs: dict[str, Any] = {}
-    root = class_schema(cls, defs)
+    try:
+        root = class_schema(cls, defs)
+    finally:
+        _OWNERS.pop(id(defs), None)
     document: dict[str, Any] = {
         "$schema": DIALECT,
         "$id": schema_id(kind),

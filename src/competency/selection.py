@@ -41,6 +41,7 @@ from competency.serialize import unstructure
 from competency.vocab import Gender, LanguageLevel, PerformanceRating, fold
 
 __all__ = [
+    "TIE_BREAK_FACTS",
     "AgeCriterion",
     "Candidate",
     "Commitment",
@@ -57,9 +58,8 @@ __all__ = [
     "Selection",
     "SelectionScheme",
     "ServiceCriterion",
-    "TIE_BREAK_FACTS",
-    "Unresolved",
     "UnknownSchemeError",
+    "Unresolved",
     "builtin_schemes",
     "get_scheme",
     "load_scheme_file",
@@ -267,7 +267,8 @@ TIE_BREAK_FACTS: Mapping[str, Text] = types.MappingProxyType({
                                  en="longer service first"),
     "women_first": Text(vi="ưu tiên nữ", en="women first"),
 })
-"""Tie-breaks read from the record; a criterion id also works (more points first)."""
+"""Tie-breaks read from the record (an unknown birth date, service start or gender sorts
+last); a criterion id also works (more points first)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -584,7 +585,8 @@ def _score_ratings(c: RatingsCriterion, ctx: Context) -> tuple[float | None, Tex
     points = {p.rating: p.points for p in c.ratings.points}
     years = range(ctx.on.year - 1, ctx.on.year - 1 - c.ratings.years, -1)
     got = [by_year.get(y) for y in years]
-    shown = _text(", ".join(f"{y}: {r.code if r else '?'}" for y, r in zip(years, got, strict=True)))
+    shown = _text(", ".join(f"{y}: {r.code if r else '?'}"
+                            for y, r in zip(years, got, strict=True)))
     if None in got:
         return None, shown
     return sum(points.get(r, 0.0) for r in got if r is not None), shown
@@ -688,7 +690,7 @@ def _fact_key(name: str, official: Official) -> tuple[Any, ...]:
 @attrs.frozen
 class _Entry:
     official: Official
-    post_unit: Any
+    post_unit: str | None
     score: float
     breakdown: tuple[CriterionScore, ...]
     group: str | None
@@ -794,8 +796,8 @@ def _allot(entries: list[_Entry], places: Quota | None) -> list[Candidate]:
             reason = Text(vi=f"Ngoài tổng chỉ tiêu ({total})", en=f"Beyond the {total} places")
         elif limit is not None and taken.get(entry.group, 0) >= limit:
             where = entry.group if entry.group is not None else "?"
-            reason = Text(vi=f"Nhóm {where} đã đủ {limit} chỉ tiêu",
-                          en=f"Group {where} already has its {limit} places")
+            reason = Text(vi=f"Nhóm {where} đã đủ chỉ tiêu ({limit} người mỗi nhóm)",
+                          en=f"Group {where} is full ({limit} per group)")
         selected = reason is None
         if selected:
             chosen += 1

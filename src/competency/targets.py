@@ -419,6 +419,10 @@ def check_targets(officials: Iterable[Official],
             if not member:
                 continue
             ctx = Context(official=official, on=on, tables=tables, assignment=post)
+            condition = (Outcome.MET if indicator.where is None
+                         else evaluate_node(indicator.where, ctx).outcome)
+            if condition is Outcome.UNMET:
+                continue
             group = _group(by, ctx)
             keys: list[str | None] = [None]
             if group is not None:
@@ -428,14 +432,10 @@ def check_targets(officials: Iterable[Official],
             tally = tallies[k]
             for key in keys:
                 tally.setdefault(key, _People() if people else _Units())
-            if indicator.where is not None:
-                condition = evaluate_node(indicator.where, ctx).outcome
-                if condition is Outcome.UNMET:
-                    continue
-                if condition is Outcome.UNKNOWN:
-                    for key in keys:
-                        tally[key].undetermined += 1
-                    continue
+            if condition is Outcome.UNKNOWN:
+                for key in keys:
+                    tally[key].undetermined += 1
+                continue
             outcome = evaluate_node(indicator.predicate, ctx).outcome
             if people:
                 for key in keys:

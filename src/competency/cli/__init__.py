@@ -7,6 +7,7 @@ import sys
 import typer
 
 from competency.cli import check, docs, schemas, select, standards, synth, targets, validate
+from competency.cli import frameworks, gaps, plan
 from competency.cli._common import EXIT_UNUSABLE, err
 from competency.errors import CompetencyError
 
@@ -25,6 +26,9 @@ app.command()(docs.docs)
 app.command()(targets.targets)
 app.command("select")(select.select_command)
 app.add_typer(standards.app, name="standards")
+app.command()(gaps.gaps)
+app.command()(plan.plan)
+app.add_typer(frameworks.app, name="frameworks")
 
 
 def main() -> None:

@@ -70,8 +70,8 @@ def write_xlsx(sheets: Sequence[Sheet], out_file: Path | None) -> None:
     if out_file is None:
         raise InputError("--format xlsx writes a workbook: give --out FILE.xlsx")
     try:
-        from openpyxl import Workbook  # noqa: PLC0415  (optional extra)
-        from openpyxl.styles import Font  # noqa: PLC0415
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
     except ImportError:  # pragma: no cover - depends on the environment
         raise InputError("XLSX output needs openpyxl: pip install 'competency[xlsx]'") from None
     book = Workbook()

@@ -54,14 +54,14 @@ def _header_lines(result: Selection, lang: str) -> list[str]:
         lines.append("ILLUSTRATIVE: an example built from what is known, not the scheme's text"
                      if en else "MINH HỌA: ví dụ dựng từ thông tin đã biết, không phải văn bản")
     period = f"{regime.valid_from or '…'} → {regime.valid_until or '…'}"
+    confidence = "confidence" if en else "độ tin cậy"
+    cites = "; ".join(c.cite() for c in regime.legal_basis)
+    note = scheme.scoring_note[lang] if scheme.scoring_note else ""
     lines += [
-        f"{scheme.id}: {scheme.title[lang]} · {'confidence' if en else 'độ tin cậy'}: "
-        f"{scheme.confidence.value}",
-        f"{'rules' if en else 'điều kiện'}: {regime.title[lang]} ({period}) — "
-        f"{'; '.join(c.cite() for c in regime.legal_basis)} · "
-        f"{'confidence' if en else 'độ tin cậy'}: {regime.confidence.value}",
-        f"{'scoring' if en else 'chấm điểm'} [{scheme.scoring_confidence.value}]: "
-        f"{scheme.scoring_note[lang] if scheme.scoring_note else ''}",
+        f"{scheme.id}: {scheme.title[lang]} · {confidence}: {scheme.confidence.value}",
+        (f"{'rules' if en else 'điều kiện'}: {regime.title[lang]} ({period}) — {cites} · "
+         f"{confidence}: {regime.confidence.value}"),
+        f"{'scoring' if en else 'chấm điểm'} [{scheme.scoring_confidence.value}]: {note}",
         f"{'order' if en else 'thứ tự'}: {' › '.join(result.tie_break_order(lang))}",
         f"{'commitment' if en else 'cam kết'}: {commitment.text[lang]}",
     ]
@@ -71,8 +71,9 @@ def _header_lines(result: Selection, lang: str) -> list[str]:
     quota = result.quota
     if quota is not None:
         per = (f"; {quota.max_per_group} / {quota.per.value}" if quota.per is not None else "")
-        lines.append(f"{'places' if en else 'chỉ tiêu'}: {quota.total if quota.total is not None else '—'}"
-                     f"{per}{' — ' + quota.note[lang] if quota.note else ''}")
+        total = quota.total if quota.total is not None else "—"
+        source = f" — {quota.note[lang]}" if quota.note else ""
+        lines.append(f"{'places' if en else 'chỉ tiêu'}: {total}{per}{source}")
     return lines
 
 
@@ -122,7 +123,8 @@ def _sheets(result: Selection) -> list[Sheet]:
         Sheet(name="Xếp hạng", headers=[*_RANK_COLUMNS, *[f"Điểm: {titles[k]}" for k in criteria]],
               rows=ranked),
         Sheet(name="Không đủ điều kiện", headers=["Mã hồ sơ", "Đơn vị", "Lý do (kèm căn cứ)"],
-              rows=[[r.official_id, r.unit, "\n".join(r.reasons("vi"))] for r in result.ineligible]),
+              rows=[[r.official_id, r.unit, "\n".join(r.reasons("vi"))]
+                    for r in result.ineligible]),
         Sheet(name="Chưa đủ dữ liệu", headers=["Mã hồ sơ", "Đơn vị", "Thiếu dữ liệu"],
               rows=[[u.official_id, u.unit, "\n".join(t.vi for t in u.missing)]
                     for u in result.unknown]),
@@ -136,7 +138,8 @@ def _csv(result: Selection, lang: str) -> Sheet:
     for c in result.ranked:
         points = {b.criterion: b.points for b in c.breakdown}
         rows.append(["selected" if c.selected else "reserve", c.rank, c.official_id, c.unit,
-                     c.score, c.reason[lang] if c.reason else "", *[points.get(k) for k in criteria]])
+                     c.score, c.reason[lang] if c.reason else "",
+                     *[points.get(k) for k in criteria]])
     for r in result.ineligible:
         rows.append(["ineligible", None, r.official_id, r.unit, None, " | ".join(r.reasons(lang)),
                      *[None] * len(criteria)])
@@ -160,8 +163,11 @@ def select_command(
     limit: int = typer.Option(20, "--limit", min=0, help="Table: ranked candidates shown"),
     lang: str = typer.Option("vi", "--lang", help="vi or en"),
 ) -> None:
-    """Eligible candidates ranked by score with the breakdown; the ineligible with the failing
-    rules and their citations; the unknowns (data missing) apart; the service commitment."""
+    """Rank a roster for a training scheme, with reasons, citations and the commitment.
+
+    Eligible candidates are ranked by score with its breakdown; the ineligible come with the
+    failing rules and their citations; candidates with missing data are kept apart.
+    """
     check_destination(fmt, out_file)
     scheme = get_scheme(scheme_id)
     day = parse_date(on)

@@ -45,7 +45,8 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("set", "Bộ chỉ tiêu"),
     ("indicator", "Mã chỉ tiêu"),
     ("title", "Chỉ tiêu"),
-    ("group", "Nhóm"),
+    ("group", "Mã nhóm"),
+    ("group_label", "Nhóm"),
     ("counts", "Đơn vị đếm"),
     ("numerator", "Số đạt"),
     ("denominator", "Tổng số"),
@@ -68,7 +69,7 @@ def _row(result: IndicatorResult, lang: str, *, labels: bool) -> list[Any]:
     data = result.as_dict()
     values = {
         "on": data["on"], "set": data["set"], "indicator": data["indicator"],
-        "title": data["title"][lang], "group": result.label(lang) if labels else result.group,
+        "title": data["title"][lang], "group": result.group, "group_label": result.label(lang),
         "counts": _COUNTS_VI[data["counts"]] if labels else data["counts"],
         "numerator": result.numerator, "denominator": result.denominator,
         "share": None if result.share is None else round(result.share, 4),
@@ -162,8 +163,11 @@ def targets(
     out_file: Path | None = typer.Option(None, "--out", help="Write here (required for xlsx)"),
     lang: str = typer.Option("vi", "--lang", help="vi or en"),
 ) -> None:
-    """Share, status and gap in people for each indicator of Resolution 26-NQ/TW, Decisions
-    1659/QĐ-TTg and 2282/QĐ-TTg (or the sets named), overall and per group."""
+    """Where a roster stands against workforce targets: share, status and gap per indicator.
+
+    Resolution 26-NQ/TW, Decisions 1659/QĐ-TTg and 2282/QĐ-TTg (or the sets named), overall
+    and per unit or province; several rosters or dates give a trajectory.
+    """
     check_destination(fmt, out_file)
     sets = [get_target_set(s) for s in set_ids] if set_ids else list(builtin_target_sets().values())
     snapshots = _snapshots(rosters, on or [])
@@ -175,7 +179,8 @@ def targets(
         tallies.append((roster, day, tally))
     reports.sort(key=lambda r: r.on)
     labels = fmt is OutputFormat.XLSX
-    rows = [_row(r, "vi" if labels else lang, labels=labels) for rep in reports for r in rep.results]
+    rows = [_row(r, "vi" if labels else lang, labels=labels)
+            for rep in reports for r in rep.results]
     if fmt is OutputFormat.JSON:
         data = {"records": [{"roster": str(p), "on": d.isoformat(), **t.as_dict()}
                             for p, d, t in tallies],

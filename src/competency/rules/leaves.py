@@ -9,6 +9,7 @@ personnel records do not date every certificate.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol, TypeVar
 
@@ -173,6 +174,15 @@ def min_political_theory(node: n.MinPoliticalTheory, ctx: Context) -> Finding:
     return finding
 
 
+_ISO_639_1 = re.compile(r"^[a-z]{2}$")
+
+
+def _foreign(language: str) -> bool:
+    """A foreign language is recorded by its ISO 639-1 code (other than ``vi``); ethnic-minority
+    languages are recorded by name and are not graded on the six-level framework."""
+    return bool(_ISO_639_1.match(language)) and language != "vi"
+
+
 def min_language(node: n.MinLanguage, ctx: Context) -> Finding:
     """A language (the given one, or any) at or above the level; certificates via the table."""
     spec = node.min_language
@@ -182,6 +192,8 @@ def min_language(node: n.MinLanguage, ctx: Context) -> Finding:
     held = _held(ctx.official.languages, ctx.on)
     if held is not None and spec.language:
         held = [s for s in held if s.language.casefold() == spec.language.casefold()]
+    elif held is not None:
+        held = [s for s in held if _foreign(s.language)]
     finding = _leveled(held, ctx.tables.languages.level, spec.level, required)
     if held:
         shown = [f"{s.language}: {s.level.code if s.level else f'{s.certificate} {s.score}'}"

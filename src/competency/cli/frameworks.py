@@ -1,0 +1,150 @@
+"""``competency frameworks list|show|export-case|import-case``: competency frameworks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+import yaml
+from rich.table import Table
+
+from competency.case import export_case, import_case
+from competency.cli._common import err, out, write_stdout
+from competency.cli.gaps import FRAMEWORKS, load_frameworks
+from competency.errors import DataFileError, InputError
+from competency.framework import Framework, PositionProfile
+from competency.serialize import unstructure
+
+app = typer.Typer(help="Competency frameworks and position profiles; CASE 1.0 interchange.",
+                  no_args_is_help=True)
+
+
+@app.command("list")
+def list_frameworks(
+    lang: str = typer.Option("vi", "--lang"),
+    frameworks: list[Path] = FRAMEWORKS,
+) -> None:
+    """Frameworks and position profiles, with their confidence."""
+    catalog = load_frameworks(frameworks)
+    table = Table("id", "title", "groups", "competencies", "confidence", title="frameworks")
+    for framework in sorted(catalog.frameworks.values(), key=lambda f: f.id):
+        table.add_row(framework.id, framework.title[lang], str(len(framework.groups)),
+                      str(len(framework.competencies())), framework.flag().strip(" []") or
+                      framework.confidence.value)
+    out.print(table)
+    table = Table("id", "position", "title", "type", "standards", "confidence",
+                  title="position profiles")
+    for profile in sorted(catalog.profiles.values(), key=lambda p: p.id):
+        where = profile.position.title + (f" ({profile.position.level.code})"
+                                          if profile.position.level else "")
+        table.add_row(profile.id, where, profile.title[lang], profile.position_type.label(lang),
+                      "\n".join(profile.standards), profile.flag().strip(" []") or
+                      profile.confidence.value)
+    out.print(table)
+
+
+def _show_framework(framework: Framework, lang: str, indicators: bool) -> None:
+    out.print(f"{framework.id}: {framework.title[lang]}{framework.flag()}", style="bold",
+              markup=False)
+    out.print(f"creator: {framework.creator}; version: {framework.version or '-'}; "
+              f"period: {framework.valid_from or '…'} → {framework.valid_until or '…'}; "
+              f"confidence: {framework.confidence.value}", markup=False)
+    for citation in framework.legal_basis:
+        out.print(f"legal basis: {citation.cite()}", markup=False)
+    if framework.note:
+        out.print(framework.note[lang], markup=False)
+    for level in framework.scale:
+        out.print(f"  {level.name[lang]} — {level.description[lang]}", markup=False)
+    for group in framework.groups:
+        out.print(f"[{group.id}] {group.name[lang]} ({group.kind.label(lang)})", style="bold",
+                  markup=False)
+        for competency in group.competencies:
+            out.print(f"  [{competency.id}] {competency.name[lang]}: {competency.definition[lang]}",
+                      markup=False)
+            for descriptor in competency.levels:
+                out.print(f"    {descriptor.level}. {descriptor.description[lang]}", markup=False)
+                if indicators:
+                    for indicator in descriptor.indicators:
+                        out.print(f"       - {indicator[lang]}", markup=False)
+
+
+def _show_profile(profile: PositionProfile, framework: Framework, lang: str) -> None:
+    out.print(f"{profile.id}: {profile.title[lang]}{profile.flag()}", style="bold", markup=False)
+    position = profile.position
+    out.print(f"position: {position.title}; level: {position.level.code if position.level else '*'}"
+              f"; rank: {position.rank or '*'}; type: {profile.position_type.label(lang)}",
+              markup=False)
+    out.print(f"standards: {', '.join(profile.standards) or '-'}", markup=False)
+    out.print(f"framework: {framework.id}{framework.flag()}", markup=False)
+    for required in profile.required:
+        competency = framework.competency(required.competency)
+        name = competency.name[lang] if competency else required.competency
+        descriptor = competency.descriptor(required.level) if competency else None
+        detail = f" — {descriptor.description[lang]}" if descriptor else ""
+        out.print(f"  {name}: {required.level}{detail}", markup=False)
+
+
+@app.command("show")
+def show(
+    item_id: str = typer.Argument(..., help="Framework or profile id"),
+    lang: str = typer.Option("vi", "--lang"),
+    indicators: bool = typer.Option(False, "--indicators", help="Also list behavioural indicators"),
+    frameworks: list[Path] = FRAMEWORKS,
+) -> None:
+    """A framework's groups, competencies and level descriptors, or a profile's requirements."""
+    catalog = load_frameworks(frameworks)
+    if item_id in catalog.profiles:
+        profile = catalog.profile(item_id)
+        _show_profile(profile, catalog.framework(profile.framework), lang)
+        return
+    _show_framework(catalog.framework(item_id), lang, indicators)
+
+
+@app.command("export-case")
+def export(
+    framework_id: str = typer.Argument(..., help="Framework id"),
+    out_file: Path | None = typer.Option(None, "--out", help="Write here instead of stdout"),
+    base_uri: str | None = typer.Option(None, "--base-uri",
+                                        help="Base of every uri (default urn:uuid:…)"),
+    frameworks: list[Path] = FRAMEWORKS,
+) -> None:
+    """The framework as a 1EdTech CASE 1.0 package (CFPackage JSON)."""
+    package = export_case(load_frameworks(frameworks).framework(framework_id), base_uri=base_uri)
+    text = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+    if out_file is None:
+        write_stdout(text)
+    else:
+        out_file.write_text(text, encoding="utf-8")
+        err.print(f"wrote {out_file}: {len(package['CFItems'])} items, "
+                  f"{len(package['CFAssociations'])} associations, "
+                  f"{len(package['CFRubrics'])} rubrics", markup=False)
+
+
+@app.command("import-case")
+def import_(
+    file: Path = typer.Argument(..., help="CASE 1.0 CFPackage JSON file"),
+    out_file: Path | None = typer.Option(None, "--out", help="Frameworks YAML file to write"),
+) -> None:
+    """Read a CASE 1.0 package and print it as a frameworks file (YAML)."""
+    try:
+        package = json.loads(file.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), str(file)) from None
+    except ValueError as exc:
+        raise InputError(f"not valid JSON: {exc}", str(file)) from None
+    warnings: list[str] = []
+    try:
+        framework = import_case(package, warnings=warnings)
+    except DataFileError as exc:
+        raise DataFileError(source=str(file), problems=exc.problems) from None
+    for warning in warnings:
+        err.print(f"{file}: warning: {warning}", markup=False)
+    text = yaml.safe_dump({"frameworks": [unstructure(framework)]}, allow_unicode=True,
+                          sort_keys=False, width=100)
+    if out_file is None:
+        write_stdout(text)
+    else:
+        out_file.write_text(text, encoding="utf-8")
+        err.print(f"wrote {out_file}: {framework.id}, {len(framework.competencies())} "
+                  f"competencies, confidence {framework.confidence.value}", markup=False)

@@ -1,0 +1,195 @@
+"""``competency gaps``: who falls short of their position, grouped by unit, position or level."""
+
+from __future__ import annotations
+
+import csv
+import enum
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from competency.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    err,
+    load_catalog,
+    out,
+    parse_date,
+    print_invalid,
+    write_stdout,
+)
+from competency.frameworks import AssessmentIndex, FrameworkCatalog, read_assessments
+from competency.gaps import CohortGaps, GapKind, GapReport, cohort_gaps
+from competency.model import Official
+from competency.roster import Tally, checked_records
+
+__all__ = ["gaps", "load_assessments", "load_frameworks", "stream_officials"]
+
+
+class By(str, enum.Enum):
+    """Grouping of the summary."""
+
+    UNIT = "unit"
+    POSITION = "position"
+    LEVEL = "level"
+
+
+class GapFormat(str, enum.Enum):
+    """Output formats of ``competency gaps``."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+_CSV_HEAD = ("Nhóm theo", "Mã nhóm", "Tên nhóm", "Số người", "Loại khoảng cách", "Nguồn",
+             "Yêu cầu", "Nội dung", "Số người thiếu hụt", "Tỷ lệ", "Danh sách mã hồ sơ")
+
+OVERLAY = typer.Option(None, "--overlay", help="Provincial overlay or draft standards file")
+FRAMEWORKS = typer.Option(None, "--frameworks",
+                          help="Extra frameworks and profiles file (same format as the built-in)")
+ASSESSMENTS = typer.Option(None, "--assessments",
+                           help="Competency assessments (JSONL, JSON, CSV or XLSX)")
+
+
+def load_frameworks(files: list[Path] | None) -> FrameworkCatalog:
+    """The built-in frameworks plus any files given, in order."""
+    catalog = FrameworkCatalog.builtin()
+    for path in files or ():
+        catalog = catalog.with_file(path)
+    return catalog
+
+
+def load_assessments(path: Path | None, tally: Tally) -> AssessmentIndex | None:
+    """Every valid assessment of the file, invalid ones reported and counted in ``tally``."""
+    if path is None:
+        return None
+    valid = []
+    for checked in read_assessments(path):
+        tally.read += 1
+        if checked.assessment is None:
+            tally.invalid += 1
+            for error in checked.errors:
+                err.print(f"{checked.raw.location}: {error}", markup=False)
+        else:
+            tally.valid += 1
+            valid.append(checked.assessment)
+    return AssessmentIndex(valid)
+
+
+def stream_officials(roster: Path, tally: Tally) -> Iterator[Official]:
+    """Valid officials of the roster, one at a time; invalid records reported and counted."""
+    for record in checked_records(roster):
+        tally.add(record)
+        if record.official is None:
+            print_invalid(record)
+            continue
+        yield record.official
+
+
+def _summary(tally: Tally, assessed: Tally | None, cohort: CohortGaps, lang: str) -> None:
+    vi = lang == "vi"
+    err.print(f"records: read {tally.read}, valid {tally.valid}, invalid {tally.invalid}",
+              markup=False)
+    if assessed is not None:
+        err.print(f"assessments: read {assessed.read}, valid {assessed.valid}, "
+                  f"invalid {assessed.invalid}", markup=False)
+    kinds = ", ".join(f"{k.label(lang)} {v}" for k, v in
+                      sorted(cohort.kinds.items(), key=lambda kv: kv[0].order)) or "-"
+    err.print(f"{'có khoảng cách' if vi else 'with gaps'}: {cohort.with_gaps}/{cohort.officials} "
+              f"({kinds}); {'nhu cầu đào tạo' if vi else 'training needs'}: "
+              f"{len(cohort.need_rows)}", markup=False)
+
+
+def _table(cohort: CohortGaps, by: str, lang: str) -> None:
+    vi = lang == "vi"
+    title = (f"Khoảng cách theo {by} ngày {cohort.on}" if vi
+             else f"Gaps by {by} as of {cohort.on}")
+    table = Table(by, "tên" if vi else "name", "số người" if vi else "officials",
+                  "có khoảng cách" if vi else "with gaps",
+                  *(k.label(lang) for k in GapKind),
+                  "thiếu hụt nhiều nhất" if vi else "most common", title=title)
+    for group in cohort.by(by):
+        def cell(count: int, g=group) -> str:
+            return f"{count} ({g.share(count):.0%})" if count else ""
+        top = [s for s in group.ordered_subjects()
+               if s.kind in (GapKind.LEGAL_UNMET, GapKind.COMPETENCY)][:3]
+        table.add_row(group.key, group.label, str(group.officials), cell(len(group.with_gaps)),
+                      *(cell(len(group.kinds.get(k, []))) for k in GapKind),
+                      "\n".join(f"{s.count}× {s.rule}" for s in top))
+    out.print(table)
+
+
+def _csv(cohort: CohortGaps, by: str, lang: str) -> None:
+    writer = csv.writer(sys.stdout)
+    writer.writerow(_CSV_HEAD)
+    for group in [cohort.total, *cohort.by(by)]:
+        dimension = "tất cả" if group is cohort.total else by
+        for subject in group.ordered_subjects():
+            writer.writerow([dimension, group.key, group.label, group.officials,
+                             subject.kind.label(lang), subject.source, subject.rule,
+                             subject.label[lang], subject.count, f"{group.share(subject.count):.4f}",
+                             " ".join(subject.who)])
+
+
+def gaps(
+    roster: Path = typer.Argument(..., help="Roster file (.jsonl .json .csv .xlsx)"),
+    profile: str | None = typer.Option(None, "--profile",
+                                       help="Position profile id for every official "
+                                            "(default: the profiles matching each post)"),
+    assessments: Path | None = ASSESSMENTS,
+    on: str | None = typer.Option(None, "--on", help="As-of date YYYY-MM-DD (default today)"),
+    by: By = typer.Option(By.UNIT, "--by", help="Group by unit, position or level"),
+    fmt: GapFormat = typer.Option(GapFormat.TABLE, "--format", help="table, json or csv"),
+    official_id: str | None = typer.Option(None, "--id",
+                                           help="Show one official's gap report instead"),
+    lang: str = typer.Option("vi", "--lang", help="vi or en"),
+    overlay: list[Path] = OVERLAY,
+    frameworks: list[Path] = FRAMEWORKS,
+    drafts: bool = typer.Option(False, "--include-drafts", help="Also apply draft standards"),
+) -> None:
+    """Gaps between each official and their position: standards unmet or unknown, competency
+    shortfalls; summarised by unit, position or administrative level."""
+    day = parse_date(on)
+    catalog = load_catalog(overlay)
+    fws = load_frameworks(frameworks)
+    if profile is not None:
+        fws.profile(profile)
+    assessed = Tally() if assessments is not None else None
+    index = load_assessments(assessments, assessed) if assessed is not None else None
+    tally = Tally()
+    officials = stream_officials(roster, tally)
+    reports: list[GapReport] = []
+    if official_id is not None:
+        officials = (o for o in officials if o.id == official_id)
+    cohort = cohort_gaps(officials, on=day, profile=profile, assessments=index, catalog=catalog,
+                         frameworks=fws, include_drafts=drafts,
+                         each=reports.append if official_id is not None else None)
+    if official_id is not None:
+        if not reports:
+            err.print(f"{roster}: no valid record with id {official_id!r}", markup=False)
+            raise typer.Exit(2)
+        for report in reports:
+            if fmt is GapFormat.JSON:
+                write_stdout(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
+            else:
+                for line in report.lines(lang):
+                    out.print(line, markup=False)
+    elif fmt is GapFormat.JSON:
+        data: dict[str, Any] = {"records": tally.as_dict(), **cohort.as_dict(by=[by.value])}
+        if assessed is not None:
+            data["assessments"] = assessed.as_dict()
+        write_stdout(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is GapFormat.CSV:
+        _csv(cohort, by.value, lang)
+    else:
+        _table(cohort, by.value, lang)
+    _summary(tally, assessed, cohort, lang)
+    invalid = tally.invalid + (assessed.invalid if assessed is not None else 0)
+    raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
+
