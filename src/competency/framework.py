@@ -52,13 +52,14 @@ class PositionType(Term):
     """Nhóm vị trí việc làm by the nature of the work (Decree 62/2020/NĐ-CP, Article 5)."""
 
     LEADERSHIP = ("leadership", "Vị trí việc làm lãnh đạo, quản lý",
-                  "Leadership and management", ("lanh dao quan ly", "lanh dao"))
+                  "Leadership and management", ("lanh dao, quan ly", "lanh dao quan ly", "lanh dao"))
     SPECIALISED = ("specialised", "Vị trí việc làm chuyên môn, nghiệp vụ chuyên ngành",
-                   "Specialised professional", ("chuyen nganh", "specialized"))
+                   "Specialised professional",
+                   ("chuyen mon, nghiep vu chuyen nganh", "chuyen nganh", "specialized"))
     SHARED = ("shared", "Vị trí việc làm chuyên môn, nghiệp vụ dùng chung",
-              "Shared professional", ("dung chung",))
+              "Shared professional", ("chuyen mon, nghiep vu dung chung", "dung chung"))
     SUPPORT = ("support", "Vị trí việc làm hỗ trợ, phục vụ", "Support and service",
-               ("ho tro phuc vu", "ho tro", "phuc vu"))
+               ("ho tro, phuc vu", "ho tro phuc vu", "ho tro", "phuc vu"))
 
 
 class CompetencyGroupKind(Term):
