@@ -57,6 +57,12 @@ demo: $(STAMP)
 	-$(BIN)/competency select $(DEMO)/roster.jsonl --scheme vn.postgraduate-dispatch --on 2025-07-01 --quota 10 --per unit --max-per-group 1 --format xlsx --out $(DEMO)/select-2025-07-01.xlsx 2>> $(DEMO)/select.log
 	@grep -v '^$(DEMO)/roster.jsonl:' $(DEMO)/select.log
 	@echo "(from 2025-07-01 Decree 171/2025/NĐ-CP applies: age limit 45, service 3x; see $(DEMO)/select-2025-07-01.xlsx)"
+	@echo "== Cohort gaps as of $(DEMO_DATE) by administrative level: standards unmet or undecided, competencies (illustrative profiles)"
+	-$(BIN)/competency gaps $(DEMO)/roster.jsonl --on $(DEMO_DATE) --by level 2> $(DEMO)/gaps.log
+	@grep -v '^$(DEMO)/roster.jsonl:' $(DEMO)/gaps.log
+	@echo "== Costed training plan for those needs, budget 5 billion VND, classes pooled across the roster (illustrative unit costs)"
+	-$(BIN)/competency plan $(DEMO)/roster.jsonl --on $(DEMO_DATE) --budget 5000000000 --area all --out $(DEMO)/plan.xlsx 2> $(DEMO)/plan.log
+	@grep -v '^$(DEMO)/roster.jsonl:' $(DEMO)/plan.log
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .hypothesis

@@ -120,10 +120,13 @@ def evaluate_training(records: Iterable[Participation | Official],
 
     ``records`` are participation records (or officials, whose recorded courses are
     used). Only completed participations with a last day on or before ``on`` (default
-    today) are compared; the others are counted as participants only.
+    today) are compared; the others are counted as participants only. The competencies
+    compared are those the programme closes (``programmes``, default the built-in ones);
+    for a programme not in the catalogue, every competency assessed before it started.
     """
     on = on or dt.date.today()
     table = bands if bands is not None else quality_bands()
+    programmes = programmes if programmes is not None else ProgrammeCatalog.builtin()
     index = assessments if isinstance(assessments, AssessmentIndex) else AssessmentIndex(assessments)
     items: list[Participation] = []
     for record in records:

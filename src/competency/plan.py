@@ -67,8 +67,8 @@ DEFAULT_PRIORITIES: tuple[str, ...] = ("legal", "deadline", "size", "official")
 """Default funding order: legal requirement, deadline, size of gap, official id."""
 
 PRIORITY_KEYS = frozenset(DEFAULT_PRIORITIES)
-AREAS = ("province", "district", "commune", "unit")
-"""Where classes are grouped (opened)."""
+AREAS = ("all", "province", "district", "commune", "unit")
+"""Where classes are grouped (opened); ``all`` pools the whole roster."""
 
 
 class UnfundedReason(Term):
@@ -121,8 +121,8 @@ def _choose(programmes: Sequence[Programme], need: Need) -> Programme | None:
 def _area_of(post: PostRef, area: str | Callable[[PostRef], str]) -> str:
     if callable(area):
         return area(post)
-    value = {"province": post.province, "district": post.district, "commune": post.commune,
-             "unit": post.unit_key}[area]
+    value = {"all": "*", "province": post.province, "district": post.district,
+             "commune": post.commune, "unit": post.unit_key}[area]
     return value or "?"
 
 

@@ -106,11 +106,20 @@ def _summary(tally: Tally, assessed: Tally | None, cohort: CohortGaps, lang: str
               f"{len(cohort.need_rows)}", markup=False)
 
 
+_BY_VI = {"unit": "đơn vị", "position": "chức danh", "level": "cấp hành chính"}
+
+
+def _short(source: str) -> str:
+    parts = source.split(".")
+    return parts[1] if len(parts) > 2 else source  # noqa: PLR2004  (vn.<instrument>.<subject>)
+
+
 def _table(cohort: CohortGaps, by: str, lang: str) -> None:
     vi = lang == "vi"
-    title = (f"Khoảng cách theo {by} ngày {cohort.on}" if vi
+    name = _BY_VI[by] if vi else by
+    title = (f"Khoảng cách theo {name} ngày {cohort.on}" if vi
              else f"Gaps by {by} as of {cohort.on}")
-    table = Table(by, "tên" if vi else "name", "số người" if vi else "officials",
+    table = Table(name, "tên" if vi else "name", "số người" if vi else "officials",
                   "có khoảng cách" if vi else "with gaps",
                   *(k.label(lang) for k in GapKind),
                   "thiếu hụt nhiều nhất" if vi else "most common", title=title)
@@ -121,7 +130,7 @@ def _table(cohort: CohortGaps, by: str, lang: str) -> None:
                if s.kind in (GapKind.LEGAL_UNMET, GapKind.COMPETENCY)][:3]
         table.add_row(group.key, group.label, str(group.officials), cell(len(group.with_gaps)),
                       *(cell(len(group.kinds.get(k, []))) for k in GapKind),
-                      "\n".join(f"{s.count}× {s.rule}" for s in top))
+                      "\n".join(f"{s.count}× {s.rule} ({_short(s.source)})" for s in top))
     out.print(table)
 
 
@@ -184,7 +193,8 @@ def gaps(
         data: dict[str, Any] = {"records": tally.as_dict(), **cohort.as_dict(by=[by.value])}
         if assessed is not None:
             data["assessments"] = assessed.as_dict()
-        write_stdout(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
     elif fmt is GapFormat.CSV:
         _csv(cohort, by.value, lang)
     else:

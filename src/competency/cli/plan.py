@@ -32,6 +32,7 @@ BUILT_IN = "built-in"
 class Area(str, enum.Enum):
     """Where classes are opened."""
 
+    ALL = "all"
     PROVINCE = "province"
     DISTRICT = "district"
     COMMUNE = "commune"
