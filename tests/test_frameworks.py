@@ -6,13 +6,20 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis_jsonschema import from_schema
 
 from competency.catalog import Catalog
 from competency.errors import DataFileError
 from competency.framework import Assessment, AssessmentMethod, CompetencyGroupKind, PositionType
 from competency.frameworks import AssessmentIndex, FrameworkCatalog, read_assessments
 from competency.law import Confidence
+from competency.schema import load_schema, validator
+from competency.serialize import structure, unstructure
+from competency.training import Participation
 from competency.vocab import fold
+from tests.strategies import DATES
 
 BUILTIN = "vn.minh-hoa.khung-nang-luc-cong-chuc"
 
@@ -156,3 +163,21 @@ def test_assessment_file_reports_invalid_records_with_location(tmp_path):
     assert checked[1].errors == ("/level: 7 is greater than the maximum of 5",)
     assert str(checked[2].raw.location) == f"{path}:3"
     assert checked[3].errors == ("/valid_until: earlier than assessed_on",)
+
+
+_DATE = {"date": DATES.map(lambda d: d.isoformat())}
+_RECORDS = st.one_of(
+    st.tuples(st.just(("assessment", Assessment)),
+              from_schema(load_schema("assessment"), custom_formats=_DATE)),
+    st.tuples(st.just(("training-participation", Participation)),
+              from_schema(load_schema("training-participation"), custom_formats=_DATE)))
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow,
+                                                   HealthCheck.filter_too_much])
+@given(_RECORDS)
+def test_record_schemas_and_converter_agree(drawn):
+    """What the assessment and participation schemas accept, the converter structures back."""
+    (kind, cls), instance = drawn
+    value = structure(instance, cls)
+    assert validator(kind).errors(unstructure(value)) == []

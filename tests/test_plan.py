@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from competency.gaps import Need, NeedArea, NeedRow, PostRef
+from competency.law import Confidence
 from competency.plan import UnfundedReason, plan_training
 from competency.rules.nodes import Text
 from competency.training import (
@@ -25,7 +26,6 @@ from competency.training import (
     Programme,
     ProgrammeCatalog,
 )
-from competency.law import Confidence
 from competency.vocab import EducationLevel, PoliticalTheoryLevel, StateManagementProgramme
 
 LABEL = Text(vi="nhu cầu", en="need")

@@ -41,6 +41,7 @@ from competency.rules.evaluate import Evaluation, StandardResult, evaluate_stand
 from competency.rules.outcome import Outcome
 from competency.rules.tables import Tables
 from competency.vocab import (
+    AdministrativeLevel,
     EducationLevel,
     ITSkillLevel,
     LanguageLevel,
@@ -711,7 +712,8 @@ class CohortGaps:
     def _keys(post: PostRef) -> Iterator[tuple[str, str, str]]:
         yield "unit", post.unit_key, post.unit_label
         yield "position", post.title, title_names().get(post.title, post.title)
-        yield "level", post.level or "?", post.level or "?"
+        yield "level", post.level or "?", (AdministrativeLevel(post.level).vi if post.level
+                                            else "?")
 
     def by(self, dimension: str) -> list[GroupStats]:
         """The groups of a dimension (unit, position or level), sorted by key."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attrs
 import typer
 import yaml
 from rich.table import Table
@@ -140,8 +141,10 @@ def import_(
         raise DataFileError(source=str(file), problems=exc.problems) from None
     for warning in warnings:
         err.print(f"{file}: warning: {warning}", markup=False)
-    text = yaml.safe_dump({"frameworks": [unstructure(framework)]}, allow_unicode=True,
-                          sort_keys=False, width=100)
+    data = unstructure(framework)
+    ordered = {f.name: data[f.name] for f in attrs.fields(Framework) if f.name in data}
+    text = yaml.safe_dump({"frameworks": [ordered]}, allow_unicode=True, sort_keys=False,
+                          width=100)
     if out_file is None:
         write_stdout(text)
     else:

@@ -110,8 +110,7 @@ _BY_VI = {"unit": "đơn vị", "position": "chức danh", "level": "cấp hành
 
 
 def _short(source: str) -> str:
-    parts = source.split(".")
-    return parts[1] if len(parts) > 2 else source  # noqa: PLR2004  (vn.<instrument>.<subject>)
+    return source.removeprefix("vn.")
 
 
 def _table(cohort: CohortGaps, by: str, lang: str) -> None:
