@@ -102,6 +102,15 @@ def show(
     _show_framework(catalog.framework(item_id), lang, indicators)
 
 
+def _emit(text: str, out_file: Path | None, summary: str) -> None:
+    """``text`` to standard output, or to ``out_file`` with ``wrote FILE: summary`` on stderr."""
+    if out_file is None:
+        write_stdout(text)
+    else:
+        out_file.write_text(text, encoding="utf-8")
+        err.print(f"wrote {out_file}: {summary}", markup=False)
+
+
 @app.command("export-case")
 def export(
     framework_id: str = typer.Argument(..., help="Framework id"),
@@ -112,14 +121,9 @@ def export(
 ) -> None:
     """The framework as a 1EdTech CASE 1.0 package (CFPackage JSON)."""
     package = export_case(load_frameworks(frameworks).framework(framework_id), base_uri=base_uri)
-    text = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
-    if out_file is None:
-        write_stdout(text)
-    else:
-        out_file.write_text(text, encoding="utf-8")
-        err.print(f"wrote {out_file}: {len(package['CFItems'])} items, "
-                  f"{len(package['CFAssociations'])} associations, "
-                  f"{len(package['CFRubrics'])} rubrics", markup=False)
+    _emit(json.dumps(package, ensure_ascii=False, indent=2) + "\n", out_file,
+          f"{len(package['CFItems'])} items, {len(package['CFAssociations'])} associations, "
+          f"{len(package['CFRubrics'])} rubrics")
 
 
 @app.command("import-case")
@@ -145,9 +149,5 @@ def import_(
     ordered = {f.name: data[f.name] for f in attrs.fields(Framework) if f.name in data}
     text = yaml.safe_dump({"frameworks": [ordered]}, allow_unicode=True, sort_keys=False,
                           width=100)
-    if out_file is None:
-        write_stdout(text)
-    else:
-        out_file.write_text(text, encoding="utf-8")
-        err.print(f"wrote {out_file}: {framework.id}, {len(framework.competencies())} "
-                  f"competencies, confidence {framework.confidence.value}", markup=False)
+    _emit(text, out_file, f"{framework.id}, {len(framework.competencies())} competencies, "
+                          f"confidence {framework.confidence.value}")

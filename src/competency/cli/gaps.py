@@ -6,7 +6,6 @@ import csv
 import enum
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,21 +13,21 @@ import typer
 from rich.table import Table
 
 from competency.cli._common import (
-    EXIT_INVALID,
-    EXIT_OK,
     err,
+    exit_status,
     load_catalog,
     out,
     parse_date,
     print_invalid,
+    tally_counts,
+    valid_officials,
     write_stdout,
 )
 from competency.frameworks import AssessmentIndex, FrameworkCatalog, read_assessments
 from competency.gaps import CohortGaps, GapKind, GapReport, cohort_gaps
-from competency.model import Official
-from competency.roster import Tally, checked_records
+from competency.roster import Tally
 
-__all__ = ["gaps", "load_assessments", "load_frameworks", "stream_officials"]
+__all__ = ["gaps", "load_assessments", "load_frameworks", "print_counts"]
 
 
 class By(str, enum.Enum):
@@ -57,48 +56,49 @@ ASSESSMENTS = typer.Option(None, "--assessments",
                            help="Competency assessments (JSONL, JSON, CSV or XLSX)")
 
 
-def load_frameworks(files: list[Path] | None) -> FrameworkCatalog:
-    """The built-in frameworks plus any files given, in order."""
+def load_frameworks(files: list[Path] | None, profile: str | None = None) -> FrameworkCatalog:
+    """The built-in frameworks plus any files given, in order.
+
+    With ``profile``, an unknown profile id fails here, before any roster is read.
+    """
     catalog = FrameworkCatalog.builtin()
     for path in files or ():
         catalog = catalog.with_file(path)
+    if profile is not None:
+        catalog.profile(profile)
     return catalog
 
 
-def load_assessments(path: Path | None, tally: Tally) -> AssessmentIndex | None:
-    """Every valid assessment of the file, invalid ones reported and counted in ``tally``."""
+def load_assessments(path: Path | None) -> tuple[AssessmentIndex | None, Tally | None]:
+    """Every valid assessment of the file and the counts; invalid ones are printed.
+
+    Both are None without a file, so that no assessment counts are reported.
+    """
     if path is None:
-        return None
+        return None, None
+    tally = Tally()
     valid = []
     for checked in read_assessments(path):
         tally.read += 1
         if checked.assessment is None:
             tally.invalid += 1
-            for error in checked.errors:
-                err.print(f"{checked.raw.location}: {error}", markup=False)
+            print_invalid(checked)
         else:
             tally.valid += 1
             valid.append(checked.assessment)
-    return AssessmentIndex(valid)
+    return AssessmentIndex(valid), tally
 
 
-def stream_officials(roster: Path, tally: Tally) -> Iterator[Official]:
-    """Valid officials of the roster, one at a time; invalid records reported and counted."""
-    for record in checked_records(roster):
-        tally.add(record)
-        if record.official is None:
-            print_invalid(record)
-            continue
-        yield record.official
+def print_counts(tally: Tally, assessed: Tally | None) -> None:
+    """The records read from the roster and, when given, from the assessments file."""
+    err.print(f"records: {tally_counts(tally)}", markup=False)
+    if assessed is not None:
+        err.print(f"assessments: {tally_counts(assessed)}", markup=False)
 
 
 def _summary(tally: Tally, assessed: Tally | None, cohort: CohortGaps, lang: str) -> None:
     vi = lang == "vi"
-    err.print(f"records: read {tally.read}, valid {tally.valid}, invalid {tally.invalid}",
-              markup=False)
-    if assessed is not None:
-        err.print(f"assessments: read {assessed.read}, valid {assessed.valid}, "
-                  f"invalid {assessed.invalid}", markup=False)
+    print_counts(tally, assessed)
     kinds = ", ".join(f"{k.label(lang)} {v}" for k, v in
                       sorted(cohort.kinds.items(), key=lambda kv: kv[0].order)) or "-"
     err.print(f"{'có khoảng cách' if vi else 'with gaps'}: {cohort.with_gaps}/{cohort.officials} "
@@ -165,13 +165,10 @@ def gaps(
     shortfalls; summarised by unit, position or administrative level."""
     day = parse_date(on)
     catalog = load_catalog(overlay)
-    fws = load_frameworks(frameworks)
-    if profile is not None:
-        fws.profile(profile)
-    assessed = Tally() if assessments is not None else None
-    index = load_assessments(assessments, assessed) if assessed is not None else None
+    fws = load_frameworks(frameworks, profile)
+    index, assessed = load_assessments(assessments)
     tally = Tally()
-    officials = stream_officials(roster, tally)
+    officials = valid_officials(roster, tally)
     reports: list[GapReport] = []
     if official_id is not None:
         officials = (o for o in officials if o.id == official_id)
@@ -199,6 +196,5 @@ def gaps(
     else:
         _table(cohort, by.value, lang)
     _summary(tally, assessed, cohort, lang)
-    invalid = tally.invalid + (assessed.invalid if assessed is not None else 0)
-    raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
+    raise typer.Exit(exit_status(tally, assessed))
 

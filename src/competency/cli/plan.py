@@ -9,14 +9,21 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from competency.cli._common import EXIT_INVALID, EXIT_OK, err, load_catalog, out, parse_date
+from competency.cli._common import (
+    err,
+    exit_status,
+    load_catalog,
+    out,
+    parse_date,
+    valid_officials,
+)
 from competency.cli.gaps import (
     ASSESSMENTS,
     FRAMEWORKS,
     OVERLAY,
     load_assessments,
     load_frameworks,
-    stream_officials,
+    print_counts,
 )
 from competency.errors import InputError
 from competency.gaps import cohort_gaps
@@ -122,15 +129,12 @@ def plan(
                          "or .json", str(out_file))
     day = parse_date(on)
     catalog = load_catalog(overlay)
-    fws = load_frameworks(frameworks)
-    if profile is not None:
-        fws.profile(profile)
+    fws = load_frameworks(frameworks, profile)
     offered = _programmes(programmes)
     order = tuple(p.strip() for p in priorities.split(",") if p.strip())
-    assessed = Tally() if assessments is not None else None
-    index = load_assessments(assessments, assessed) if assessed is not None else None
+    index, assessed = load_assessments(assessments)
     tally = Tally()
-    cohort = cohort_gaps(stream_officials(roster, tally), on=day, profile=profile,
+    cohort = cohort_gaps(valid_officials(roster, tally), on=day, profile=profile,
                          assessments=index, catalog=catalog, frameworks=fws)
     try:
         result = plan_training(cohort, offered, budget=budget, priorities=order,
@@ -141,10 +145,5 @@ def plan(
     if out_file is not None:
         for path in _write(result, out_file):
             err.print(f"wrote {path}", markup=False)
-    err.print(f"records: read {tally.read}, valid {tally.valid}, invalid {tally.invalid}",
-              markup=False)
-    if assessed is not None:
-        err.print(f"assessments: read {assessed.read}, valid {assessed.valid}, "
-                  f"invalid {assessed.invalid}", markup=False)
-    invalid = tally.invalid + (assessed.invalid if assessed is not None else 0)
-    raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
+    print_counts(tally, assessed)
+    raise typer.Exit(exit_status(tally, assessed))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,14 @@ import attrs
 import typer
 from rich.table import Table
 
-from competency.cli._common import EXIT_INVALID, EXIT_OK, err, out, parse_date, print_invalid
+from competency.cli._common import (
+    err,
+    exit_status,
+    out,
+    parse_date,
+    tally_counts,
+    valid_officials,
+)
 from competency.cli._sheets import (
     OutputFormat,
     Sheet,
@@ -21,18 +27,16 @@ from competency.cli._sheets import (
     write_text,
     write_xlsx,
 )
-from competency.model import Official
-from competency.roster import Tally, checked_records
-from competency.selection import Quota, QuotaGroup, Selection, SelectionScheme, get_scheme, select
-
-
-def _officials(roster: Path, tally: Tally) -> Iterator[Official]:
-    for record in checked_records(roster):
-        tally.add(record)
-        if record.official is None:
-            print_invalid(record)
-            continue
-        yield record.official
+from competency.roster import Tally
+from competency.selection import (
+    Candidate,
+    Quota,
+    QuotaGroup,
+    Selection,
+    SelectionScheme,
+    get_scheme,
+    select,
+)
 
 
 def _quota(scheme: SelectionScheme, total: int | None, per: QuotaGroup | None,
@@ -111,12 +115,17 @@ def _print(result: Selection, lang: str, limit: int) -> None:
 _RANK_COLUMNS = ("Thứ hạng", "Mã hồ sơ", "Đơn vị", "Tổng điểm", "Được chọn", "Lý do")
 
 
+def _criterion_points(candidate: Candidate, criteria: list[str]) -> list[float | None]:
+    """The points of each criterion in the scheme's order: one column per criterion."""
+    points = {b.criterion: b.points for b in candidate.breakdown}
+    return [points.get(k) for k in criteria]
+
+
 def _sheets(result: Selection) -> list[Sheet]:
     criteria = [c.id for c in result.scheme.criteria]
     titles = {c.id: (c.title.vi if c.title else c.id) for c in result.scheme.criteria}
     ranked = [[c.rank, c.official_id, c.unit, c.score, "có" if c.selected else "không",
-               c.reason.vi if c.reason else None,
-               *[{b.criterion: b.points for b in c.breakdown}.get(k) for k in criteria]]
+               c.reason.vi if c.reason else None, *_criterion_points(c, criteria)]
               for c in result.ranked]
     info = [[line] for line in _header_lines(result, "vi")]
     return [
@@ -136,10 +145,8 @@ def _csv(result: Selection, lang: str) -> Sheet:
     criteria = [c.id for c in result.scheme.criteria]
     rows: list[list[Any]] = []
     for c in result.ranked:
-        points = {b.criterion: b.points for b in c.breakdown}
         rows.append(["selected" if c.selected else "reserve", c.rank, c.official_id, c.unit,
-                     c.score, c.reason[lang] if c.reason else "",
-                     *[points.get(k) for k in criteria]])
+                     c.score, c.reason[lang] if c.reason else "", *_criterion_points(c, criteria)])
     for r in result.ineligible:
         rows.append(["ineligible", None, r.official_id, r.unit, None, " | ".join(r.reasons(lang)),
                      *[None] * len(criteria)])
@@ -173,7 +180,7 @@ def select_command(
     day = parse_date(on)
     scheme.regime(day)  # no regime on that date: one message, exit 2, before reading the roster
     tally = Tally()
-    result = select(_officials(roster, tally), scheme, day,
+    result = select(valid_officials(roster, tally), scheme, day,
                     quota=_quota(scheme, quota, per, max_per_group))
     if fmt is OutputFormat.JSON:
         write_text(json.dumps({"records": tally.as_dict(), **result.as_dict()},
@@ -185,10 +192,10 @@ def select_command(
     else:
         _print(result, lang, limit)
     counts = result.counts()
-    err.print(f"records: read {tally.read}, valid {tally.valid}, invalid {tally.invalid}; "
+    err.print(f"records: {tally_counts(tally)}; "
               f"ranked {counts['ranked']} (selected {counts['selected']}), ineligible "
               f"{counts['ineligible']}, unknown {counts['unknown']}, outside the scope "
               f"{counts['out_of_scope']}", markup=False)
     if out_file is not None:
         err.print(f"wrote {out_file}", markup=False)
-    raise typer.Exit(EXIT_INVALID if tally.invalid else EXIT_OK)
+    raise typer.Exit(exit_status(tally))

@@ -5,14 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import typer
 from rich.table import Table
 
-from competency.cli._common import EXIT_INVALID, EXIT_OK, err, out, parse_date, print_invalid
+from competency.cli._common import (
+    err,
+    exit_status,
+    out,
+    parse_date,
+    tally_counts,
+    valid_officials,
+)
 from competency.cli._sheets import (
     OutputFormat,
     Sheet,
@@ -21,8 +27,7 @@ from competency.cli._sheets import (
     write_text,
     write_xlsx,
 )
-from competency.model import Official
-from competency.roster import Tally, checked_records
+from competency.roster import Tally
 from competency.targets import (
     IndicatorResult,
     TargetReport,
@@ -80,15 +85,6 @@ def _row(result: IndicatorResult, lang: str, *, labels: bool) -> list[Any]:
         "illustrative": result.illustrative, "citation": data["citation"],
     }
     return [values[key] for key, _ in _COLUMNS]
-
-
-def _officials(roster: Path, tally: Tally) -> Iterator[Official]:
-    for record in checked_records(roster):
-        tally.add(record)
-        if record.official is None:
-            print_invalid(record)
-            continue
-        yield record.official
 
 
 def _snapshots(rosters: list[Path], dates: list[str]) -> list[tuple[Path, dt.date]]:
@@ -174,7 +170,7 @@ def targets(
     reports, tallies = [], []
     for roster, day in snapshots:
         tally = Tally()
-        reports.append(check_targets(_officials(roster, tally), sets, day,
+        reports.append(check_targets(valid_officials(roster, tally), sets, day,
                                      by=by.value if by else None))
         tallies.append((roster, day, tally))
     reports.sort(key=lambda r: r.on)
@@ -193,11 +189,8 @@ def targets(
                     _notes_sheet(sets)], out_file)
     else:
         _print_table(reports, lang, grouped=by is not None)
-    invalid = 0
     for roster, day, tally in tallies:
-        invalid += tally.invalid
-        err.print(f"{roster} ({day.isoformat()}): records read {tally.read}, valid {tally.valid}, "
-                  f"invalid {tally.invalid}", markup=False)
+        err.print(f"{roster} ({day.isoformat()}): records {tally_counts(tally)}", markup=False)
     if out_file is not None:
         err.print(f"wrote {out_file}", markup=False)
-    raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
+    raise typer.Exit(exit_status(*(tally for _, _, tally in tallies)))

@@ -1,0 +1,88 @@
+"""The ranked selection itself: every candidate sorted into exactly one place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import attrs
+
+from competency.catalog import Catalog
+from competency.law import Confidence
+from competency.model import Official
+from competency.population import match, unit_label
+from competency.rules.evaluate import evaluate_node
+from competency.rules.leaves import Context
+from competency.rules.nodes import Text
+from competency.rules.outcome import Outcome
+from competency.selection._loading import get_scheme
+from competency.selection._ranking import (
+    Entry,
+    allot,
+    effective_quota,
+    quota_group,
+    rank_key,
+    stable_order,
+)
+from competency.selection._results import Rejection, Selection, Unresolved
+from competency.selection._scheme import Quota, SelectionScheme
+from competency.selection._scoring import criterion_scores
+
+__all__ = ["select"]
+
+
+def select(candidates: Iterable[Official], scheme: SelectionScheme | str,
+           on: dt.date | None = None, *, quota: int | Quota | None = None,
+           catalog: Catalog | None = None) -> Selection:
+    """Rank the candidates for ``scheme`` as of ``on`` (the dispatch date; default today).
+
+    The regime in force on ``on`` gives the eligibility rules and the commitment.
+    ``quota`` replaces the scheme's total number of places (an int) or its whole quota
+    (a :class:`Quota`). Every candidate ends in exactly one place of the result.
+    """
+    on = on or dt.date.today()
+    plan = get_scheme(scheme) if isinstance(scheme, str) else scheme
+    regime = plan.regime(on)
+    tables = (catalog or Catalog.builtin()).tables
+    places = effective_quota(plan, quota)
+    per = None if places is None else places.per
+    flagged = regime.confidence is Confidence.NEEDS_CHECK
+    entries: list[Entry] = []
+    ineligible: list[Rejection] = []
+    unknown: list[Unresolved] = []
+    outside = 0
+    for official in candidates:
+        if plan.scope is not None:
+            member, post = match(plan.scope, official, on)
+            if not member:
+                outside += 1
+                continue
+        else:
+            post = next(iter(official.current_assignments(on)), None)
+        ctx = Context(official=official, on=on, tables=tables, assignment=post)
+        ev = attrs.evolve(evaluate_node(regime.eligibility, ctx, citations=regime.legal_basis,
+                                        needs_check=flagged), cited_here=True)
+        label = None if ctx.unit is None else unit_label(ctx.unit)
+        if ev.outcome is Outcome.UNMET:
+            ineligible.append(Rejection(official_id=official.id, unit=label,
+                                        failing=tuple(ev.culprits()), eligibility=ev))
+            continue
+        if ev.outcome is Outcome.UNKNOWN:
+            missing = tuple(Text(vi=c.message("vi"), en=c.message("en")) for c in ev.culprits())
+            unknown.append(Unresolved(official_id=official.id, unit=label, missing=missing,
+                                      eligibility=ev))
+            continue
+        scores, lacking = criterion_scores(plan.criteria, ctx)
+        if lacking:
+            unknown.append(Unresolved(official_id=official.id, unit=label,
+                                      missing=tuple(lacking), eligibility=ev))
+            continue
+        entries.append(Entry(official=official, post_unit=label,
+                             score=round(sum(s.points for s in scores), 6),
+                             breakdown=tuple(scores), group=quota_group(per, official, ctx),
+                             eligibility=ev))
+    entries.sort(key=rank_key(plan))
+    ranked = allot(entries, places)
+    return Selection(scheme=plan, regime=regime, on=on, quota=places, ranked=tuple(ranked),
+                     ineligible=tuple(sorted(ineligible, key=stable_order)),
+                     unknown=tuple(sorted(unknown, key=stable_order)), out_of_scope=outside)
