@@ -58,7 +58,6 @@ from competency.selection import (
     select,
 )
 from competency.serialize import StructureError, structure, unstructure
-from competency.training import Participation, Programme, ProgrammeCatalog
 from competency.targets import (
     Indicator,
     IndicatorResult,
@@ -69,6 +68,7 @@ from competency.targets import (
     check_targets,
     target_trajectory,
 )
+from competency.training import Participation, Programme, ProgrammeCatalog
 
 __version__ = _version("competency")
 

@@ -7,9 +7,8 @@ only), so keys such as ``on`` (the as-of date of a case) stay strings.
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
+from typing import Any
 
 import yaml
 

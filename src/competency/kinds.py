@@ -16,7 +16,11 @@ from competency import schema
 from competency.framework import Assessment, Framework, PositionProfile
 from competency.model import Official
 from competency.rules.nodes import Standard
-from competency.rules.tables import LanguageCertificateTable, PoliticalTheoryTable, RetirementAgeTable
+from competency.rules.tables import (
+    LanguageCertificateTable,
+    PoliticalTheoryTable,
+    RetirementAgeTable,
+)
 from competency.selection import SelectionScheme
 from competency.targets import TargetSet
 from competency.training import Participation, Programme, QualityBandTable

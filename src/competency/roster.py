@@ -13,9 +13,8 @@ from typing import Any
 import attrs
 
 from competency.io import RawRecord, column_for_pointer, read_records
-from competency.schema import SchemaIssue
 from competency.model import Official
-from competency.schema import validator
+from competency.schema import SchemaIssue, validator
 from competency.serialize import StructureError, structure
 
 __all__ = ["CheckedRecord", "Tally", "checked_records", "officials"]

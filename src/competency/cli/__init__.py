@@ -6,8 +6,19 @@ import sys
 
 import typer
 
-from competency.cli import check, docs, schemas, select, standards, synth, targets, validate
-from competency.cli import frameworks, gaps, plan
+from competency.cli import (
+    check,
+    docs,
+    frameworks,
+    gaps,
+    plan,
+    schemas,
+    select,
+    standards,
+    synth,
+    targets,
+    validate,
+)
 from competency.cli._common import EXIT_UNUSABLE, err
 from competency.errors import CompetencyError
 

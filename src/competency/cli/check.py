@@ -22,10 +22,13 @@ from competency.cli._common import (
     EXIT_UNUSABLE,
     Format,
     err,
+    exit_status,
     load_catalog,
     out,
     parse_date,
     print_invalid,
+    tally_counts,
+    valid_officials,
     write_stdout,
 )
 from competency.model import Official, Position
@@ -98,12 +101,8 @@ def check(
     writer = csv.DictWriter(sys.stdout, fieldnames=list(_CSV_FIELDS)) if fmt is Format.CSV else None
     if writer:
         writer.writeheader()
-    for record in checked_records(roster):
-        tally.add(record)
-        if record.official is None:
-            print_invalid(record)
-            continue
-        results = _results(record.official, day, catalog, standard, position, drafts)
+    for official in valid_officials(roster, tally):
+        results = _results(official, day, catalog, standard, position, drafts)
         without += not results
         for result in results:
             outcomes[_state(result)] += 1
@@ -122,7 +121,7 @@ def check(
     elif fmt in (Format.TABLE, Format.TEXT):
         _print_table(rows, lang, explain)
     _print_summary(summary)
-    raise typer.Exit(EXIT_INVALID if tally.invalid else EXIT_OK)
+    raise typer.Exit(exit_status(tally))
 
 
 _CSV_FIELDS = ("official_id", "title", "standard", "instrument", "outcome", "due", "failing")
@@ -228,14 +227,10 @@ def diff(
     changed = base.with_file(with_file) if with_file else base
     drafts = with_file is not None
     tally, changes = Tally(), []
-    for record in checked_records(roster):
-        tally.add(record)
-        if record.official is None:
-            print_invalid(record)
-            continue
-        before = check_official(record.official, first, catalog=base)
-        after = check_official(record.official, second, catalog=changed, include_drafts=drafts)
-        for change in _changes(record.official, before, after):
+    for official in valid_officials(roster, tally):
+        before = check_official(official, first, catalog=base)
+        after = check_official(official, second, catalog=changed, include_drafts=drafts)
+        for change in _changes(official, before, after):
             changes.append(change)
             if fmt is Format.JSONL:
                 write_stdout(json.dumps(change, ensure_ascii=False) + "\n")
@@ -254,6 +249,5 @@ def diff(
                 out.print(f"    ended: {', '.join(c['ended'])}", markup=False)
             for why in c["why"]:
                 out.print(f"    {why}", markup=False)
-    err.print(f"records: read {tally.read}, valid {tally.valid}, invalid {tally.invalid}; "
-              f"changed: {len(changes)} post(s)", markup=False)
-    raise typer.Exit(EXIT_INVALID if tally.invalid else EXIT_OK)
+    err.print(f"records: {tally_counts(tally)}; changed: {len(changes)} post(s)", markup=False)
+    raise typer.Exit(exit_status(tally))
