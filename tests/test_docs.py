@@ -34,7 +34,7 @@ SCHEMAS = ROOT / "schemas"
 STANDARDS_DATA = ROOT / "src" / "competency" / "data" / "standards" / "vn"
 GUIDES = ("guides/getting-started.md", "guides/provincial-overlay.md", "guides/json-schemas.md",
           "guides/ben-tre-2020.md", "guides/quang-ninh-2030.md",
-          "guides/ha-noi-overseas-training.md")
+          "guides/ha-noi-overseas-training.md", "guides/hcmc-needs-based-training.md")
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)```(?P<info>.*)$")
 
