@@ -182,3 +182,43 @@ def test_exports_have_vietnamese_headers(tmp_path):
     with plan.to_csv(tmp_path / "needs.csv", table="Nhu cầu").open(encoding="utf-8-sig") as stream:
         needs = list(csv.reader(stream))
     assert needs[0][1] == "Mã hồ sơ" and len(needs) == 1 + len(rows)
+
+
+def test_a_class_that_cannot_open_takes_no_budget():
+    """Three degree students (minimum 4) rank first but can never fill a class: the budget goes to
+    the four theory students instead, and raising the budget never closes their class."""
+    degree = programme("degree", [ClosesEducation(education=EducationLevel.DAI_HOC)], unit_cost=10,
+                       min_size=4, max_size=10)
+    theory = programme("theory", [ClosesPoliticalTheory(political_theory=PoliticalTheoryLevel.TRUNG_CAP)],
+                       unit_cost=10, min_size=4, max_size=10)
+    catalog = ProgrammeCatalog.of([degree, theory])
+    rows = [NeedRow(official_id=f"D-{i}", post=post("1"), need=need("education", "dai_hoc", 4))
+            for i in range(3)]
+    rows += [NeedRow(official_id=f"T-{i}", post=post("1"),
+                     need=need("political_theory", "trung_cap", 1, legal=False)) for i in range(4)]
+    for budget in (40, 50, 60, 70, None):
+        plan = plan_training(rows, catalog, budget=budget)
+        assert [(line.programme.id, line.participants) for line in plan.lines] == [("theory", 4)]
+        assert {p.official_id: p.reason for p in plan.unfunded} == {
+            f"D-{i}": UnfundedReason.BELOW_MIN for i in range(3)}
+
+
+def test_a_starved_class_gives_way_to_a_more_urgent_one():
+    """Budget for five places: four urgent theory places open a class; the one place left cannot
+    open a degree class (minimum 2), so both degree students are unfunded for lack of budget."""
+    theory = programme("theory", [ClosesPoliticalTheory(political_theory=PoliticalTheoryLevel.TRUNG_CAP)],
+                       unit_cost=10, min_size=2, max_size=10)
+    degree = programme("degree", [ClosesEducation(education=EducationLevel.DAI_HOC)], unit_cost=10,
+                       min_size=2, max_size=10)
+    catalog = ProgrammeCatalog.of([degree, theory])
+    rows = [NeedRow(official_id=f"T-{i}", post=post("1"),
+                    need=need("political_theory", "trung_cap", 1, due=dt.date(2024, 1, 1)))
+            for i in range(4)]
+    rows += [NeedRow(official_id=f"D-{i}", post=post("1"), need=need("education", "dai_hoc", 4,
+                                                                     legal=False))
+             for i in range(2)]
+    plan = plan_training(rows, catalog, budget=50)
+    assert [(line.programme.id, line.participants) for line in plan.lines] == [("theory", 4)]
+    assert {p.official_id: p.reason for p in plan.unfunded} == {
+        "D-0": UnfundedReason.BUDGET, "D-1": UnfundedReason.BUDGET}
+    assert plan.total_cost == 40

@@ -14,7 +14,9 @@ With a budget, participations are funded in a fixed priority order: needs requir
 standard before competency needs; then the earliest deadline (a standard not met with no
 transitional deadline comes before one with a deadline); then the largest gap; then the
 official's id. A participation that no longer fits the budget is skipped and the next
-ones are tried. Every need ends either funded or listed unfunded with a reason
+ones are tried. A class whose whole demand is below its minimum size takes no budget; a
+class funded below its minimum gives its places back, least urgent class first, and the
+funding is run again. Every need ends either funded or listed unfunded with a reason
 (no programme, over budget, too few participants to open a class); none is lost.
 """
 
@@ -332,6 +334,23 @@ def _split(n: int, programme: Programme) -> tuple[int, ...]:
     return tuple(base + 1 if i < extra else base for i in range(classes))
 
 
+def _fund(ranked: list[tuple[tuple[str, str], list[PlannedNeed]]],
+          excluded: set[tuple[str, str]], catalog: ProgrammeCatalog,
+          budget: int | None) -> list[tuple[str, str]]:
+    """Participations funded in priority order, skipping excluded classes, within budget."""
+    funded: list[tuple[str, str]] = []
+    spent = 0
+    for key, items in ranked:
+        if (key[1], items[0].area) in excluded:
+            continue
+        cost = catalog.get(key[1]).unit_cost
+        if budget is not None and spent + cost > budget:
+            continue
+        spent += cost
+        funded.append(key)
+    return funded
+
+
 def plan_training(needs: CohortGaps | Iterable[NeedRow],
                   programmes: ProgrammeCatalog | Iterable[Programme] | None = None, *,
                   budget: int | None = None,
@@ -384,28 +403,28 @@ def plan_training(needs: CohortGaps | Iterable[NeedRow],
         group = (prog, items[0].area)
         demand[group] = demand.get(group, 0) + 1
 
-    excluded: set[tuple[str, str]] = set()
+    # Classes that could never reach their minimum size take no budget; then, while a class
+    # is funded below its minimum, drop the least urgent such class and fund again, so that
+    # money is never held by a class that cannot open (more budget never closes a class
+    # because of one that was bound to fail).
+    def min_size(group: tuple[str, str]) -> int:
+        return catalog.get(group[0]).class_size.min
+
+    first_rank: dict[tuple[str, str], int] = {}
+    for index, ((_, prog), items) in enumerate(ranked):
+        first_rank.setdefault((prog, items[0].area), index)
+    hopeless = {g for g, n in demand.items() if n < min_size(g)}
+    excluded = set(hopeless)
     while True:
-        funded_keys: list[tuple[str, str]] = []
-        spent = 0
-        for key, items in ranked:
-            group = (key[1], items[0].area)
-            if group in excluded:
-                continue
-            cost = catalog.get(key[1]).unit_cost
-            if budget is not None and spent + cost > budget:
-                continue
-            spent += cost
-            funded_keys.append(key)
+        funded_keys = _fund(ranked, excluded, catalog, budget)
         sizes: dict[tuple[str, str], int] = {}
         for key in funded_keys:
             group = (key[1], participations[key][0].area)
             sizes[group] = sizes.get(group, 0) + 1
-        small = {g for g, count in sizes.items()
-                 if count < catalog.get(g[0]).class_size.min}
+        small = [g for g, count in sizes.items() if count < min_size(g)]
         if not small:
             break
-        excluded |= small
+        excluded.add(max(small, key=first_rank.__getitem__))
 
     funded_set = set(funded_keys)
     final: list[PlannedNeed] = []
@@ -417,8 +436,7 @@ def plan_training(needs: CohortGaps | Iterable[NeedRow],
         if key in funded_set:
             final.append(attrs.evolve(item, funded=True))
         else:
-            group = (item.programme, item.area)
-            too_few = group in excluded and demand[group] < catalog.get(item.programme).class_size.min
+            too_few = (item.programme, item.area) in hopeless
             reason = UnfundedReason.BELOW_MIN if too_few else UnfundedReason.BUDGET
             final.append(attrs.evolve(item, reason=reason))
 
