@@ -14,9 +14,9 @@ With a budget, participations are funded in a fixed priority order: needs requir
 standard before competency needs; then the earliest deadline (a standard not met with no
 transitional deadline comes before one with a deadline); then the largest gap; then the
 official's id. A participation that no longer fits the budget is skipped and the next
-ones are tried. A class whose whole demand is below its minimum size takes no budget; a
-class funded below its minimum gives its places back, least urgent class first, and the
-funding is run again. Every need ends either funded or listed unfunded with a reason
+ones are tried. A class opens only when its minimum number of places fits the budget at
+the moment its most urgent participant is reached, so no class is funded below its minimum
+and a class that cannot open holds no money. Every need ends either funded or listed unfunded with a reason
 (no programme, over budget, too few participants to open a class); none is lost.
 """
 
@@ -335,20 +335,36 @@ def _split(n: int, programme: Programme) -> tuple[int, ...]:
 
 
 def _fund(ranked: list[tuple[tuple[str, str], list[PlannedNeed]]],
-          excluded: set[tuple[str, str]], catalog: ProgrammeCatalog,
+          hopeless: set[tuple[str, str]], catalog: ProgrammeCatalog,
           budget: int | None) -> list[tuple[str, str]]:
-    """Participations funded in priority order, skipping excluded classes, within budget."""
-    funded: list[tuple[str, str]] = []
+    """Participations funded in priority order, within budget, a class at a time.
+
+    The first time a class is reached it opens only if its minimum number of places (its
+    most urgent participants) fits the budget; otherwise it stays closed. Once open, each
+    further participant is funded while the budget allows. So no class is funded below
+    its minimum size and no money is held by a class that cannot open.
+    """
+    members: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key, items in ranked:
+        members.setdefault((key[1], items[0].area), []).append(key)
+    opened: set[tuple[str, str]] = set()
+    closed = set(hopeless)
+    funded: set[tuple[str, str]] = set()
     spent = 0
     for key, items in ranked:
-        if (key[1], items[0].area) in excluded:
+        group = (key[1], items[0].area)
+        if group in closed or key in funded:
             continue
         cost = catalog.get(key[1]).unit_cost
-        if budget is not None and spent + cost > budget:
+        places = [key] if group in opened else members[group][:catalog.get(key[1]).class_size.min]
+        if budget is not None and spent + cost * len(places) > budget:
+            if group not in opened:
+                closed.add(group)
             continue
-        spent += cost
-        funded.append(key)
-    return funded
+        opened.add(group)
+        funded.update(places)
+        spent += cost * len(places)
+    return [key for key, _ in ranked if key in funded]
 
 
 def plan_training(needs: CohortGaps | Iterable[NeedRow],
@@ -403,28 +419,8 @@ def plan_training(needs: CohortGaps | Iterable[NeedRow],
         group = (prog, items[0].area)
         demand[group] = demand.get(group, 0) + 1
 
-    # Classes that could never reach their minimum size take no budget; then, while a class
-    # is funded below its minimum, drop the least urgent such class and fund again, so that
-    # money is never held by a class that cannot open (more budget never closes a class
-    # because of one that was bound to fail).
-    def min_size(group: tuple[str, str]) -> int:
-        return catalog.get(group[0]).class_size.min
-
-    first_rank: dict[tuple[str, str], int] = {}
-    for index, ((_, prog), items) in enumerate(ranked):
-        first_rank.setdefault((prog, items[0].area), index)
-    hopeless = {g for g, n in demand.items() if n < min_size(g)}
-    excluded = set(hopeless)
-    while True:
-        funded_keys = _fund(ranked, excluded, catalog, budget)
-        sizes: dict[tuple[str, str], int] = {}
-        for key in funded_keys:
-            group = (key[1], participations[key][0].area)
-            sizes[group] = sizes.get(group, 0) + 1
-        small = [g for g, count in sizes.items() if count < min_size(g)]
-        if not small:
-            break
-        excluded.add(max(small, key=first_rank.__getitem__))
+    hopeless = {g for g, n in demand.items() if n < catalog.get(g[0]).class_size.min}
+    funded_keys = _fund(ranked, hopeless, catalog, budget)
 
     funded_set = set(funded_keys)
     final: list[PlannedNeed] = []
