@@ -34,34 +34,36 @@ docs-serve: $(STAMP)
 	$(BIN)/competency docs
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
+# Demo commands exit 1 when a roster holds invalid records (the demo roster does, on purpose);
+# any other failure stops the demo.
 demo: $(STAMP)
 	@mkdir -p $(DEMO)
 	@echo "== Synthetic provincial roster: 5,000 officials as of $(DEMO_DATE), 1% deliberately broken"
 	$(BIN)/competency synth 5000 --seed 2025 --on $(DEMO_DATE) --invalid-share 0.01 --out $(DEMO)/roster.jsonl
 	@echo "== Validation against schemas/official.schema.json (first errors, then the summary)"
-	-$(BIN)/competency validate $(DEMO)/roster.jsonl 2>&1 | tail -n 8
+	$(BIN)/competency validate $(DEMO)/roster.jsonl 2>&1 | tail -n 8
 	@echo "== Qualification check as of $(DEMO_DATE) against the standards in force, with citations"
-	-$(BIN)/competency check $(DEMO)/roster.jsonl --on $(DEMO_DATE) --format csv > $(DEMO)/check.csv 2> $(DEMO)/check.log
+	$(BIN)/competency check $(DEMO)/roster.jsonl --on $(DEMO_DATE) --format csv > $(DEMO)/check.csv 2> $(DEMO)/check.log || [ $$? -eq 1 ]
 	@grep -v '^$(DEMO)/roster.jsonl:' $(DEMO)/check.log
 	@echo "(every result in $(DEMO)/check.csv; invalid records listed in $(DEMO)/check.log)"
 	@echo "== Who falls short on the sample roster, why, and under which instrument"
-	-$(BIN)/competency check examples/sample-roster.jsonl --on 2020-06-01 --lang en
+	$(BIN)/competency check examples/sample-roster.jsonl --on 2020-06-01 --lang en || [ $$? -eq 1 ]
 	@echo "== Impact of Circular 13/2019/TT-BNV: who stops qualifying on 2019-12-25"
-	-$(BIN)/competency diff examples/sample-roster.jsonl --from 2019-12-24 --to 2019-12-25
+	$(BIN)/competency diff examples/sample-roster.jsonl --from 2019-12-24 --to 2019-12-25 || [ $$? -eq 1 ]
 	@echo "== Workforce targets as of $(DEMO_DATE): Resolution 26-NQ/TW, Decisions 1659/QĐ-TTg and 2282/QĐ-TTg"
-	-$(BIN)/competency targets $(DEMO)/roster.jsonl --on $(DEMO_DATE) 2> $(DEMO)/targets.log
-	-$(BIN)/competency targets $(DEMO)/roster.jsonl --on $(DEMO_DATE) --by province --format xlsx --out $(DEMO)/targets.xlsx 2>> $(DEMO)/targets.log
+	$(BIN)/competency targets $(DEMO)/roster.jsonl --on $(DEMO_DATE) 2> $(DEMO)/targets.log || [ $$? -eq 1 ]
+	$(BIN)/competency targets $(DEMO)/roster.jsonl --on $(DEMO_DATE) --by province --format xlsx --out $(DEMO)/targets.xlsx 2>> $(DEMO)/targets.log || [ $$? -eq 1 ]
 	@grep -v '^$(DEMO)/roster.jsonl:' $(DEMO)/targets.log
 	@echo "== Postgraduate dispatch on $(DEMO_DATE) (Decree 101/2017/NĐ-CP): 10 places, at most 1 per unit"
-	-$(BIN)/competency select $(DEMO)/roster.jsonl --scheme vn.postgraduate-dispatch --on $(DEMO_DATE) --quota 10 --per unit --max-per-group 1 --limit 12 2> $(DEMO)/select.log
-	-$(BIN)/competency select $(DEMO)/roster.jsonl --scheme vn.postgraduate-dispatch --on 2025-07-01 --quota 10 --per unit --max-per-group 1 --format xlsx --out $(DEMO)/select-2025-07-01.xlsx 2>> $(DEMO)/select.log
+	$(BIN)/competency select $(DEMO)/roster.jsonl --scheme vn.postgraduate-dispatch --on $(DEMO_DATE) --quota 10 --per unit --max-per-group 1 --limit 12 2> $(DEMO)/select.log || [ $$? -eq 1 ]
+	$(BIN)/competency select $(DEMO)/roster.jsonl --scheme vn.postgraduate-dispatch --on 2025-07-01 --quota 10 --per unit --max-per-group 1 --format xlsx --out $(DEMO)/select-2025-07-01.xlsx 2>> $(DEMO)/select.log || [ $$? -eq 1 ]
 	@grep -v '^$(DEMO)/roster.jsonl:' $(DEMO)/select.log
 	@echo "(from 2025-07-01 Decree 171/2025/NĐ-CP applies: age limit 45, service 3x; see $(DEMO)/select-2025-07-01.xlsx)"
 	@echo "== Cohort gaps as of $(DEMO_DATE) by administrative level: standards unmet or undecided, competencies (illustrative profiles)"
-	-$(BIN)/competency gaps $(DEMO)/roster.jsonl --on $(DEMO_DATE) --by level 2> $(DEMO)/gaps.log
+	$(BIN)/competency gaps $(DEMO)/roster.jsonl --on $(DEMO_DATE) --by level 2> $(DEMO)/gaps.log || [ $$? -eq 1 ]
 	@grep -v '^$(DEMO)/roster.jsonl:' $(DEMO)/gaps.log
 	@echo "== Costed training plan for those needs, budget 5 billion VND, classes pooled across the roster (illustrative unit costs)"
-	-$(BIN)/competency plan $(DEMO)/roster.jsonl --on $(DEMO_DATE) --budget 5000000000 --area all --out $(DEMO)/plan.xlsx 2> $(DEMO)/plan.log
+	$(BIN)/competency plan $(DEMO)/roster.jsonl --on $(DEMO_DATE) --budget 5000000000 --area all --out $(DEMO)/plan.xlsx 2> $(DEMO)/plan.log || [ $$? -eq 1 ]
 	@grep -v '^$(DEMO)/roster.jsonl:' $(DEMO)/plan.log
 
 clean:
