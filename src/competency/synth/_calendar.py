@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+
+from competency.catalog import Catalog
+from competency.rules.tables import add_months
+from competency.vocab import Gender
 
 __all__ = ["DAY", "add_months", "plus_years", "retirement_date",
            "retirement_months", "years", "years_before"]
@@ -20,33 +25,38 @@ def years_before(day: dt.date, years: float) -> dt.date:
     return day - dt.timedelta(days=int(years * _YEAR_DAYS))
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    total = day.year * 12 + day.month - 1 + months
-    year, month = divmod(total, 12)
-    month += 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError  # pragma: no cover
-
-
 def years(a: dt.date, b: dt.date) -> float:
     return (b - a).days / _YEAR_DAYS
 
 
+@functools.cache
+def _ages_by_year(gender: str) -> tuple[dict[int, int], int, int]:
+    """Retirement age in months by the calendar year it is reached, from the statutory table
+    (``data/tables/retirement-age.yaml``), with the ages before and after the roadmap."""
+    rows = [r for r in Catalog.builtin().tables.retirement.schedule if r.gender.code == gender]
+    by_year: dict[int, int] = {}
+    for row in rows:
+        months = row.years * 12 + row.months
+        for born in (row.born_from, row.born_until):
+            if born is not None:
+                by_year.setdefault(add_months(born, months).year, months)
+    first = min(rows, key=lambda r: r.born_from or dt.date.min)
+    last = max(rows, key=lambda r: r.born_from or dt.date.min)
+    return by_year, first.years * 12 + first.months, last.years * 12 + last.months
+
+
 def retirement_months(gender: str, year: int) -> int:
-    """Normal retirement age in months in ``year`` (Labour Code 2019, Decree 135/2020)."""
-    if gender == "male":
-        return 720 + 3 * min(max(year - 2020, 0), 8)
-    return 660 + 4 * min(max(year - 2020, 0), 15)
+    """Normal retirement age in months for those who reach it in ``year``."""
+    by_year, before, after = _ages_by_year(gender)
+    if year in by_year:
+        return by_year[year]
+    return before if year < min(by_year) else after
 
 
 def retirement_date(birth: dt.date, gender: str) -> dt.date:
-    """The day the normal retirement age is reached under the roadmap."""
-    for year in range(birth.year + 55, birth.year + 64):
-        day = add_months(birth, retirement_months(gender, year))
-        if day.year <= year:
-            return day
-    return add_months(birth, retirement_months(gender, birth.year + 63))
+    """The day the normal retirement age is reached (the statutory table)."""
+    day = Catalog.builtin().tables.retirement.retirement_date(birth, Gender(gender))
+    if day is None:  # pragma: no cover  (the table covers every birth date)
+        msg = f"no retirement age for {gender} born {birth}"
+        raise ValueError(msg)
+    return day
