@@ -128,3 +128,15 @@ def test_unknown_standard_suggests_close_ids():
     """A typo gets a suggestion."""
     with pytest.raises(UnknownStandardError, match="did you mean: vn.nd-33-2023.cong-chuc-xa"):
         Catalog.builtin().get("vn.nd-33-2023.cong-chuc-x")
+
+
+def test_term_periods_say_when_levels_and_ranks_exist():
+    """The district level ends on 2025-06-30 and chuyên gia cao cấp begins on 2025-07-01 (data,
+    with citations); levels without an entry always exist."""
+    from competency.vocab import AdministrativeLevel, Rank
+
+    periods = Catalog.builtin().tables.term_periods
+    assert periods.period(AdministrativeLevel.DISTRICT).valid_until == dt.date(2025, 6, 30)
+    senior = periods.period(Rank.CHUYEN_GIA_CAO_CAP)
+    assert (senior.valid_from, senior.legal_basis[0].instrument) == (dt.date(2025, 7, 1), "80/2025/QH15")
+    assert periods.period(AdministrativeLevel.PROVINCE) is None

@@ -29,11 +29,13 @@ from competency.rules.tables import (
     PoliticalTheoryTable,
     RetirementAgeTable,
     Tables,
+    TermPeriodTable,
 )
 
 __all__ = ["Catalog", "UnknownStandardError", "load_standard_file", "matches"]
 
 _TABLES = {
+    "term-periods": ("table-term-periods", TermPeriodTable),
     "retirement-age": ("table-retirement-age", RetirementAgeTable),
     "political-theory": ("table-political-theory", PoliticalTheoryTable),
     "language-certificates": ("table-language-certificates", LanguageCertificateTable),
@@ -121,7 +123,8 @@ class Catalog:
                 sources[standard.id] = source
         tables = Tables(retirement=_load_table("retirement-age"),
                         political_theory=_load_table("political-theory"),
-                        languages=_load_table("language-certificates"))
+                        languages=_load_table("language-certificates"),
+                        term_periods=_load_table("term-periods"))
         return cls(standards=standards, tables=tables, sources=sources)
 
     def with_file(self, path: Path) -> Catalog:

@@ -20,6 +20,7 @@ from competency.rules.tables import (
     LanguageCertificateTable,
     PoliticalTheoryTable,
     RetirementAgeTable,
+    TermPeriodTable,
 )
 from competency.selection import SelectionScheme
 from competency.targets import TargetSet
@@ -57,6 +58,9 @@ KINDS: dict[str, Kind] = {
         Kind(name="table-political-theory", cls=PoliticalTheoryTable,
              title_en="Political-theory diploma equivalences",
              title_vi="Tương đương văn bằng lý luận chính trị"),
+        Kind(name="table-term-periods", cls=TermPeriodTable,
+             title_en="When vocabulary members exist in law (district level, new ranks)",
+             title_vi="Thời kỳ tồn tại của cấp hành chính, ngạch"),
         Kind(name="table-language-certificates", cls=LanguageCertificateTable,
              title_en="Language certificates and the six-level framework",
              title_vi="Quy đổi chứng chỉ ngoại ngữ sang khung 6 bậc"),

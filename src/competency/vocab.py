@@ -218,7 +218,7 @@ class PersonnelCategory(Term):
 
 class AdministrativeLevel(OrderedTerm):
     """Cấp hành chính, lowest first. The district level ended with two-level local
-    government; when each level existed is data (``data/vocab_periods.yaml``)."""
+    government; when each level existed is data (``data/tables/term-periods.yaml``)."""
 
     COMMUNE = ("commune", "Cấp xã", "Commune level", ("xa", "cap xa", "phuong", "thi tran"))
     DISTRICT = ("district", "Cấp huyện", "District level", ("huyen", "cap huyen", "quan"))
@@ -230,7 +230,7 @@ class Rank(OrderedTerm):
     """Ngạch công chức hành chính, lowest first, with the official codes of Circular 02/2021/TT-BNV.
 
     Chuyên gia cao cấp (Law 80/2025/QH15) has no code in the sources read, so its
-    code is the name.
+    code is the name; from when it exists is data (``data/tables/term-periods.yaml``).
     """
 
     NHAN_VIEN = ("01.005", "Nhân viên", "Staff", ("nhan vien",))

@@ -71,11 +71,25 @@ def _languages(tables: Tables) -> list[str]:
                                  "Bậc · Level"], rows)
 
 
+def _term_periods(tables: Tables) -> list[str]:
+    t = tables.term_periods
+    refs = tuple(ref for period in t.periods for ref in period.legal_basis)
+    lines = _header("Thời kỳ tồn tại của cấp hành chính, ngạch", "When levels and ranks exist",
+                    "term-periods", t.confidence, refs, None,
+                    "src/competency/data/tables/term-periods.yaml")
+    rows = [[esc(p.vocabulary), code(p.code), p.valid_from.isoformat() if p.valid_from else "…",
+             p.valid_until.isoformat() if p.valid_until else "…",
+             esc(p.note.vi) + " · *" + esc(p.note.en) + "*" if p.note else ""] for p in t.periods]
+    return lines + [heading(3, "Thời kỳ · Periods"), ""] + table(
+        ["Danh mục · Vocabulary", "Mã · Code", "Từ · From", "Đến · Until", "Ghi chú · Note"], rows)
+
+
 def tables_page(tables: Tables) -> str:
-    """``tables.md``: retirement ages, political-theory equivalences, language certificates."""
+    """``tables.md``: retirement ages, political-theory equivalences, language certificates,
+    and when administrative levels and ranks exist."""
     lines = [heading(1, "Bảng tra cứu · Lookup tables"), "", GENERATED, "",
              ("Các quy tắc đọc các bảng này; mỗi bảng là dữ liệu có căn cứ pháp lý và độ tin cậy. "
               "*The rules read these tables; each is data with its citations and confidence.*"), ""]
-    for part in (_retirement, _political, _languages):
+    for part in (_retirement, _political, _languages, _term_periods):
         lines += part(tables) + [""]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -15,7 +15,13 @@ from competency._fields import describe
 from competency.law import Confidence, LegalReference
 from competency.model import LanguageSkill, PoliticalTheory
 from competency.rules.nodes import Text
-from competency.vocab import Gender, LanguageLevel, PoliticalTheoryDiploma, PoliticalTheoryLevel
+from competency.vocab import (
+    Gender,
+    LanguageLevel,
+    PoliticalTheoryDiploma,
+    PoliticalTheoryLevel,
+    Term,
+)
 
 __all__ = [
     "CertificateScale",
@@ -26,6 +32,8 @@ __all__ = [
     "RetirementAgeTable",
     "ScoreThreshold",
     "Tables",
+    "TermPeriod",
+    "TermPeriodTable",
     "add_months",
 ]
 
@@ -149,9 +157,41 @@ class LanguageCertificateTable:
 
 
 @attrs.frozen(kw_only=True)
+class TermPeriod:
+    """When a vocabulary member exists in law (e.g. the district level, a new rank)."""
+
+    vocabulary: str = attrs.field(metadata=describe(
+        "Vocabulary name, e.g. AdministrativeLevel.", "Tên danh mục.", minLength=1))
+    code: str = attrs.field(metadata=describe("Member code.", "Mã.", minLength=1))
+    valid_from: dt.date | None = attrs.field(default=None, metadata=describe(
+        "First day it exists (inclusive); absent = before any date of interest.", "Từ ngày."))
+    valid_until: dt.date | None = attrs.field(default=None, metadata=describe(
+        "Last day it exists (inclusive); absent = still exists.", "Đến ngày."))
+    legal_basis: tuple[LegalReference, ...] = attrs.field(metadata=_BASIS)
+    note: Text | None = attrs.field(default=None, metadata=_NOTE)
+
+
+@attrs.frozen(kw_only=True)
+class TermPeriodTable:
+    """Vocabulary members that exist only for part of the time."""
+
+    confidence: Confidence = attrs.field(metadata=_CONFIDENCE)
+    periods: tuple[TermPeriod, ...] = attrs.field(metadata=describe(
+        "Periods.", "Thời kỳ.", minItems=1))
+
+    def period(self, member: Term) -> TermPeriod | None:
+        """The period of a member, or None when it has always existed."""
+        for row in self.periods:
+            if row.vocabulary == type(member).__name__ and row.code == member.code:
+                return row
+        return None
+
+
+@attrs.frozen(kw_only=True)
 class Tables:
     """All lookup tables together, as the evaluator receives them."""
 
     retirement: RetirementAgeTable
     political_theory: PoliticalTheoryTable
     languages: LanguageCertificateTable
+    term_periods: TermPeriodTable

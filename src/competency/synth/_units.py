@@ -13,14 +13,24 @@ import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from competency.catalog import Catalog
 from competency.synth._data import load_json, load_yaml
-from competency.vocab import fold
+from competency.vocab import AdministrativeLevel, fold
 
 __all__ = ["TWO_LEVEL_FROM", "Commune", "District", "Province", "Units", "island_districts",
            "lower_first", "old_province_runs", "resolve_province", "units_on",
            "units_source"]
 
-TWO_LEVEL_FROM = dt.date(2025, 7, 1)
+def _two_level_from() -> dt.date:
+    """The first day without districts, from the term-periods table (not a date in code)."""
+    period = Catalog.builtin().tables.term_periods.period(AdministrativeLevel.DISTRICT)
+    if period is None or period.valid_until is None:  # pragma: no cover  (shipped data)
+        msg = "data/tables/term-periods.yaml gives no end for the district level"
+        raise ValueError(msg)
+    return period.valid_until + dt.timedelta(days=1)
+
+
+TWO_LEVEL_FROM = _two_level_from()
 """First day of two-level local government: no district level from this date."""
 
 _NO_STAFF = frozenset({"20333"})  # Đặc khu Hoàng Sa
