@@ -140,3 +140,44 @@ def test_term_periods_say_when_levels_and_ranks_exist():
     senior = periods.period(Rank.CHUYEN_GIA_CAO_CAP)
     assert (senior.valid_from, senior.legal_basis[0].instrument) == (dt.date(2025, 7, 1), "80/2025/QH15")
     assert periods.period(AdministrativeLevel.PROVINCE) is None
+
+
+def test_a_position_is_checked_against_every_standard_that_applies_to_it():
+    """Is this deputy director qualified to become director (giám đốc sở) on 2024-06-01?
+    Decree 29/2024 and the first-appointment age rule apply; advanced political theory is missing."""
+    from competency import Position, PositionResult, Unit, evaluate
+    from competency.vocab import AdministrativeLevel
+
+    record = {"id": "P-1", "category": "cong_chuc", "birth_date": "1975-03-01", "gender": "male",
+              "unit": {"level": "province", "province_code": "22"},
+              "assignments": [{"title": "pho_giam_doc_so", "start": "2020-01-01"}],
+              "education": [{"level": "thac_si"}],
+              "political_theory": [{"diploma": "trung_cap"}],
+              "state_management": [{"programme": "chuyen_vien_cao_cap"}]}
+    official = structure(record, Official)
+    post = Position(title="giam_doc_so", unit=Unit(level=AdministrativeLevel.PROVINCE))
+    result = evaluate(official, post, dt.date(2024, 6, 1))
+    assert isinstance(result, PositionResult)
+    by_id = {r.standard.id: r for r in result.results}
+    assert "vn.nd-29-2024.giam-doc-so" in by_id
+    director = by_id["vn.nd-29-2024.giam-doc-so"]
+    assert director.outcome.code == "unmet"
+    assert [ev.rule_id for ev in director.failing()] == ["political-theory"]
+    assert result.outcome.code == "unmet"
+    # Before Decree 29/2024 took effect, no built-in director standard applied.
+    earlier = evaluate(official, post, dt.date(2024, 4, 30))
+    assert "vn.nd-29-2024.giam-doc-so" not in {r.standard.id for r in earlier.results}
+
+
+def test_a_draft_is_applied_only_on_request(tmp_path):
+    """Naming a draft standard without asking for drafts is an error; asking applies it."""
+    from competency import DraftStandardError, evaluate
+
+    catalog = Catalog.builtin().with_file(overlay(tmp_path, "draft"))
+    official = structure(RECORD, Official)
+    with pytest.raises(DraftStandardError, match="is a draft"):
+        evaluate(official, "tinh-83.cong-chuc-xa", dt.date(2024, 6, 1), catalog=catalog)
+    result = evaluate(official, "tinh-83.cong-chuc-xa", dt.date(2024, 6, 1), catalog=catalog,
+                      include_drafts=True)
+    assert result.outcome.code == "unmet"
+    assert [ev.rule_id for ev in result.failing()] == ["language"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -109,3 +110,29 @@ def test_redact_keeps_personal_values_out_of_messages(tmp_path):
     assert f"{roster}:1: /birth_date: <redacted> is not a 'date'" in result.stderr
     assert f"{roster}:1: /full_name: <redacted> is not of type 'string', 'null'" in result.stderr
     assert "'congchuc' is not one of" in result.stderr
+
+
+def test_explain_shows_each_requirement_with_its_citation():
+    """`explain` prints the tree for one official: the failing degree rule with the circular and
+    the deadline of the transitional provision; other records are not shown."""
+    result = run("explain", str(SAMPLE), "--id", "MAU-0001", "--on", "2020-06-01", "--lang", "en")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("MAU-0001 · cc_xa.tu_phap_ho_tich · vn.tt-13-2019-bnv.cong-chuc-xa")
+    university = next(line for line in lines if "[university]" in line)
+    assert university.lstrip().startswith("✗")
+    education = next(line for line in lines if "[education]" in line)
+    assert "must comply by 2024-12-25" in education and "13/2019/TT-BNV" in education
+    assert "MAU-0002" not in result.stdout
+
+
+def test_check_csv_has_one_row_per_result(tmp_path):
+    """CSV output: a header and one row per (official, post, standard), summary on stderr."""
+    result = run("check", str(SAMPLE), "--on", "2020-06-01", "--format", "csv")
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert rows and set(rows[0]) == {"official_id", "title", "standard", "instrument", "outcome",
+                                     "due", "failing"}
+    mau1 = [r for r in rows if r["official_id"] == "MAU-0001"]
+    assert [(r["standard"], r["outcome"], r["due"]) for r in mau1] == [
+        ("vn.tt-13-2019-bnv.cong-chuc-xa", "unmet", "2024-12-25")]
+    assert "records: read 38, valid 38, invalid 0" in result.stderr
