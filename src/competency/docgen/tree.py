@@ -236,7 +236,7 @@ def _item(node: n.Node, lang: str) -> str:
     if node.legal_basis:
         text += " — " + "; ".join(reference_cite(ref) for ref in node.legal_basis)
     flag = mark(node.confidence)
-    return f"{text} {flag}" if flag else text
+    return f"{text} {flag}" if flag and not text.endswith(flag) else text
 
 
 def tree_lines(node: n.Node, lang: str, depth: int = 0, prefix: str = "") -> list[str]:
