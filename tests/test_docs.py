@@ -265,3 +265,12 @@ def test_changelog_records_every_builtin_standard():
         start = standard.valid_from.isoformat() if standard.valid_from else "effective unknown"
         assert start in items[standard.id], (standard.id, start)
         assert standard.legal_basis[0].instrument in items[standard.id], standard.id
+
+
+def test_readme_example_runs_and_prints_the_deadline(capsys):
+    """The README's Python example runs and finds the Circular 13/2019 deadline it promises."""
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    [block] = [b for b in python_blocks(readme) if b.run]
+    exec(compile(block.code, "README.md", "exec"), {})  # noqa: S102  (our own documentation)
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == "vn.tt-13-2019-bnv.cong-chuc-xa unmet 2024-12-25"
