@@ -181,3 +181,13 @@ def test_a_draft_is_applied_only_on_request(tmp_path):
                       include_drafts=True)
     assert result.outcome.code == "unmet"
     assert [ev.rule_id for ev in result.failing()] == ["language"]
+
+
+def test_a_too_deeply_nested_file_is_refused():
+    """A hostile or broken file nested hundreds of levels deep is a clear data-file error."""
+    deep = "standards:\n" + "".join("  " * i + "- \n" for i in range(1, 200))
+    with pytest.raises(DataFileError, match="nested deeper than 64 levels"):
+        load_standard_file(deep, "deep.yaml")
+    flow = "standards: " + "[" * 5000 + "]" * 5000
+    with pytest.raises(DataFileError, match="nested deeper than 64 levels|not valid YAML"):
+        load_standard_file(flow, "flow.yaml")

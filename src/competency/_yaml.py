@@ -12,10 +12,13 @@ from typing import Any
 
 import yaml
 
-__all__ = ["MAX_BYTES", "load_yaml"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "load_yaml"]
 
 MAX_BYTES = 5_000_000
 """Largest data file accepted; standards files are a few kilobytes."""
+
+MAX_DEPTH = 64
+"""Deepest nesting accepted; the deepest requirement tree shipped is under 10 levels."""
 
 _DROPPED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
 _BOOL = "tag:yaml.org,2002:bool"
@@ -39,6 +42,30 @@ def load_yaml(text: str) -> Any:
         msg = f"file larger than {MAX_BYTES} bytes"
         raise ValueError(msg)
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506  (a SafeLoader subclass)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506  (a SafeLoader subclass)
     except yaml.YAMLError as exc:
         raise ValueError(f"not valid YAML: {exc}") from None
+    except RecursionError:
+        raise ValueError(f"nested deeper than {MAX_DEPTH} levels") from None
+    if _depth(data) > MAX_DEPTH:
+        msg = f"nested deeper than {MAX_DEPTH} levels"
+        raise ValueError(msg)
+    return data
+
+
+def _depth(value: Any) -> int:
+    """Nesting depth of mappings and lists, without recursion (a hostile file cannot overflow)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            children = list(item.values())
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, level)
+        if level > MAX_DEPTH:
+            return level
+        stack.extend((child, level + 1) for child in children)
+    return deepest
