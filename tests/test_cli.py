@@ -136,3 +136,26 @@ def test_check_csv_has_one_row_per_result(tmp_path):
     assert [(r["standard"], r["outcome"], r["due"]) for r in mau1] == [
         ("vn.tt-13-2019-bnv.cong-chuc-xa", "unmet", "2024-12-25")]
     assert "records: read 38, valid 38, invalid 0" in result.stderr
+
+
+def test_validate_notes_levels_and_ranks_used_outside_their_period(tmp_path):
+    """A post at district level starting after 2025-06-30, or with the senior-expert rank before
+    2025-07-01, is valid but noted with the period's citation; in-period posts give no note."""
+    roster = write_jsonl(tmp_path / "r.jsonl", [
+        json.dumps({"id": "A", "unit": {"level": "district"},
+                    "assignments": [{"title": "chuyen_vien", "start": "2025-09-01"}]}),
+        json.dumps({"id": "B", "unit": {"level": "district"},
+                    "assignments": [{"title": "chuyen_vien", "start": "2025-06-30"}]}),
+        json.dumps({"id": "C", "assignments": [{"title": "x", "rank": "chuyen_gia_cao_cap",
+                                                "start": "2025-06-30"}]}),
+    ])
+    result = run("validate", str(roster))
+    assert result.returncode == 0
+    assert f"{roster}: read 3, valid 3, invalid 0 (2 with notes)" in result.stdout
+    notes = [line for line in result.stderr.splitlines() if ": note: " in line]
+    assert notes == [
+        f"{roster}:1: note: /assignments/0: AdministrativeLevel 'district' on 2025-09-01, which "
+        "ended on 2025-06-30 (chính quyền địa phương hai cấp [needs-check])",
+        f"{roster}:3: note: /assignments/0: Rank 'chuyen_gia_cao_cap' on 2025-06-30, which began "
+        "on 2025-07-01 (80/2025/QH15, Điều 24)",
+    ]

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import typer
 
-from competency.cli._common import EXIT_INVALID, EXIT_OK, err, out, print_invalid, write_stdout
+from competency.catalog import Catalog
+from competency.cli._common import (
+    err,
+    exit_status,
+    out,
+    print_invalid,
+    tally_counts,
+    write_stdout,
+)
+from competency.consistency import period_notes
 from competency.kinds import KINDS
 from competency.roster import Tally, checked_records
 
@@ -25,10 +34,15 @@ def validate(
     if kind not in KINDS:
         raise typer.BadParameter(f"unknown kind {kind!r}; expected one of: {', '.join(KINDS)}")
     tally = Tally()
-    errors = []
+    errors, noted = [], 0
+    periods = Catalog.builtin().tables.term_periods
     for record in checked_records(file, kind=kind, fmt=input_format, redact=redact):
         tally.add(record)
-        for note in record.raw.notes:
+        notes = record.raw.notes
+        if record.official is not None:
+            notes += period_notes(record.official, periods)
+        noted += bool(notes)
+        for note in notes:
             err.print(f"{record.raw.location}: note: {note}", markup=False)
         if record.errors:
             if fmt == "json":
@@ -40,6 +54,6 @@ def validate(
         write_stdout(json.dumps({"file": str(file), "summary": tally.as_dict(), "invalid": errors},
                                 ensure_ascii=False, indent=2) + "\n")
     else:
-        out.print(f"{file}: read {tally.read}, valid {tally.valid}, invalid {tally.invalid}",
-                  markup=False)
-    raise typer.Exit(EXIT_INVALID if tally.invalid else EXIT_OK)
+        with_notes = f" ({noted} with notes)" if noted else ""
+        out.print(f"{file}: {tally_counts(tally)}{with_notes}", markup=False)
+    raise typer.Exit(exit_status(tally))
