@@ -159,3 +159,32 @@ def test_validate_notes_levels_and_ranks_used_outside_their_period(tmp_path):
         f"{roster}:3: note: /assignments/0: Rank 'chuyen_gia_cao_cap' on 2025-06-30, which began "
         "on 2025-07-01 (80/2025/QH15, Điều 24)",
     ]
+
+
+def test_spreadsheet_in_spreadsheet_out(tmp_path):
+    """An XLSX roster with Vietnamese headers is checked; the bad row is reported as
+    file:Sheet!row with its column; results go to a workbook with Vietnamese headers."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Danh sách"
+    sheet.append(["Mã", "Họ và tên", "Ngày sinh", "Đối tượng", "Cấp", "Vùng khó khăn",
+                  "Chức danh", "Ngày tuyển dụng", "Tốt nghiệp THPT", "Trình độ chuyên môn",
+                  "Tin học"])
+    sheet.append(["X-1", "Nguyễn Văn A", "01/02/1990", "Công chức", "Cấp xã", "Không",
+                  "cc_xa.tu_phap_ho_tich", "01/03/2015", "Có", "Trung cấp", "Cơ bản"])
+    sheet.append(["X-2", "Trần Thị B", "05/06/1992", "Công chức", "Cấp xã", "Có",
+                  "cc_xa.tu_phap_ho_tich", "01/03/2015", "Có", "Trung cấp", "Cơ bản"])
+    sheet.append(["X-3", "Lê C", "05/06/1992", "Công chức", "Cấp xã", "Không",
+                  "cc_xa.tu_phap_ho_tich", "01/03/2015", "Có", "Đại họcc", "Cơ bản"])
+    roster = tmp_path / "ds.xlsx"
+    book.save(roster)
+    out = tmp_path / "ket-qua.xlsx"
+    result = run("check", str(roster), "--on", "2020-06-01", "--format", "xlsx", "--out", str(out))
+    assert result.returncode == 1
+    assert f"{roster}:Danh sách!4: column 'Trình độ chuyên môn'" in result.stderr
+    assert "records: read 3, valid 2, invalid 1" in result.stderr
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Mã hồ sơ", "Chức danh", "Tiêu chuẩn")
+    outcomes = {row[0]: (row[6], row[7]) for row in rows[1:]}
+    assert outcomes == {"X-1": ("Chưa đạt", "2024-12-25"), "X-2": ("Đạt", None)}

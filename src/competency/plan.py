@@ -22,7 +22,6 @@ and a class that cannot open holds no money. Every need ends either funded or li
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Sequence
@@ -31,9 +30,9 @@ from typing import Any
 
 import attrs
 
-from competency.errors import InputError
 from competency.gaps import CohortGaps, Need, NeedArea, NeedRow, PostRef
 from competency.law import Confidence
+from competency.sheets import Sheet, write_csv, write_xlsx
 from competency.training import (
     ClosesCompetency,
     ClosesEducation,
@@ -293,34 +292,16 @@ class TrainingPlan:
 
     def to_xlsx(self, path: Path | str) -> Path:
         """Write the plan as a workbook, one sheet per table, Vietnamese headers."""
-        try:
-            from openpyxl import Workbook  # noqa: PLC0415  (the xlsx extra)
-            from openpyxl.styles import Font  # noqa: PLC0415
-        except ImportError:
-            raise InputError("writing XLSX needs openpyxl: pip install 'competency[xlsx]'") \
-                from None
-        book = Workbook()
-        book.remove(book.active)
-        for name, (head, rows) in self.tables().items():
-            sheet = book.create_sheet(title=name)
-            sheet.append(head)
-            for cell in sheet[1]:
-                cell.font = Font(bold=True)
-            for row in rows:
-                sheet.append(row)
-            sheet.freeze_panes = "A2"
         target = Path(path)
-        book.save(target)
+        write_xlsx([Sheet(name=name, headers=head, rows=rows)
+                    for name, (head, rows) in self.tables().items()], target)
         return target
 
     def to_csv(self, path: Path | str, table: str = "Kế hoạch lớp") -> Path:
         """Write one table as CSV (UTF-8 with BOM, so spreadsheets read the accents)."""
         head, rows = self.tables()[table]
         target = Path(path)
-        with target.open("w", encoding="utf-8-sig", newline="") as stream:
-            writer = csv.writer(stream)
-            writer.writerow(head)
-            writer.writerows(rows)
+        write_csv(Sheet(name=table, headers=head, rows=rows), target)
         return target
 
 

@@ -10,7 +10,8 @@ from typing import Any
 from competency.law import LegalReference
 from competency.rules.evaluate import Evaluation, StandardResult
 
-__all__ = ["evaluation_dict", "explain_lines", "result_dict", "result_row"]
+__all__ = ["RESULT_HEADERS_VI", "evaluation_dict", "explain_lines", "result_dict", "result_row",
+           "result_row_vi"]
 
 _MARK = {"met": "✓", "unmet": "✗", "unknown": "?"}
 
@@ -73,6 +74,22 @@ def result_row(result: StandardResult) -> dict[str, str]:
         "due": result.due.isoformat() if result.due else "",
         "failing": " | ".join(ev.rule_id for ev in result.failing()),
     }
+
+
+RESULT_HEADERS_VI = ("Mã hồ sơ", "Chức danh", "Tiêu chuẩn", "Văn bản", "Độ tin cậy", "Ngày xét",
+                     "Kết quả", "Thời hạn đáp ứng", "Yêu cầu chưa đạt", "Giải thích")
+"""Column headers of the check results in a workbook, in Vietnamese."""
+
+
+def result_row_vi(result: StandardResult) -> list[str]:
+    """One row of :data:`RESULT_HEADERS_VI`: labels and explanations in Vietnamese."""
+    failing = result.failing()
+    return [result.official_id, result.title or "", result.standard.id,
+            result.standard.legal_basis[0].cite(), result.standard.confidence.value,
+            result.on.isoformat(), result.outcome.vi,
+            result.due.isoformat() if result.due else "",
+            ", ".join(ev.rule_id for ev in failing),
+            "\n".join(ev.message("vi") for ev in failing)]
 
 
 def explain_lines(ev: Evaluation, lang: str = "vi", depth: int = 0) -> list[str]:

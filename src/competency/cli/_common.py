@@ -37,6 +37,7 @@ class Format(str, enum.Enum):
     JSON = "json"
     JSONL = "jsonl"
     CSV = "csv"
+    XLSX = "xlsx"
 
 
 def parse_date(value: str | None) -> dt.date:

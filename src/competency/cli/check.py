@@ -32,10 +32,17 @@ from competency.cli._common import (
     write_stdout,
 )
 from competency.model import Official, Position
-from competency.report import explain_lines, result_dict, result_row
+from competency.report import (
+    RESULT_HEADERS_VI,
+    explain_lines,
+    result_dict,
+    result_row,
+    result_row_vi,
+)
 from competency.roster import Tally, checked_records
 from competency.rules.evaluate import StandardResult
 from competency.rules.outcome import Outcome, conjunction
+from competency.sheets import Sheet, write_xlsx
 
 _OVERLAY = typer.Option(None, "--overlay", help="Provincial overlay or draft standards file")
 _DRAFTS = typer.Option(False, "--include-drafts", help="Also apply draft standards")
@@ -90,8 +97,11 @@ def check(
     lang: str = typer.Option("vi", "--lang", help="vi or en"),
     overlay: list[Path] = _OVERLAY,
     drafts: bool = _DRAFTS,
+    out_file: Path | None = typer.Option(None, "--out", help="Workbook for --format xlsx"),
 ) -> None:
     """Evaluate each official against the standards of each current post, with citations."""
+    if fmt is Format.XLSX and out_file is None:
+        raise typer.BadParameter("--format xlsx writes a workbook: give --out FILE.xlsx")
     day = parse_date(on)
     catalog = load_catalog(overlay)
     if standard is not None:
@@ -111,13 +121,17 @@ def check(
                 write_stdout(json.dumps(result_dict(result, explain=explain), ensure_ascii=False) + "\n")
             elif writer:
                 writer.writerow(result_row(result))
-            elif fmt is Format.JSON or show_all or result.outcome is not Outcome.MET:
+            elif fmt in (Format.JSON, Format.XLSX) or show_all or result.outcome is not Outcome.MET:
                 rows.append(result)
     summary = _summary(tally, outcomes, failing, without)
     if fmt is Format.JSON:
         write_stdout(json.dumps({"on": day.isoformat(), "summary": summary,
                                  "results": [result_dict(r, explain=explain) for r in rows]},
                                 ensure_ascii=False, indent=2) + "\n")
+    elif fmt is Format.XLSX and out_file is not None:
+        write_xlsx([Sheet(name="Kết quả", headers=RESULT_HEADERS_VI,
+                          rows=[result_row_vi(r) for r in rows])], out_file)
+        err.print(f"wrote {out_file}", markup=False)
     elif fmt in (Format.TABLE, Format.TEXT):
         _print_table(rows, lang, explain)
     _print_summary(summary)
