@@ -19,6 +19,7 @@ from competency.gaps._model import Need, NeedArea
 from competency.model import Official
 from competency.rules import nodes as n
 from competency.rules.evaluate import Evaluation, StandardResult
+from competency.rules.leaves import held_on
 from competency.rules.outcome import Outcome
 from competency.rules.tables import Tables
 from competency.vocab import (
@@ -45,7 +46,7 @@ _RawNeed = tuple[str, str, int, str | None, tuple[str, ...], dt.date | None, int
 
 
 def _held(items: Iterable[Any] | None, on: dt.date) -> list[Any]:
-    return [i for i in items or () if getattr(i, "awarded_on", None) is None or i.awarded_on <= on]
+    return held_on(items, on) or []
 
 
 def _best_order(levels: Iterable[OrderedTerm | None]) -> int:

@@ -21,7 +21,8 @@ from competency.rules.outcome import Outcome
 from competency.rules.tables import Tables, add_months
 from competency.vocab import Term, fold
 
-__all__ = ["LEAVES", "Context", "Finding", "whole_years"]
+__all__ = ["LEAVES", "Context", "Finding", "held_on", "is_foreign_language", "months_between",
+           "whole_years"]
 
 T = TypeVar("T")
 
@@ -64,7 +65,7 @@ def whole_years(start: dt.date, end: dt.date) -> int:
     return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
 
 
-def _months_between(start: dt.date, end: dt.date) -> int:
+def months_between(start: dt.date, end: dt.date) -> int:
     """Completed months from ``start`` to ``end`` (negative when ``end`` is earlier)."""
     months = (end.year - start.year) * 12 + end.month - start.month
     if months > 0 and add_months(start, months) > end:
@@ -81,7 +82,7 @@ class _Dated(Protocol):
 D = TypeVar("D", bound=_Dated)
 
 
-def _held(items: Iterable[D] | None, on: dt.date) -> list[D] | None:
+def held_on(items: Iterable[D] | None, on: dt.date) -> list[D] | None:
     """Items obtained by ``on``; None when the record says nothing."""
     if items is None:
         return None
@@ -128,7 +129,7 @@ def _min_text(vi: str, en: str, term: Term) -> n.Text:
 
 def min_education(node: n.MinEducation, ctx: Context) -> Finding:
     """Highest diploma held by the date is at or above the level."""
-    return _leveled(_held(ctx.official.education, ctx.on), lambda e: e.level, node.min_education,
+    return _leveled(held_on(ctx.official.education, ctx.on), lambda e: e.level, node.min_education,
                     _min_text("Trình độ chuyên môn", "Education", node.min_education))
 
 
@@ -147,7 +148,7 @@ def field_of_study(node: n.FieldOfStudy, ctx: Context) -> Finding:
     """A diploma (at the minimum level, if given) in one of the accepted fields."""
     spec = node.field_of_study
     required = n.Text(vi=f"Chuyên ngành: {_list(spec.fields)}", en=f"Field of study: {_list(spec.fields)}")
-    held = _held(ctx.official.education, ctx.on)
+    held = held_on(ctx.official.education, ctx.on)
     if held is None:
         return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
     eligible = [e for e in held if spec.min_level is None or e.level >= spec.min_level]
@@ -165,7 +166,7 @@ def field_of_study(node: n.FieldOfStudy, ctx: Context) -> Finding:
 
 def min_political_theory(node: n.MinPoliticalTheory, ctx: Context) -> Finding:
     """Highest political-theory level, diplomas counted through the equivalence table."""
-    held = _held(ctx.official.political_theory, ctx.on)
+    held = held_on(ctx.official.political_theory, ctx.on)
     finding = _leveled(held, ctx.tables.political_theory.level, node.min_political_theory,
                        _min_text("Lý luận chính trị", "Political theory", node.min_political_theory))
     if held:
@@ -177,7 +178,7 @@ def min_political_theory(node: n.MinPoliticalTheory, ctx: Context) -> Finding:
 _ISO_639_1 = re.compile(r"^[a-z]{2}$")
 
 
-def _foreign(language: str) -> bool:
+def is_foreign_language(language: str) -> bool:
     """A foreign language is recorded by its ISO 639-1 code (other than ``vi``); ethnic-minority
     languages are recorded by name and are not graded on the six-level framework."""
     return bool(_ISO_639_1.match(language)) and language != "vi"
@@ -189,11 +190,11 @@ def min_language(node: n.MinLanguage, ctx: Context) -> Finding:
     which = f" ({spec.language})" if spec.language else ""
     required = n.Text(vi=f"Ngoại ngữ{which} từ {spec.level.vi} trở lên",
                       en=f"Foreign language{which} at least {spec.level.en}")
-    held = _held(ctx.official.languages, ctx.on)
+    held = held_on(ctx.official.languages, ctx.on)
     if held is not None and spec.language:
         held = [s for s in held if s.language.casefold() == spec.language.casefold()]
     elif held is not None:
-        held = [s for s in held if _foreign(s.language)]
+        held = [s for s in held if is_foreign_language(s.language)]
     finding = _leveled(held, ctx.tables.languages.level, spec.level, required)
     if held:
         shown = [f"{s.language}: {s.level.code if s.level else f'{s.certificate} {s.score}'}"
@@ -204,7 +205,7 @@ def min_language(node: n.MinLanguage, ctx: Context) -> Finding:
 
 def min_it_skill(node: n.MinITSkill, ctx: Context) -> Finding:
     """IT-skill standard reached by the date."""
-    return _leveled(_held(ctx.official.it_skills, ctx.on), lambda s: s.level, node.min_it_skill,
+    return _leveled(held_on(ctx.official.it_skills, ctx.on), lambda s: s.level, node.min_it_skill,
                     _min_text("Tin học", "IT skill", node.min_it_skill))
 
 
@@ -213,7 +214,7 @@ def state_management(node: n.StateManagement, ctx: Context) -> Finding:
     accepted = node.state_management
     required = n.Text(vi="Bồi dưỡng QLNN: " + _list(p.vi for p in accepted),
                       en="State-management training: " + _list(p.en for p in accepted))
-    held = _held(ctx.official.state_management, ctx.on)
+    held = held_on(ctx.official.state_management, ctx.on)
     if held is None:
         return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
     met = any(c.programme in accepted for c in held)
@@ -266,7 +267,7 @@ def remaining_working_months(node: n.RemainingWorkingMonths, ctx: Context) -> Fi
     if retires is None:
         return Finding(outcome=Outcome.UNKNOWN, required=required,
                        found=n.Text(vi="ngoài bảng tuổi nghỉ hưu", en="outside the retirement table"))
-    left = _months_between(start, retires)
+    left = months_between(start, retires)
     found = n.Text(vi=f"{left} tháng (nghỉ hưu {retires.isoformat()})",
                    en=f"{left} months (retires {retires.isoformat()})")
     return Finding(outcome=Outcome.MET if left >= spec.min else Outcome.UNMET,
@@ -432,7 +433,7 @@ def international_experience(node: n.InternationalExperience, ctx: Context) -> F
                 found.append(f"{course.programme} ({course.country or '?'})")
             unknown = unknown or course.abroad is None
     if n.InternationalEvidence.DEGREE_ABROAD in accepted:
-        held = _held(official.education, on)
+        held = held_on(official.education, on)
         if held is None:
             unknown = True
         for diploma in held or ():

@@ -1,0 +1,178 @@
+"""Vectorised check (polars) against the reference library check loop, on the same roster.
+
+Generates the roster of ``bench_check.py`` (same seed, 1% invalid records) in a temporary
+directory, then measures, each in a fresh process, and in the same run:
+
+(l) baseline: the reference library loop, ``competency.check.check(official, on,
+    catalog=Catalog.builtin())`` for every official of ``competency.roster.officials(path)``;
+(x) the vectorised evaluator, ``competency.vector.check_frame(officials(path), on,
+    catalog)`` (the same officials read the same way, flattened in batches of 50,000 rows);
+(e) the evaluation alone: both of the above on officials already read into memory, so
+    that reading, validating and structuring the JSON Lines (common to both) is left out.
+
+Both paths must give the same number of rows and the same count of every outcome.
+
+Run:  .venv/bin/python benchmarks/bench_vector.py --n 100000
+Needs the ``vector``, ``fast`` and ``synth`` extras.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _bench
+
+SCRIPT = Path(__file__).resolve()
+
+
+def _imports():
+    import datetime as dt
+
+    from competency.catalog import Catalog
+    from competency.check import check
+    from competency.roster import officials
+    return dt, Catalog, check, officials
+
+
+def library_worker(argv: list[str]) -> None:
+    """(l) The reference loop over the roster file."""
+    start = time.perf_counter()
+    dt, Catalog, check, officials = _imports()
+    day = dt.date.fromisoformat(argv[1])
+    imported = time.perf_counter()
+    catalog = Catalog.builtin()
+    count = rows = 0
+    outcomes: dict[str, int] = {}
+    for official in officials(Path(argv[0])):
+        count += 1
+        for result in check(official, day, catalog=catalog):
+            rows += 1
+            outcomes[result.outcome.code] = outcomes.get(result.outcome.code, 0) + 1
+    end = time.perf_counter()
+    _bench.emit({"officials": count, "rows": rows, "outcomes": outcomes,
+                 "seconds": end - imported, "import_seconds": imported - start})
+
+
+def vector_worker(argv: list[str]) -> None:
+    """(x) check_frame over the roster file."""
+    start = time.perf_counter()
+    dt, Catalog, _, officials = _imports()
+    from competency.vector import check_frame
+
+    day = dt.date.fromisoformat(argv[1])
+    imported = time.perf_counter()
+    catalog = Catalog.builtin()
+    count = 0
+
+    def counted():
+        nonlocal count
+        for official in officials(Path(argv[0])):
+            count += 1
+            yield official
+
+    frame = check_frame(counted(), day, catalog)
+    outcomes = dict(frame["outcome"].value_counts().iter_rows())
+    end = time.perf_counter()
+    _bench.emit({"officials": count, "rows": frame.height, "outcomes": outcomes,
+                 "seconds": end - imported, "import_seconds": imported - start})
+
+
+def evaluation_worker(argv: list[str]) -> None:
+    """(e) Reference loop and check_frame on officials already in memory (evaluation only)."""
+    dt, Catalog, check, officials = _imports()
+    from competency.vector import check_frame
+
+    day = dt.date.fromisoformat(argv[1])
+    catalog = Catalog.builtin()
+    people = list(officials(Path(argv[0])))
+    start = time.perf_counter()
+    reference: dict[str, int] = {}
+    for official in people:
+        for result in check(official, day, catalog=catalog):
+            reference[result.outcome.code] = reference.get(result.outcome.code, 0) + 1
+    middle = time.perf_counter()
+    frame = check_frame(people, day, catalog)
+    vector = dict(frame["outcome"].value_counts().iter_rows())
+    end = time.perf_counter()
+    _bench.emit({"officials": len(people), "reference_seconds": middle - start,
+                 "vector_seconds": end - middle, "reference": reference, "vector": vector})
+
+
+WORKERS = {"generate": _bench.generate_worker, "library": library_worker,
+           "vector": vector_worker, "evaluation": evaluation_worker}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=100_000, help="officials (default 100000)")
+    parser.add_argument("--seed", type=int, default=_bench.DEFAULT_SEED)
+    parser.add_argument("--on", default=_bench.DEFAULT_ON,
+                        help="date the roster describes and the check is made on")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs of each measurement; the table shows the median time")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    args = parser.parse_args()
+    command = shlex.join([Path(sys.executable).as_posix(), *sys.argv])
+    print(_bench.environment(command), flush=True)
+
+    workdir = Path(tempfile.mkdtemp(prefix="competency-bench-vector-"))
+    try:
+        roster = _bench.generate_roster(SCRIPT, workdir, args.n, args.seed, args.on)
+        path, n = roster["path"], roster["records"]
+        library = _bench.Row("(l) library check loop", n)
+        vector = _bench.Row("(x) vector check_frame", n)
+
+        def job(name: str):
+            def run() -> tuple[float, _bench.Run, int, dict[str, object]]:
+                done = _bench.run(_bench.worker(SCRIPT, name, str(path), args.on),
+                                  workdir / f"{name}.out", workdir / f"{name}.err")
+                report = done.report()
+                return report["seconds"], done, n - report["officials"], report
+            return run
+
+        _bench.measure([(library, job("library")), (vector, job("vector"))], args.repeat)
+        done = _bench.run(_bench.worker(SCRIPT, "evaluation", str(path), args.on),
+                          workdir / "evaluation.out", workdir / "evaluation.err")
+        evaluation = done.report()
+    finally:
+        if args.keep:
+            print(f"kept {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    print()
+    print(_bench.table([library, vector], library))
+    print()
+    lib, vec = library.extra, vector.extra
+    print(f"results (official x applicable standard): library {lib['rows']} "
+          f"({', '.join(f'{k} {v}' for k, v in sorted(lib['outcomes'].items()))}), "
+          f"vector {vec['rows']} "
+          f"({', '.join(f'{k} {v}' for k, v in sorted(vec['outcomes'].items()))})")
+    valid = evaluation["officials"]
+    ref_s, vec_s = evaluation["reference_seconds"], evaluation["vector_seconds"]
+    print(f"(e) evaluation only, {valid} officials already in memory: reference "
+          f"{ref_s:.2f} s ({valid / ref_s:,.0f} records/s), vector {vec_s:.2f} s "
+          f"({valid / vec_s:,.0f} records/s), {ref_s / vec_s:.2f}x")
+    print(f"import time (not in 'seconds'): library {lib['import_seconds']:.2f} s, "
+          f"vector {vec['import_seconds']:.2f} s")
+    print(f"orchestrating process peak RSS (floor under every figure): "
+          f"{_bench.parent_peak_mb():.1f} MB")
+    assert library.invalid == vector.invalid, "the paths read different numbers of officials"
+    assert lib["rows"] == vec["rows"] and lib["outcomes"] == vec["outcomes"], \
+        ("reference and vector results differ", lib["outcomes"], vec["outcomes"])
+    assert evaluation["reference"] == evaluation["vector"] == lib["outcomes"], evaluation
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] == "--worker":
+        WORKERS[sys.argv[2]](sys.argv[3:])
+    else:
+        main()

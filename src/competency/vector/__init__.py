@@ -1,0 +1,239 @@
+"""The vectorised evaluator: the requirement trees compiled to polars expressions.
+
+For bulk checks. :func:`check_frame` gives, for every official and every (post, standard)
+pair that :meth:`Catalog.applicable <competency.catalog.Catalog.applicable>` yields, the
+same outcome, deadline and transitional provision as :func:`competency.check.check`, in the
+same order, as a :class:`polars.DataFrame`. It builds no explanations: re-run the reference
+evaluator (:func:`competency.check.check` or
+:func:`competency.rules.evaluate.evaluate_standard`) for the rows to explain.
+
+Officials are flattened into columns in batches (``batch_size`` rows); per-record facts
+that polars cannot read from attrs objects (evidence held by the as-of date, table lookups
+such as the retirement date or certificate equivalences) are computed in Python, while the
+combinators and every threshold of the tree are polars expressions compiled from the data.
+A standard that uses a node kind the compiler does not know is evaluated by the reference
+evaluator instead (see :func:`compile_catalog` and :attr:`CompiledStandard.fallback`);
+every leaf kind of :data:`competency.rules.leaves.LEAVES` compiles today.
+
+Needs the ``vector`` extra (``pip install competency[vector]``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+import polars as pl
+
+from competency.catalog import Catalog, matches
+from competency.model import Assignment, Official
+from competency.rules.evaluate import evaluate_standard
+from competency.rules.nodes import Standard
+from competency.vector import _flatten as f
+from competency.vector._compile import (
+    MET,
+    UNKNOWN,
+    UNMET,
+    CompiledStandard,
+    UnsupportedLeafError,
+    compile_standard,
+    supported_kinds,
+)
+
+__all__ = ["SCHEMA", "CompiledStandard", "UnsupportedLeafError", "check_batches", "check_frame",
+           "compile_catalog", "supported_kinds"]
+
+SCHEMA = pl.Schema({"official_id": pl.String(), "title": pl.String(), "standard": pl.String(),
+                    "outcome": pl.String(), "due": pl.Date(), "provision": pl.String()})
+"""Columns of :func:`check_frame`."""
+
+_CODES = {UNMET: "unmet", UNKNOWN: "unknown", MET: "met"}
+_FROM_OUTCOME = {"unmet": UNMET, "unknown": UNKNOWN, "met": MET}
+
+
+def compile_catalog(on: dt.date, catalog: Catalog | None = None, *,
+                    include_drafts: bool = False) -> dict[str, CompiledStandard]:
+    """Every standard usable on ``on``, compiled; ``fallback`` says which cannot be."""
+    cat = catalog if catalog is not None else Catalog.builtin()
+    return {s.id: compile_standard(s, on, cat.tables)
+            for s in cat.in_force(on, include_drafts=include_drafts)}
+
+
+class _Plan:
+    """What one call needs: the standards in force, compiled, and the fact groups they read."""
+
+    def __init__(self, on: dt.date, catalog: Catalog, include_drafts: bool) -> None:
+        self.on = on
+        self.tables = catalog.tables
+        self.in_force: list[Standard] = catalog.in_force(on, include_drafts=include_drafts)
+        self.compiled = [compile_standard(s, on, catalog.tables) for s in self.in_force]
+        self.index = {s.id: i for i, s in enumerate(self.in_force)}
+        facts: dict[str, f.Fact] = {}
+        for c in self.compiled:
+            for fact in c.facts:
+                facts.setdefault(fact.key, fact)
+        self.official_facts = [x for x in facts.values() if x.scope == "official"]
+        self.post_facts = [x for x in facts.values() if x.scope == "post"]
+        self.columns = [col for x in (*self.official_facts, *self.post_facts) for col in x.columns]
+
+        self._chosen: dict[tuple[object, ...], list[int]] = {}
+
+    def for_assignment(self, official: Official, assignment: Assignment) -> list[int]:
+        """``Catalog.for_assignment`` over the standards in force.
+
+        :func:`competency.catalog.matches` reads only the category, the unit's level and
+        province, the title and the rank, so the answer is memoised on those five values.
+        """
+        unit = assignment.unit or official.unit
+        key = (official.category, None if unit is None else unit.level, assignment.title,
+               assignment.rank, None if unit is None else unit.province_code)
+        chosen = self._chosen.get(key)
+        if chosen is None:
+            found = [s for s in self.in_force if matches(s.applies_to, official, assignment)]
+            replaced = {old for s in found for old in s.supersedes}
+            chosen = self._chosen[key] = [self.index[s.id] for s in found
+                                          if s.id not in replaced]
+        return chosen
+
+
+def _empty() -> pl.DataFrame:
+    return pl.DataFrame(schema=SCHEMA)
+
+
+class _Batch:
+    def __init__(self, plan: _Plan) -> None:
+        self.plan = plan
+        self.pairs: list[list[object]] = [[] for _ in plan.columns]
+        self.npairs = 0
+        self.ids: list[str] = []
+        self.titles: list[str] = []
+        self.standards: list[int] = []
+        self.pair_of_row: list[int] = []
+        self.fallback_rows: dict[int, tuple[Official, Assignment]] = {}
+
+    def add(self, official: Official) -> None:
+        plan, on, tables = self.plan, self.plan.on, self.plan.tables
+        own: list[object] | None = None
+        for assignment in official.current_assignments(on):
+            chosen = plan.for_assignment(official, assignment)
+            if not chosen:
+                continue
+            if own is None:
+                own = [v for fact in plan.official_facts for v in fact.fn(official, on, tables)]
+            unit = assignment.unit if assignment.unit is not None else official.unit
+            values = own + [v for fact in plan.post_facts
+                            for v in fact.fn(official, assignment, unit, on, tables)]
+            for column, value in zip(self.pairs, values, strict=True):
+                column.append(value)
+            pair = self.npairs
+            self.npairs += 1
+            for k in chosen:
+                if not plan.compiled[k].vectorised:
+                    self.fallback_rows[len(self.ids)] = (official, assignment)
+                self.ids.append(official.id)
+                self.titles.append(assignment.title)
+                self.standards.append(k)
+                self.pair_of_row.append(pair)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def frame(self) -> pl.DataFrame:
+        plan = self.plan
+        if not self.ids:
+            return _empty()
+        facts = pl.DataFrame({name: values for (name, _), values in
+                              zip(plan.columns, self.pairs, strict=True)},
+                             schema=dict(plan.columns)) if plan.columns else None
+        rows = pl.DataFrame({"_row": pl.Series(range(len(self.ids)), dtype=pl.UInt32()),
+                             "_std": pl.Series(self.standards, dtype=pl.UInt32()),
+                             "_pair": pl.Series(self.pair_of_row, dtype=pl.UInt32())})
+        parts = []
+        for (k,), group in rows.group_by("_std", maintain_order=True):
+            compiled = plan.compiled[k]
+            if compiled.vectorised:
+                parts.append(self._vectorised(compiled, group, facts))
+            else:
+                parts.append(self._reference(compiled, group))
+        result = pl.concat(parts, how="vertical").sort("_row")
+        return pl.DataFrame({
+            "official_id": pl.Series(self.ids, dtype=pl.String()),
+            "title": pl.Series(self.titles, dtype=pl.String()),
+            "standard": pl.Series([plan.in_force[k].id for k in self.standards],
+                                  dtype=pl.String()),
+            "outcome": result["_outcome"].replace_strict(_CODES, return_dtype=pl.String()),
+            "due": result["due"],
+            "provision": result["provision"],
+        })
+
+    @staticmethod
+    def _vectorised(compiled: CompiledStandard, group: pl.DataFrame,
+                    facts: pl.DataFrame | None) -> pl.DataFrame:
+        assert compiled.outcome is not None
+        data = group.select("_row") if facts is None else pl.concat(
+            [group.select("_row"), facts[group["_pair"]]], how="horizontal")
+        out = data.with_columns(_outcome=compiled.outcome)
+        which: pl.Expr = pl.lit(None, dtype=pl.Int32())
+        if compiled.provisions:
+            chain = None
+            for i, (_, window) in enumerate(compiled.provisions):
+                cond = (pl.col("_outcome") == UNMET) & window
+                chain = (pl.when(cond) if chain is None else chain.when(cond)).then(
+                    pl.lit(i, dtype=pl.Int32()))
+            which = chain.otherwise(pl.lit(None, dtype=pl.Int32()))
+        out = out.with_columns(_which=which)
+        due = pl.lit(None, dtype=pl.Date())
+        provision = pl.lit(None, dtype=pl.String())
+        for i, (candidate, _) in reversed(list(enumerate(compiled.provisions))):
+            due = pl.when(pl.col("_which") == i).then(pl.lit(candidate.due, dtype=pl.Date())
+                                                      ).otherwise(due)
+            provision = pl.when(pl.col("_which") == i).then(
+                pl.lit(candidate.id, dtype=pl.String())).otherwise(provision)
+        return out.select("_row", pl.col("_outcome").cast(pl.Int8()), due.alias("due"),
+                          provision.alias("provision"))
+
+    def _reference(self, compiled: CompiledStandard, group: pl.DataFrame) -> pl.DataFrame:
+        plan, rows, outcomes, dues, provisions = self.plan, [], [], [], []
+        for row in group["_row"]:
+            official, assignment = self.fallback_rows[row]
+            result = evaluate_standard(compiled.standard, official, plan.on, tables=plan.tables,
+                                       assignment=assignment)
+            rows.append(row)
+            outcomes.append(_FROM_OUTCOME[result.outcome.code])
+            dues.append(result.due)
+            provisions.append(None if result.provision is None else result.provision.id)
+        return pl.DataFrame({"_row": pl.Series(rows, dtype=pl.UInt32()),
+                             "_outcome": pl.Series(outcomes, dtype=pl.Int8()),
+                             "due": pl.Series(dues, dtype=pl.Date()),
+                             "provision": pl.Series(provisions, dtype=pl.String())})
+
+
+def check_batches(officials: Iterable[Official], on: dt.date | None = None, *,
+                  catalog: Catalog | None = None, include_drafts: bool = False,
+                  batch_size: int = 50_000) -> Iterator[pl.DataFrame]:
+    """:func:`check_frame` in frames of about ``batch_size`` rows (constant memory)."""
+    on = on or dt.date.today()
+    plan = _Plan(on, catalog if catalog is not None else Catalog.builtin(), include_drafts)
+    batch = _Batch(plan)
+    for official in officials:
+        batch.add(official)
+        if len(batch) >= batch_size:
+            yield batch.frame()
+            batch = _Batch(plan)
+    if len(batch):
+        yield batch.frame()
+
+
+def check_frame(officials: Iterable[Official], on: dt.date | None = None,
+                catalog: Catalog | None = None, *, include_drafts: bool = False,
+                batch_size: int = 50_000) -> pl.DataFrame:
+    """Every applicable standard of every current post, evaluated in columns.
+
+    One row per result of :func:`competency.check.check` over the same officials, in the
+    same order: ``official_id``, ``title`` (the post), ``standard`` (id), ``outcome``
+    (``met``/``unmet``/``unknown``), ``due`` and ``provision`` (id of the transitional
+    provision; both null when none applies).
+    """
+    frames = list(check_batches(officials, on, catalog=catalog, include_drafts=include_drafts,
+                                batch_size=batch_size))
+    return pl.concat(frames, how="vertical") if frames else _empty()
