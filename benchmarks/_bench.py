@@ -10,16 +10,21 @@ so the parent's own peak is printed too: it is a floor under every figure.
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import datetime as dt
 import json
 import os
 import platform
+import re
 import resource
 import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +33,46 @@ SCHEMA_FILE = ROOT / "schemas" / "official.schema.json"
 DEFAULT_SEED = 2025
 DEFAULT_ON = "2025-06-30"
 INVALID_SHARE = 0.01
+
+
+# -- the script around a benchmark ---------------------------------------------------------------
+
+def arguments(doc: str, on_help: str = "date the roster describes") -> argparse.Namespace:
+    """The options every benchmark takes (the README documents them once, for all scripts);
+    prints the environment first, so that no table is ever read without where it was made."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=100_000, help="officials (default 100000)")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--on", default=DEFAULT_ON, help=on_help)
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs of each measurement; the table shows the median time")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    args = parser.parse_args()
+    print(environment(shlex.join([Path(sys.executable).as_posix(), *sys.argv])), flush=True)
+    return args
+
+
+def dispatch(workers: Mapping[str, Callable[[list[str]], None]], main: Callable[[], None]) -> None:
+    """Entry point of a script: one of its workers when :func:`worker` started it (the roster
+    generator is every script's worker, as :func:`generate_roster` calls it), else ``main``."""
+    if len(sys.argv) > 2 and sys.argv[1] == "--worker":
+        {"generate": generate_worker, **workers}[sys.argv[2]](sys.argv[3:])
+    else:
+        main()
+
+
+@contextlib.contextmanager
+def scratch(name: str, keep: bool) -> Iterator[Path]:
+    """A temporary directory for the roster and every output (a roster of 100,000 is 129 MB),
+    removed at the end even on failure, unless ``--keep`` asks to look at it."""
+    workdir = Path(tempfile.mkdtemp(prefix=f"competency-bench-{name}-"))
+    try:
+        yield workdir
+    finally:
+        if keep:
+            print(f"kept {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
 
 
 # -- child processes ----------------------------------------------------------------------------
@@ -70,10 +115,70 @@ def worker(script: Path, name: str, *args: str) -> list[str]:
     return [sys.executable, str(script), "--worker", name, *args]
 
 
+def run_worker(script: Path, workdir: Path, name: str, *args: str) -> tuple[Run, dict[str, Any]]:
+    """Run worker ``name`` with its output in ``workdir/NAME.out|err``; the run and its report."""
+    done = run(worker(script, name, *args), workdir / f"{name}.out", workdir / f"{name}.err")
+    return done, done.report()
+
+
+Job = Callable[[], tuple[float, Run, int, dict[str, Any]]]
+"""One measurement for :func:`measure`: seconds, the run, invalid records, the report."""
+
+
+def records_job(script: Path, workdir: Path, name: str, n: int, *args: str) -> Job:
+    """Measure a validating worker, which reports every record it read and the invalid ones;
+    it must have read the whole roster of ``n`` records."""
+    def job() -> tuple[float, Run, int, dict[str, Any]]:
+        done, report = run_worker(script, workdir, name, *args)
+        assert report["records"] == n, report
+        return report["seconds"], done, report["invalid"], report
+    return job
+
+
+def officials_job(script: Path, workdir: Path, name: str, n: int, *args: str) -> Job:
+    """Measure a worker that sees only the valid officials of the roster of ``n`` records:
+    the ones it did not see are the invalid records."""
+    def job() -> tuple[float, Run, int, dict[str, Any]]:
+        done, report = run_worker(script, workdir, name, *args)
+        return report["seconds"], done, n - report["officials"], report
+    return job
+
+
 def cli() -> list[str]:
     """The installed ``competency`` command of the interpreter running the benchmark."""
     script = Path(sys.executable).parent / "competency"
     return [str(script)] if script.exists() else [sys.executable, "-m", "competency"]
+
+
+def run_cli(args: Sequence[str], stdout: Path, stderr: Path) -> Run:
+    """Run ``competency ARGS`` as a user does; exit 1 only says that invalid records were found."""
+    done = run([*cli(), *args], stdout, stderr)
+    assert done.code in (0, 1), f"competency {args[0]} exited {done.code}"
+    return done
+
+
+def fixed_cost(roster: Path, workdir: Path, subcommand: str, *options: str,
+               stdout: Path | None = None) -> Run:
+    """The CLI's start-up cost (interpreter, imports, schema): ``competency SUBCOMMAND`` on a
+    file holding only the roster's first record; standard output discarded unless ``stdout``."""
+    one = workdir / "one-record.jsonl"
+    with roster.open("rb") as stream:
+        one.write_bytes(stream.readline())
+    return run([*cli(), subcommand, str(one), *options], stdout or Path(os.devnull),
+               workdir / "one.err")
+
+
+_RECORDS = re.compile(r"^records: read (\d+), valid (\d+), invalid (\d+)\s*$")
+
+
+def cli_records(path: Path) -> tuple[int, int]:
+    """Records read and invalid, from the summary ``competency check`` and ``gaps`` write to
+    standard error: the CLI row's invalid count, and proof that it read the whole roster."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if match := _RECORDS.match(line):
+            return int(match[1]), int(match[3])
+    msg = f"no summary in {path}"
+    raise AssertionError(msg)
 
 
 def emit(report: dict[str, Any]) -> None:
@@ -204,6 +309,50 @@ def table(rows: Sequence[Row], baseline: Row) -> str:
     return "\n".join(lines)
 
 
+def print_table(rows: Sequence[Row], baseline: Row) -> None:
+    """The table set apart by blank lines, so that it can be pasted into the README as is."""
+    print()
+    print(table(rows, baseline))
+    print()
+
+
+def counts(by_code: Mapping[str, int]) -> str:
+    """``met 2268, unknown 205, unmet 605``: counts by outcome or kind in a stable order, so
+    that two runs (or two paths) can be compared by eye."""
+    return ", ".join(f"{k} {v}" for k, v in sorted(by_code.items()))
+
+
+def print_invalid(expected: int, found: Sequence[tuple[str, Row]]) -> None:
+    """The invalid records each path found, beside the number the generator broke."""
+    print(f"invalid records found: {', '.join(f'{label} {row.invalid}' for label, row in found)}"
+          f"; generator broke {expected}")
+
+
+def assert_invalid_agree(rows: Sequence[Row], expected: int) -> None:
+    """Every path must reject exactly the records the generator broke; otherwise the paths did
+    not do the same work and the table compares nothing."""
+    assert all(row.invalid == expected for row in rows), \
+        "the paths disagree on the number of invalid records"
+
+
+def print_cli_footer(startup: Run) -> None:
+    """The lines under a table with a CLI row: the CLI's start-up cost (part of every CLI
+    figure), the parent's floor under every peak RSS, and the load the run ended under."""
+    print(f"CLI fixed cost (same command on a 1-record file): {startup.wall:.2f} s, "
+          f"peak RSS {startup.maxrss_kib / 1024:.1f} MB")
+    print_parent_peak()
+    print(f"load average at end (1, 5, 15 min): {_load_average()}")
+
+
+def print_parent_peak() -> None:
+    """The orchestrating process's own peak RSS: no child's figure can be lower."""
+    print(f"orchestrating process peak RSS (floor under every figure): {parent_peak_mb():.1f} MB")
+
+
+def _load_average() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def environment(command: str) -> str:
     """Date, machine and interpreter: printed with every table (versions come with the roster)."""
     cpu = platform.processor() or platform.machine()
@@ -214,7 +363,7 @@ def environment(command: str) -> str:
                 break
     except OSError:
         pass
-    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    load = _load_average()
     try:
         head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
                               capture_output=True, text=True, check=True).stdout.strip()

@@ -17,13 +17,7 @@ Run:  .venv/bin/python benchmarks/bench_gaps.py --n 100000
 
 from __future__ import annotations
 
-import argparse
-import os
-import re
-import shlex
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -66,108 +60,51 @@ def summary_worker(argv: list[str]) -> None:
                  "bytes": path.stat().st_size})
 
 
-WORKERS = {"generate": _bench.generate_worker, "validate": bench_validate.library_worker,
-           "gaps": gaps_worker, "summary": summary_worker}
-
-_RECORDS = re.compile(r"^records: read (\d+), valid (\d+), invalid (\d+)\s*$")
-
-
-def _cli_records(path: Path) -> tuple[int, int]:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if match := _RECORDS.match(line):
-            return int(match[1]), int(match[3])
-    msg = f"no summary in {path}"
-    raise AssertionError(msg)
+WORKERS = {"validate": bench_validate.library_worker, "gaps": gaps_worker,
+           "summary": summary_worker}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--n", type=int, default=100_000, help="officials (default 100000)")
-    parser.add_argument("--seed", type=int, default=_bench.DEFAULT_SEED)
-    parser.add_argument("--on", default=_bench.DEFAULT_ON,
-                        help="date the roster describes and the gaps are computed on")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="runs of each measurement; the table shows the median time")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
-    args = parser.parse_args()
-    command = shlex.join([Path(sys.executable).as_posix(), *sys.argv])
-    print(_bench.environment(command), flush=True)
-
-    workdir = Path(tempfile.mkdtemp(prefix="competency-bench-gaps-"))
-    try:
+    args = _bench.arguments(__doc__, "date the roster describes and the gaps are computed on")
+    with _bench.scratch("gaps", args.keep) as workdir:
         roster = _bench.generate_roster(SCRIPT, workdir, args.n, args.seed, args.on)
         path, n = roster["path"], roster["records"]
         validate = _bench.Row("(v) library validate only", n)
         library = _bench.Row("(g) library cohort_gaps", n)
         command_row = _bench.Row("(c) CLI competency gaps --format json", n)
-        cli_cmd = [*_bench.cli(), "gaps", str(path), "--on", args.on, "--by", "level",
-                   "--format", "json"]
-
-        def validate_job() -> tuple[float, _bench.Run, int, dict[str, object]]:
-            done = _bench.run(_bench.worker(SCRIPT, "validate", str(path)),
-                              workdir / "validate.out", workdir / "validate.err")
-            report = done.report()
-            assert report["records"] == n, report
-            return report["seconds"], done, report["invalid"], report
-
-        def gaps_job() -> tuple[float, _bench.Run, int, dict[str, object]]:
-            done = _bench.run(_bench.worker(SCRIPT, "gaps", str(path), args.on),
-                              workdir / "gaps.out", workdir / "gaps.err")
-            report = done.report()
-            return report["seconds"], done, n - report["officials"], report
 
         def cli_job() -> tuple[float, _bench.Run, int, dict[str, object]]:
-            done = _bench.run(cli_cmd, workdir / "cli.out", workdir / "cli.err")
-            assert done.code in (0, 1), f"competency gaps exited {done.code}"
-            read, invalid = _cli_records(done.stderr)
+            done = _bench.run_cli(["gaps", str(path), "--on", args.on, "--by", "level",
+                                   "--format", "json"], workdir / "cli.out", workdir / "cli.err")
+            read, invalid = _bench.cli_records(done.stderr)
             assert read == n, (read, n)
-            counts = _bench.run(_bench.worker(SCRIPT, "summary", str(done.stdout)),
-                                workdir / "summary.out", workdir / "summary.err").report()
+            _, counts = _bench.run_worker(SCRIPT, workdir, "summary", str(done.stdout))
             return done.wall, done, invalid, counts
 
-        _bench.measure([(validate, validate_job), (library, gaps_job), (command_row, cli_job)],
-                       args.repeat)
-
-        one = workdir / "one-record.jsonl"
-        with path.open("rb") as stream:
-            one.write_bytes(stream.readline())
-        startup = _bench.run([*_bench.cli(), "gaps", str(one), "--on", args.on, "--format",
-                              "json"], Path(os.devnull), workdir / "one.err")
-    finally:
-        if args.keep:
-            print(f"kept {workdir}")
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
+        _bench.measure([
+            (validate, _bench.records_job(SCRIPT, workdir, "validate", n, str(path))),
+            (library, _bench.officials_job(SCRIPT, workdir, "gaps", n, str(path), args.on)),
+            (command_row, cli_job)], args.repeat)
+        startup = _bench.fixed_cost(path, workdir, "gaps", "--on", args.on, "--format", "json")
 
     rows = [validate, library, command_row]
-    print()
-    print(_bench.table(rows, validate))
-    print()
+    _bench.print_table(rows, validate)
     expected = roster["expected_invalid"]
     lib, cli = library.extra, command_row.extra
-    print(f"invalid records found: validate {validate.invalid}, gaps loop {library.invalid}, "
-          f"CLI {command_row.invalid}; generator broke {expected}")
+    _bench.print_invalid(expected, [("validate", validate), ("gaps loop", library),
+                                    ("CLI", command_row)])
     print(f"officials with gaps: library {lib['with_gaps']} of {lib['officials']}, CLI "
           f"{cli['with_gaps']} of {cli['officials']}; by kind (officials): "
-          f"{', '.join(f'{k} {v}' for k, v in sorted(lib['kinds'].items()))}; "
-          f"training needs: {lib['needs']}")
+          f"{_bench.counts(lib['kinds'])}; training needs: {lib['needs']}")
     print(f"CLI JSON output: {cli['bytes'] / 2**20:.1f} MB")
     print(f"import time (not in 'seconds' of rows v, g): validate "
           f"{validate.extra['import_seconds']:.2f} s, gaps {lib['import_seconds']:.2f} s")
-    print(f"CLI fixed cost (same command on a 1-record file): {startup.wall:.2f} s, "
-          f"peak RSS {startup.maxrss_kib / 1024:.1f} MB")
-    print(f"orchestrating process peak RSS (floor under every figure): "
-          f"{_bench.parent_peak_mb():.1f} MB")
-    print(f"load average at end (1, 5, 15 min): {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    assert validate.invalid == library.invalid == command_row.invalid == expected, \
-        "the paths disagree on the number of invalid records"
+    _bench.print_cli_footer(startup)
+    _bench.assert_invalid_agree(rows, expected)
     assert (lib["officials"], lib["with_gaps"], lib["kinds"], lib["needs"]) == \
         (cli["officials"], cli["with_gaps"], cli["kinds"], cli["needs"]), \
         "library and CLI gap counts differ"
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 2 and sys.argv[1] == "--worker":
-        WORKERS[sys.argv[2]](sys.argv[3:])
-    else:
-        main()
+    _bench.dispatch(WORKERS, main)

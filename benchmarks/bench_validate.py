@@ -16,13 +16,8 @@ Run:  .venv/bin/python benchmarks/bench_validate.py --n 100000
 
 from __future__ import annotations
 
-import argparse
-import os
 import re
-import shlex
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -84,8 +79,7 @@ def library_worker(argv: list[str]) -> None:
                  "import_seconds": imported - start})
 
 
-WORKERS = {"generate": _bench.generate_worker, "baseline": baseline_worker,
-           "library": library_worker}
+WORKERS = {"baseline": baseline_worker, "library": library_worker}
 
 # -- the benchmark --------------------------------------------------------------------------------
 
@@ -103,78 +97,38 @@ def _cli_summary(path: Path) -> tuple[int, int, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--n", type=int, default=100_000, help="officials (default 100000)")
-    parser.add_argument("--seed", type=int, default=_bench.DEFAULT_SEED)
-    parser.add_argument("--on", default=_bench.DEFAULT_ON, help="date the roster describes")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="runs of each measurement; the table shows the median time")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
-    args = parser.parse_args()
-    command = shlex.join([Path(sys.executable).as_posix(), *sys.argv])
-    print(_bench.environment(command), flush=True)
-
-    tmp = tempfile.mkdtemp(prefix="competency-bench-validate-")
-    workdir = Path(tmp)
-    try:
+    args = _bench.arguments(__doc__)
+    with _bench.scratch("validate", args.keep) as workdir:
         roster = _bench.generate_roster(SCRIPT, workdir, args.n, args.seed, args.on)
         path, n = roster["path"], roster["records"]
         baseline = _bench.Row("(a) jsonschema baseline", n)
         library = _bench.Row("(b) library checked_records", n)
         command_row = _bench.Row("(c) CLI competency validate", n)
 
-        def job(name: str) -> tuple[float, _bench.Run, int, dict[str, object]]:
-            extra = [str(_bench.SCHEMA_FILE)] if name == "baseline" else []
-            done = _bench.run(_bench.worker(SCRIPT, name, str(path), *extra),
-                              workdir / f"{name}.out", workdir / f"{name}.err")
-            report = done.report()
-            assert report["records"] == n, report
-            return report["seconds"], done, report["invalid"], report
-
         def cli_job() -> tuple[float, _bench.Run, int, dict[str, object]]:
-            done = _bench.run([*_bench.cli(), "validate", str(path)],
-                              workdir / "cli.out", workdir / "cli.err")
-            assert done.code in (0, 1), f"competency validate exited {done.code}"
+            done = _bench.run_cli(["validate", str(path)], workdir / "cli.out", workdir / "cli.err")
             read, _, invalid = _cli_summary(done.stdout)
             assert read == n, (read, n)
             return done.wall, done, invalid, {}
 
-        _bench.measure([(baseline, lambda: job("baseline")), (library, lambda: job("library")),
-                        (command_row, cli_job)], args.repeat)
-
-        one = workdir / "one-record.jsonl"
-        with path.open("rb") as stream:
-            one.write_bytes(stream.readline())
-        startup = _bench.run([*_bench.cli(), "validate", str(one)],
-                             workdir / "one.out", workdir / "one.err")
-    finally:
-        if args.keep:
-            print(f"kept {workdir}")
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
+        _bench.measure([
+            (baseline, _bench.records_job(SCRIPT, workdir, "baseline", n, str(path),
+                                          str(_bench.SCHEMA_FILE))),
+            (library, _bench.records_job(SCRIPT, workdir, "library", n, str(path))),
+            (command_row, cli_job)], args.repeat)
+        startup = _bench.fixed_cost(path, workdir, "validate", stdout=workdir / "one.out")
 
     rows = [baseline, library, command_row]
-    print()
-    print(_bench.table(rows, baseline))
-    print()
+    _bench.print_table(rows, baseline)
     expected = roster["expected_invalid"]
-    print(f"invalid records found: baseline {baseline.invalid}, library {library.invalid}, "
-          f"CLI {command_row.invalid}; generator broke {expected}")
+    _bench.print_invalid(expected, [("baseline", baseline), ("library", library),
+                                    ("CLI", command_row)])
     print(f"import time (not in 'seconds' of rows a, b): baseline "
           f"{baseline.extra['import_seconds']:.2f} s, "
           f"library {library.extra['import_seconds']:.2f} s")
-    print(f"CLI fixed cost (same command on a 1-record file): {startup.wall:.2f} s, "
-          f"peak RSS {startup.maxrss_kib / 1024:.1f} MB")
-    print(f"orchestrating process peak RSS (floor under every figure): "
-          f"{_bench.parent_peak_mb():.1f} MB")
-    print(f"load average at end (1, 5, 15 min): "
-          f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    assert baseline.invalid == library.invalid == command_row.invalid == expected, \
-        "the three paths disagree on the number of invalid records"
+    _bench.print_cli_footer(startup)
+    _bench.assert_invalid_agree(rows, expected)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 2 and sys.argv[1] == "--worker":
-        WORKERS[sys.argv[2]](sys.argv[3:])
-    else:
-        main()
+    _bench.dispatch(WORKERS, main)

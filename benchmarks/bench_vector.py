@@ -18,17 +18,14 @@ Needs the ``vector``, ``fast`` and ``synth`` extras.
 
 from __future__ import annotations
 
-import argparse
-import shlex
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _bench
+import bench_check
 
 SCRIPT = Path(__file__).resolve()
 
@@ -40,25 +37,6 @@ def _imports():
     from competency.check import check
     from competency.roster import officials
     return dt, Catalog, check, officials
-
-
-def library_worker(argv: list[str]) -> None:
-    """(l) The reference loop over the roster file."""
-    start = time.perf_counter()
-    dt, Catalog, check, officials = _imports()
-    day = dt.date.fromisoformat(argv[1])
-    imported = time.perf_counter()
-    catalog = Catalog.builtin()
-    count = rows = 0
-    outcomes: dict[str, int] = {}
-    for official in officials(Path(argv[0])):
-        count += 1
-        for result in check(official, day, catalog=catalog):
-            rows += 1
-            outcomes[result.outcome.code] = outcomes.get(result.outcome.code, 0) + 1
-    end = time.perf_counter()
-    _bench.emit({"officials": count, "rows": rows, "outcomes": outcomes,
-                 "seconds": end - imported, "import_seconds": imported - start})
 
 
 def vector_worker(argv: list[str]) -> None:
@@ -106,56 +84,28 @@ def evaluation_worker(argv: list[str]) -> None:
                  "vector_seconds": end - middle, "reference": reference, "vector": vector})
 
 
-WORKERS = {"generate": _bench.generate_worker, "library": library_worker,
-           "vector": vector_worker, "evaluation": evaluation_worker}
+WORKERS = {"library": bench_check.check_worker, "vector": vector_worker,
+           "evaluation": evaluation_worker}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--n", type=int, default=100_000, help="officials (default 100000)")
-    parser.add_argument("--seed", type=int, default=_bench.DEFAULT_SEED)
-    parser.add_argument("--on", default=_bench.DEFAULT_ON,
-                        help="date the roster describes and the check is made on")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="runs of each measurement; the table shows the median time")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
-    args = parser.parse_args()
-    command = shlex.join([Path(sys.executable).as_posix(), *sys.argv])
-    print(_bench.environment(command), flush=True)
-
-    workdir = Path(tempfile.mkdtemp(prefix="competency-bench-vector-"))
-    try:
+    args = _bench.arguments(__doc__, "date the roster describes and the check is made on")
+    with _bench.scratch("vector", args.keep) as workdir:
         roster = _bench.generate_roster(SCRIPT, workdir, args.n, args.seed, args.on)
         path, n = roster["path"], roster["records"]
         library = _bench.Row("(l) library check loop", n)
         vector = _bench.Row("(x) vector check_frame", n)
+        _bench.measure([(library, _bench.officials_job(SCRIPT, workdir, "library", n, str(path),
+                                                       args.on)),
+                        (vector, _bench.officials_job(SCRIPT, workdir, "vector", n, str(path),
+                                                      args.on))], args.repeat)
+        _, evaluation = _bench.run_worker(SCRIPT, workdir, "evaluation", str(path), args.on)
 
-        def job(name: str):
-            def run() -> tuple[float, _bench.Run, int, dict[str, object]]:
-                done = _bench.run(_bench.worker(SCRIPT, name, str(path), args.on),
-                                  workdir / f"{name}.out", workdir / f"{name}.err")
-                report = done.report()
-                return report["seconds"], done, n - report["officials"], report
-            return run
-
-        _bench.measure([(library, job("library")), (vector, job("vector"))], args.repeat)
-        done = _bench.run(_bench.worker(SCRIPT, "evaluation", str(path), args.on),
-                          workdir / "evaluation.out", workdir / "evaluation.err")
-        evaluation = done.report()
-    finally:
-        if args.keep:
-            print(f"kept {workdir}")
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
-
-    print()
-    print(_bench.table([library, vector], library))
-    print()
+    _bench.print_table([library, vector], library)
     lib, vec = library.extra, vector.extra
     print(f"results (official x applicable standard): library {lib['rows']} "
-          f"({', '.join(f'{k} {v}' for k, v in sorted(lib['outcomes'].items()))}), "
-          f"vector {vec['rows']} "
-          f"({', '.join(f'{k} {v}' for k, v in sorted(vec['outcomes'].items()))})")
+          f"({_bench.counts(lib['outcomes'])}), vector {vec['rows']} "
+          f"({_bench.counts(vec['outcomes'])})")
     valid = evaluation["officials"]
     ref_s, vec_s = evaluation["reference_seconds"], evaluation["vector_seconds"]
     print(f"(e) evaluation only, {valid} officials already in memory: reference "
@@ -163,8 +113,7 @@ def main() -> None:
           f"({valid / vec_s:,.0f} records/s), {ref_s / vec_s:.2f}x")
     print(f"import time (not in 'seconds'): library {lib['import_seconds']:.2f} s, "
           f"vector {vec['import_seconds']:.2f} s")
-    print(f"orchestrating process peak RSS (floor under every figure): "
-          f"{_bench.parent_peak_mb():.1f} MB")
+    _bench.print_parent_peak()
     assert library.invalid == vector.invalid, "the paths read different numbers of officials"
     assert lib["rows"] == vec["rows"] and lib["outcomes"] == vec["outcomes"], \
         ("reference and vector results differ", lib["outcomes"], vec["outcomes"])
@@ -172,7 +121,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 2 and sys.argv[1] == "--worker":
-        WORKERS[sys.argv[2]](sys.argv[3:])
-    else:
-        main()
+    _bench.dispatch(WORKERS, main)
