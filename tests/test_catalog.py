@@ -191,3 +191,28 @@ def test_a_too_deeply_nested_file_is_refused():
     flow = "standards: " + "[" * 5000 + "]" * 5000
     with pytest.raises(DataFileError, match="nested deeper than 64 levels|not valid YAML"):
         load_standard_file(flow, "flow.yaml")
+
+
+def test_an_id_shipped_twice_is_refused(monkeypatch):
+    """Two shipped files defining one id: the error names both files, nothing is hidden."""
+    import competency._data as data
+    from competency._data import index_by_id
+
+    text = HEADER.replace("CONFIDENCE", "illustrative")
+    monkeypatch.setattr(data, "data_files", lambda folder: iter(
+        [("data/standards/a.yaml", text), ("data/standards/b.yaml", text)]))
+    with pytest.raises(DataFileError) as caught:
+        index_by_id("standards", load_standard_file, "standard id")
+    assert caught.value.source == "data/standards/b.yaml"
+    assert caught.value.problems == (
+        "standard id 'tinh-83.cong-chuc-xa' already defined in data/standards/a.yaml",)
+
+
+def test_an_unreadable_overlay_is_a_data_file_error(tmp_path):
+    """A missing or non-UTF-8 overlay gives the file and the reason, not a traceback."""
+    with pytest.raises(DataFileError, match="No such file or directory"):
+        Catalog.builtin().with_file(tmp_path / "missing.yaml")
+    binary = tmp_path / "binary.yaml"
+    binary.write_bytes(b"\xff\xfe\x00")
+    with pytest.raises(DataFileError, match="codec can't decode"):
+        Catalog.builtin().with_file(binary)

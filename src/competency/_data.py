@@ -8,7 +8,8 @@ way: the file, one JSON pointer per problem, and what was expected.
 from __future__ import annotations
 
 import importlib.resources
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from competency._yaml import load_yaml
@@ -16,7 +17,8 @@ from competency.errors import DataFileError
 from competency.schema import validator
 from competency.serialize import StructureError, structure
 
-__all__ = ["data_files", "load_list_file", "parse_yaml", "schema_problems", "structured"]
+__all__ = ["data_files", "index_by_id", "load_list_file", "parse_yaml", "read_data_file",
+           "schema_problems", "structured"]
 
 
 def schema_problems(data: Any, kind: str, prefix: str = "") -> list[str]:
@@ -68,3 +70,33 @@ def data_files(folder: str) -> Iterator[tuple[str, str]]:
 
     if root.is_dir():
         yield from visit(root, "")
+
+
+def read_data_file(path: Path) -> str:
+    """The text of an overlay or user data file; an unreadable file is a data-file error."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise DataFileError(source=str(path), problems=(reason,)) from None
+
+
+def index_by_id(folder: str, load: Callable[[str, str], list[Any]], what: str, *,
+                only: str | None = None) -> tuple[dict[str, Any], dict[str, str]]:
+    """Every item of the shipped files of ``folder`` by its ``id``, and the file each came from.
+
+    ``load(text, source)`` parses one file (only files named ``only``, when given); an id
+    defined twice is a data-file error naming both files, so no shipped item hides another.
+    """
+    found: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+    for source, text in data_files(folder):
+        if only is not None and not source.endswith(f"/{only}"):
+            continue
+        for item in load(text, source):
+            if item.id in found:
+                raise DataFileError(source=source, problems=(
+                    f"{what} {item.id!r} already defined in {sources[item.id]}",))
+            found[item.id] = item
+            sources[item.id] = source
+    return found, sources

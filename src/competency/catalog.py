@@ -18,7 +18,13 @@ from typing import Any
 
 import attrs
 
-from competency._data import data_files, load_list_file, schema_problems, structured
+from competency._data import (
+    index_by_id,
+    load_list_file,
+    read_data_file,
+    schema_problems,
+    structured,
+)
 from competency._yaml import load_yaml
 from competency.errors import CompetencyError, DataFileError
 from competency.law import Confidence
@@ -112,15 +118,7 @@ class Catalog:
     @functools.cache
     def builtin(cls) -> Catalog:
         """The standards and tables shipped with the package."""
-        standards: dict[str, Standard] = {}
-        sources: dict[str, str] = {}
-        for source, text in data_files("standards"):
-            for standard in load_standard_file(text, source):
-                if standard.id in standards:
-                    raise DataFileError(source=source, problems=(
-                        f"standard id {standard.id!r} already defined in {sources[standard.id]}",))
-                standards[standard.id] = standard
-                sources[standard.id] = source
+        standards, sources = index_by_id("standards", load_standard_file, "standard id")
         tables = Tables(retirement=_load_table("retirement-age"),
                         political_theory=_load_table("political-theory"),
                         languages=_load_table("language-certificates"),
@@ -129,10 +127,7 @@ class Catalog:
 
     def with_file(self, path: Path) -> Catalog:
         """This catalogue plus the standards of an overlay file (same id replaces)."""
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise DataFileError(source=str(path), problems=(exc.strerror or str(exc),)) from None
+        text = read_data_file(path)
         added = load_standard_file(text, str(path))
         return attrs.evolve(self, standards={**self.standards, **{s.id: s for s in added}},
                             sources={**self.sources, **{s.id: str(path) for s in added}})

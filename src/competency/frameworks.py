@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from competency._data import data_files, parse_yaml, schema_problems, structured
+from competency._data import data_files, parse_yaml, read_data_file, schema_problems, structured
 from competency.errors import CompetencyError, DataFileError, InputError
 from competency.framework import (
     Assessment,
@@ -184,10 +184,7 @@ class FrameworkCatalog:
 
     def with_file(self, path: Path) -> FrameworkCatalog:
         """This catalogue plus the frameworks and profiles of a file (same id replaces)."""
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise DataFileError(source=str(path), problems=(exc.strerror or str(exc),)) from None
+        text = read_data_file(path)
         return self._plus(text, str(path))
 
     def framework(self, framework_id: str) -> Framework:

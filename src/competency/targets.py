@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 import attrs
 
-from competency._data import data_files, load_list_file
+from competency._data import index_by_id, load_list_file
 from competency._fields import describe
 from competency.catalog import Catalog
 from competency.errors import CompetencyError, DataFileError
@@ -210,15 +210,7 @@ def load_target_file(text: str, source: str) -> list[TargetSet]:
 @functools.cache
 def builtin_target_sets() -> Mapping[str, TargetSet]:
     """The target sets shipped in ``data/targets/``, by id (read-only)."""
-    found: dict[str, TargetSet] = {}
-    sources: dict[str, str] = {}
-    for source, text in data_files("targets"):
-        for target_set in load_target_file(text, source):
-            if target_set.id in found:
-                raise DataFileError(source=source, problems=(
-                    f"target set {target_set.id!r} already defined in {sources[target_set.id]}",))
-            found[target_set.id] = target_set
-            sources[target_set.id] = source
+    found, _ = index_by_id("targets", load_target_file, "target set")
     return types.MappingProxyType(dict(sorted(found.items())))
 
 

@@ -26,7 +26,14 @@ from typing import Union
 
 import attrs
 
-from competency._data import data_files, load_list_file, parse_yaml, schema_problems, structured
+from competency._data import (
+    index_by_id,
+    load_list_file,
+    parse_yaml,
+    read_data_file,
+    schema_problems,
+    structured,
+)
 from competency._fields import describe
 from competency.errors import CompetencyError, DataFileError
 from competency.law import Confidence, LegalReference
@@ -244,23 +251,14 @@ class ProgrammeCatalog:
     @functools.cache
     def builtin(cls) -> ProgrammeCatalog:
         """The illustrative programmes shipped with the package."""
-        programmes: dict[str, Programme] = {}
-        sources: dict[str, str] = {}
-        for source, text in data_files("training"):
-            if not source.endswith("programmes.yaml"):
-                continue
-            for programme in load_programme_file(text, source):
-                programmes[programme.id] = programme
-                sources[programme.id] = source
+        programmes, sources = index_by_id("training", load_programme_file, "programme",
+                                          only="programmes.yaml")
         return cls(programmes=programmes, sources=sources)
 
     @classmethod
     def from_file(cls, path: Path) -> ProgrammeCatalog:
         """The programmes of one file (they replace the built-in ones)."""
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise DataFileError(source=str(path), problems=(exc.strerror or str(exc),)) from None
+        text = read_data_file(path)
         found = load_programme_file(text, str(path))
         return cls(programmes={p.id: p for p in found}, sources={p.id: str(path) for p in found})
 

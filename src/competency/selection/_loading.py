@@ -10,7 +10,7 @@ import functools
 import types
 from collections.abc import Mapping
 
-from competency._data import data_files, load_list_file
+from competency._data import index_by_id, load_list_file
 from competency.errors import DataFileError
 from competency.law import Confidence
 from competency.rules.nodes import walk
@@ -59,15 +59,7 @@ def load_scheme_file(text: str, source: str) -> list[SelectionScheme]:
 @functools.cache
 def builtin_schemes() -> Mapping[str, SelectionScheme]:
     """The schemes shipped in ``data/schemes/``, by id (read-only)."""
-    found: dict[str, SelectionScheme] = {}
-    sources: dict[str, str] = {}
-    for source, text in data_files("schemes"):
-        for scheme in load_scheme_file(text, source):
-            if scheme.id in found:
-                raise DataFileError(source=source, problems=(
-                    f"scheme {scheme.id!r} already defined in {sources[scheme.id]}",))
-            found[scheme.id] = scheme
-            sources[scheme.id] = source
+    found, _ = index_by_id("schemes", load_scheme_file, "scheme")
     return types.MappingProxyType(dict(sorted(found.items())))
 
 
