@@ -26,9 +26,10 @@ from collections.abc import Iterable, Iterator
 import polars as pl
 
 from competency.catalog import Catalog, matches
-from competency.model import Assignment, Official
+from competency.model import Assignment, Official, Unit
 from competency.rules.evaluate import evaluate_standard
 from competency.rules.nodes import Standard
+from competency.serialize import structure, unstructure
 from competency.vector import _flatten as f
 from competency.vector._compile import (
     MET,
@@ -39,9 +40,12 @@ from competency.vector._compile import (
     compile_standard,
     supported_kinds,
 )
+from competency.vocab import AdministrativeLevel, PersonnelCategory
 
 __all__ = ["SCHEMA", "CompiledStandard", "UnsupportedLeafError", "check_batches", "check_frame",
-           "compile_catalog", "supported_kinds"]
+           "check_records", "compile_catalog", "supported_kinds"]
+
+Record = f.Record
 
 SCHEMA = pl.Schema({"official_id": pl.String(), "title": pl.String(), "standard": pl.String(),
                     "outcome": pl.String(), "due": pl.Date(), "provision": pl.String()})
@@ -64,7 +68,8 @@ class _Plan:
 
     def __init__(self, on: dt.date, catalog: Catalog, include_drafts: bool) -> None:
         self.on = on
-        self.tables = catalog.tables
+        self.on_iso = on.isoformat()
+        self.lookups = f.lookups(catalog.tables)
         self.in_force: list[Standard] = catalog.in_force(on, include_drafts=include_drafts)
         self.compiled = [compile_standard(s, on, catalog.tables) for s in self.in_force]
         self.index = {s.id: i for i, s in enumerate(self.in_force)}
@@ -75,63 +80,90 @@ class _Plan:
         self.official_facts = [x for x in facts.values() if x.scope == "official"]
         self.post_facts = [x for x in facts.values() if x.scope == "post"]
         self.columns = [col for x in (*self.official_facts, *self.post_facts) for col in x.columns]
-
         self._chosen: dict[tuple[object, ...], list[int]] = {}
 
-    def for_assignment(self, official: Official, assignment: Assignment) -> list[int]:
+    def current_posts(self, record: Record) -> list[Record]:
+        """``Official.current_assignments`` on the JSON record."""
+        on = self.on_iso
+        return [a for a in record.get("assignments") or ()
+                if (a.get("start") is None or a["start"] <= on)
+                and (a.get("end") is None or on <= a["end"])]
+
+    def for_assignment(self, category: str | None, unit: Record | None,
+                       assignment: Record) -> list[int]:
         """``Catalog.for_assignment`` over the standards in force.
 
         :func:`competency.catalog.matches` reads only the category, the unit's level and
         province, the title and the rank, so the answer is memoised on those five values.
         """
-        unit = assignment.unit or official.unit
-        key = (official.category, None if unit is None else unit.level, assignment.title,
-               assignment.rank, None if unit is None else unit.province_code)
+        level = None if unit is None else unit.get("level")
+        province = None if unit is None else unit.get("province_code")
+        key = (category, level, assignment["title"], assignment.get("rank"), province)
         chosen = self._chosen.get(key)
         if chosen is None:
-            found = [s for s in self.in_force if matches(s.applies_to, official, assignment)]
+            official, post = _selector_view(*key)
+            found = [s for s in self.in_force if matches(s.applies_to, official, post)]
             replaced = {old for s in found for old in s.supersedes}
             chosen = self._chosen[key] = [self.index[s.id] for s in found
                                           if s.id not in replaced]
         return chosen
 
 
+def _selector_view(category: str | None, level: str | None, title: str, rank: str | None,
+                   province: str | None) -> tuple[Official, Assignment]:
+    """The five values an applicability selector reads, as the objects it reads them from."""
+    unit = Unit(level=None if level is None else AdministrativeLevel.parse(level),
+                province_code=province)
+    official = Official(id="selector", unit=unit, category=None if category is None
+                        else PersonnelCategory.parse(category))
+    return official, Assignment(title=title, rank=rank)
+
+
 def _empty() -> pl.DataFrame:
     return pl.DataFrame(schema=SCHEMA)
+
+
+def _facts_frame(columns: list[tuple[str, pl.DataType]], rows: list[tuple[object, ...]]
+                 ) -> pl.DataFrame:
+    """The fact columns; dates arrive as ISO strings and are converted column by column."""
+    text = {name: pl.String() if dtype == pl.Date() else dtype for name, dtype in columns}
+    values = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
+    frame = pl.DataFrame(dict(zip(text, values, strict=True)), schema=text)
+    dates = [name for name, dtype in columns if dtype == pl.Date()]
+    return frame.with_columns(pl.col(dates).str.to_date("%Y-%m-%d")) if dates else frame
 
 
 class _Batch:
     def __init__(self, plan: _Plan) -> None:
         self.plan = plan
-        self.pairs: list[list[object]] = [[] for _ in plan.columns]
+        self.pairs: list[tuple[object, ...]] = []  # fact values, one tuple per (official, post)
         self.npairs = 0
         self.ids: list[str] = []
         self.titles: list[str] = []
         self.standards: list[int] = []
         self.pair_of_row: list[int] = []
-        self.fallback_rows: dict[int, tuple[Official, Assignment]] = {}
+        self.fallback_rows: dict[int, tuple[Record, int]] = {}
 
-    def add(self, official: Official) -> None:
-        plan, on, tables = self.plan, self.plan.on, self.plan.tables
-        own: list[object] | None = None
-        for assignment in official.current_assignments(on):
-            chosen = plan.for_assignment(official, assignment)
+    def add(self, record: Record) -> None:
+        """One official as its JSON record (valid against the official schema)."""
+        plan, on, found = self.plan, self.plan.on_iso, self.plan.lookups
+        own: tuple[object, ...] | None = None
+        for position, assignment in enumerate(plan.current_posts(record)):
+            unit = assignment.get("unit") or record.get("unit")
+            chosen = plan.for_assignment(record.get("category"), unit, assignment)
             if not chosen:
                 continue
             if own is None:
-                own = [v for fact in plan.official_facts for v in fact.fn(official, on, tables)]
-            unit = assignment.unit if assignment.unit is not None else official.unit
-            values = own + [v for fact in plan.post_facts
-                            for v in fact.fn(official, assignment, unit, on, tables)]
-            for column, value in zip(self.pairs, values, strict=True):
-                column.append(value)
+                own = tuple(v for fact in plan.official_facts for v in fact.fn(record, on, found))
+            self.pairs.append(own + tuple(v for fact in plan.post_facts
+                                          for v in fact.fn(record, assignment, unit, on, found)))
             pair = self.npairs
             self.npairs += 1
             for k in chosen:
                 if not plan.compiled[k].vectorised:
-                    self.fallback_rows[len(self.ids)] = (official, assignment)
-                self.ids.append(official.id)
-                self.titles.append(assignment.title)
+                    self.fallback_rows[len(self.ids)] = (record, position)
+                self.ids.append(record["id"])
+                self.titles.append(assignment["title"])
                 self.standards.append(k)
                 self.pair_of_row.append(pair)
 
@@ -142,9 +174,7 @@ class _Batch:
         plan = self.plan
         if not self.ids:
             return _empty()
-        facts = pl.DataFrame({name: values for (name, _), values in
-                              zip(plan.columns, self.pairs, strict=True)},
-                             schema=dict(plan.columns)) if plan.columns else None
+        facts = _facts_frame(plan.columns, self.pairs) if plan.columns else None
         rows = pl.DataFrame({"_row": pl.Series(range(len(self.ids)), dtype=pl.UInt32()),
                              "_std": pl.Series(self.standards, dtype=pl.UInt32()),
                              "_pair": pl.Series(self.pair_of_row, dtype=pl.UInt32())})
@@ -195,9 +225,11 @@ class _Batch:
     def _reference(self, compiled: CompiledStandard, group: pl.DataFrame) -> pl.DataFrame:
         plan, rows, outcomes, dues, provisions = self.plan, [], [], [], []
         for row in group["_row"]:
-            official, assignment = self.fallback_rows[row]
-            result = evaluate_standard(compiled.standard, official, plan.on, tables=plan.tables,
-                                       assignment=assignment)
+            record, position = self.fallback_rows[row]
+            official = structure(record, Official)
+            assignment = official.current_assignments(plan.on)[position]
+            result = evaluate_standard(compiled.standard, official, plan.on,
+                                       tables=plan.lookups.tables, assignment=assignment)
             rows.append(row)
             outcomes.append(_FROM_OUTCOME[result.outcome.code])
             dues.append(result.due)
@@ -208,20 +240,29 @@ class _Batch:
                              "provision": pl.Series(provisions, dtype=pl.String())})
 
 
-def check_batches(officials: Iterable[Official], on: dt.date | None = None, *,
+def check_records(records: Iterable[Record], on: dt.date | None = None, *,
                   catalog: Catalog | None = None, include_drafts: bool = False,
                   batch_size: int = 50_000) -> Iterator[pl.DataFrame]:
-    """:func:`check_frame` in frames of about ``batch_size`` rows (constant memory)."""
+    """:func:`check_frame` over JSON records (dicts valid against the official schema), in
+    frames of about ``batch_size`` rows: memory does not grow with the roster."""
     on = on or dt.date.today()
     plan = _Plan(on, catalog if catalog is not None else Catalog.builtin(), include_drafts)
     batch = _Batch(plan)
-    for official in officials:
-        batch.add(official)
+    for record in records:
+        batch.add(record)
         if len(batch) >= batch_size:
             yield batch.frame()
             batch = _Batch(plan)
     if len(batch):
         yield batch.frame()
+
+
+def check_batches(officials: Iterable[Official], on: dt.date | None = None, *,
+                  catalog: Catalog | None = None, include_drafts: bool = False,
+                  batch_size: int = 50_000) -> Iterator[pl.DataFrame]:
+    """:func:`check_frame` in frames of about ``batch_size`` rows (constant memory)."""
+    return check_records((unstructure(o) for o in officials), on, catalog=catalog,
+                         include_drafts=include_drafts, batch_size=batch_size)
 
 
 def check_frame(officials: Iterable[Official], on: dt.date | None = None,

@@ -1,28 +1,43 @@
-"""Officials to columns: one row per (official, post) pair, with the facts the leaves read.
+"""Records to columns: one row per (official, post) pair, with the facts the leaves read.
 
-Facts are computed in Python once per record and per post, only for the fact groups the
-compiled standards ask for; thresholds and combinators stay in the polars expressions.
-Evidence is filtered by the as-of date exactly as the reference leaves do
-(``awarded_on`` absent or on/before the date; a list that is ``None`` is unknown, an empty
-one is a recorded "none").
+Facts are computed in Python once per record and per post, from the record's JSON layout (the
+dict a roster line parses to, already valid against the official schema; attrs officials are
+unstructured to it first), only for the fact groups the compiled standards ask for; thresholds
+and combinators stay in the compiled expressions. Dates are ISO strings here (``YYYY-MM-DD``
+sorts as the date does) and date columns are converted once per batch. Evidence is filtered by
+the as-of date exactly as the reference leaves do (``awarded_on`` absent or on/before the date;
+a list that is ``None`` is unknown, an empty one is a recorded "none").
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import polars as pl
 
-from competency.model import Assignment, Official, Unit
-from competency.rules.leaves import held_on, is_foreign_language
+from competency.model import LanguageSkill, PoliticalTheory
+from competency.rules.leaves import is_foreign_language
 from competency.rules.tables import Tables
-from competency.vocab import AdministrativeLevel, AreaType, Gender, PersonnelCategory, fold
+from competency.vocab import (
+    AdministrativeLevel,
+    AreaType,
+    EducationLevel,
+    Gender,
+    ITSkillLevel,
+    LanguageLevel,
+    PerformanceRating,
+    PersonnelCategory,
+    PoliticalTheoryDiploma,
+    fold,
+)
 from competency.vocab import StateManagementProgramme as Programme
 
 __all__ = ["Fact", "code_of", "mask_of"]
+
+Record = Mapping[str, Any]
 
 # -- integer codes of vocabularies ------------------------------------------------------------
 
@@ -45,11 +60,33 @@ def mask_of(members: Iterable[Any]) -> int:
     return mask
 
 
-def _order(term: Any) -> int | None:
-    return None if term is None else term.order
+@functools.cache
+def _codes(cls: type) -> dict[str, int]:
+    """JSON code -> :func:`code_of`."""
+    return {member.code: i for i, member in enumerate(cls)}
 
 
-def _leveled(held: list[Any] | None, level_of: Callable[[Any], Any]) -> tuple[Any, ...]:
+@functools.cache
+def _bits(cls: type) -> dict[str, int]:
+    """JSON code -> its bit in :func:`mask_of`."""
+    return {member.code: 1 << i for i, member in enumerate(cls)}
+
+
+@functools.cache
+def _orders(cls: type) -> dict[str, int]:
+    """JSON code -> the member's position in the official order."""
+    return {member.code: member.order for member in cls}
+
+
+def _held(items: list[Record] | None, on: str) -> list[Record] | None:
+    """``leaves.held_on`` on JSON items: obtained by ``on`` (ISO), None when unrecorded."""
+    if items is None:
+        return None
+    return [i for i in items if i.get("awarded_on") is None or i["awarded_on"] <= on]
+
+
+def _leveled(held: list[Record] | None, level_of: Callable[[Record], int | None]
+             ) -> tuple[Any, ...]:
     """(record says nothing, highest graded level, some evidence could not be graded)."""
     if held is None:
         return (True, None, False)
@@ -58,9 +95,63 @@ def _leveled(held: list[Any] | None, level_of: Callable[[Any], Any]) -> tuple[An
         level = level_of(item)
         if level is None:
             ungraded = True
-        elif best is None or level.order > best:
-            best = level.order
+        elif best is None or level > best:
+            best = level
     return (False, best, ungraded)
+
+
+# -- what the tables say, per code ------------------------------------------------------------
+
+
+class _Lookups:
+    """Table answers for JSON codes, computed once per :class:`Tables` object."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+        self.political = {d.code: _order_or_none(tables.political_theory.level(
+            PoliticalTheory(diploma=d))) for d in PoliticalTheoryDiploma}
+        self.certificates: dict[tuple[str, float], int | None] = {}
+        self.retirement: dict[tuple[str, str], str | None] = {}
+
+    def language_level(self, item: Record) -> int | None:
+        """The recorded level, else the level the certificate score corresponds to."""
+        level = item.get("level")
+        if level is not None:
+            return _orders(LanguageLevel)[level]
+        certificate, score = item.get("certificate"), item.get("score")
+        if certificate is None or score is None:
+            return None
+        key = (certificate, score)
+        if key not in self.certificates:
+            skill = LanguageSkill(language="en", certificate=certificate, score=float(score))
+            self.certificates[key] = _order_or_none(self.tables.languages.level(skill))
+        return self.certificates[key]
+
+    def retires(self, birth_date: str, gender: str) -> str | None:
+        """The retirement date (ISO) of a birth date and gender, None outside the table."""
+        key = (birth_date, gender)
+        if key not in self.retirement:
+            day = self.tables.retirement.retirement_date(dt.date.fromisoformat(birth_date),
+                                                         Gender.parse(gender))
+            self.retirement[key] = None if day is None else day.isoformat()
+        return self.retirement[key]
+
+
+def _order_or_none(term: Any) -> int | None:
+    return None if term is None else term.order
+
+
+_LOOKUPS: dict[int, _Lookups] = {}
+
+
+def lookups(tables: Tables) -> _Lookups:
+    """The lookups of ``tables`` (a table object is recognised by identity)."""
+    found = _LOOKUPS.get(id(tables))
+    if found is None or found.tables is not tables:
+        if len(_LOOKUPS) > 8:
+            _LOOKUPS.clear()
+        found = _LOOKUPS[id(tables)] = _Lookups(tables)
+    return found
 
 
 # -- fact groups -------------------------------------------------------------------------------
@@ -69,8 +160,9 @@ def _leveled(held: list[Any] | None, level_of: Callable[[Any], Any]) -> tuple[An
 class Fact:
     """A group of columns computed together from a record (or from one of its posts).
 
-    ``scope`` is ``"official"`` (``fn(official, on, tables)``) or ``"post"``
-    (``fn(official, assignment, unit, on, tables)``).
+    ``scope`` is ``"official"`` (``fn(record, on, lookups)``) or ``"post"``
+    (``fn(record, assignment, unit, on, lookups)``); records, posts and units are JSON
+    dicts, ``on`` an ISO date. A ``pl.Date`` column is filled with ISO strings.
     """
 
     def __init__(self, key: str, scope: str, columns: Sequence[tuple[str, pl.DataType]],
@@ -88,17 +180,31 @@ def _b() -> pl.DataType:
     return pl.Boolean()
 
 
-def leveled_fact(name: str, attribute: str, level_of: Callable[[Tables], Callable[[Any], Any]]
-                 ) -> Fact:
-    def fn(official: Official, on: dt.date, tables: Tables) -> tuple[Any, ...]:
-        return _leveled(held_on(getattr(official, attribute), on), level_of(tables))
+def leveled_fact(name: str, attribute: str,
+                 level_of: Callable[[_Lookups], Callable[[Record], int | None]]) -> Fact:
+    def fn(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
+        return _leveled(_held(record.get(attribute), on), level_of(found))
     return Fact(name, "official", [(f"{name}_none", _b()), (f"{name}_max", pl.Int16()),
                                    (f"{name}_ungraded", _b())], fn)
 
 
-EDUCATION = leveled_fact("edu", "education", lambda t: lambda e: e.level)
-POLITICAL = leveled_fact("pt", "political_theory", lambda t: t.political_theory.level)
-IT_SKILL = leveled_fact("it", "it_skills", lambda t: lambda s: s.level)
+def _education_level(found: _Lookups) -> Callable[[Record], int | None]:
+    orders = _orders(EducationLevel)
+    return lambda item: orders[item["level"]]
+
+
+def _political_level(found: _Lookups) -> Callable[[Record], int | None]:
+    return lambda item: found.political[item["diploma"]]
+
+
+def _it_level(found: _Lookups) -> Callable[[Record], int | None]:
+    orders = _orders(ITSkillLevel)
+    return lambda item: orders[item["level"]]
+
+
+EDUCATION = leveled_fact("edu", "education", _education_level)
+POLITICAL = leveled_fact("pt", "political_theory", _political_level)
+IT_SKILL = leveled_fact("it", "it_skills", _it_level)
 
 
 @functools.cache
@@ -107,55 +213,68 @@ def language_fact(language: str | None) -> Fact:
     name = "lang_" + ("any" if language is None else f"x{language.encode().hex()}")
     wanted = None if language is None else language.casefold()
 
-    def fn(official: Official, on: dt.date, tables: Tables) -> tuple[Any, ...]:
-        held = held_on(official.languages, on)
-        if held is not None and language:
-            held = [s for s in held if s.language.casefold() == wanted]
+    def fn(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
+        held = _held(record.get("languages"), on)
+        if held is not None and wanted:
+            held = [s for s in held if s["language"].casefold() == wanted]
         elif held is not None:
-            held = [s for s in held if is_foreign_language(s.language)]
-        return _leveled(held, tables.languages.level)
+            held = [s for s in held if is_foreign_language(s["language"])]
+        return _leveled(held, found.language_level)
     return Fact(name, "official", [(f"{name}_none", _b()), (f"{name}_max", pl.Int16()),
                                    (f"{name}_ungraded", _b())], fn)
 
 
-def _edu_items(official: Official, on: dt.date, tables: Tables) -> tuple[Any, ...]:
-    held = held_on(official.education, on)
+_fold = functools.lru_cache(maxsize=4096)(fold)
+
+
+def _edu_items(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
+    held = _held(record.get("education"), on)
     if held is None:
         return (None,)
-    return ([{"level": _order(e.level), "field": None if e.field is None else fold(e.field)}
-             for e in held],)
+    orders = _orders(EducationLevel)
+    return ([{"level": orders[e["level"]],
+              "field": None if e.get("field") is None else _fold(e["field"])} for e in held],)
 
 
 EDU_ITEMS = Fact("edu_items", "official", [("edu_items", pl.List(pl.Struct(
     {"level": pl.Int16(), "field": pl.String()})))], _edu_items)
 
 
-def _high_school(official: Official, on: dt.date, tables: Tables) -> tuple[Any, ...]:
-    return (official.high_school,)
+def _high_school(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
+    return (record.get("high_school"),)
 
 
 HIGH_SCHOOL = Fact("high_school", "official", [("high_school", _b())], _high_school)
 
 
-def _state_management(official: Official, on: dt.date, tables: Tables) -> tuple[Any, ...]:
-    held = held_on(official.state_management, on)
-    return (None if held is None else mask_of(c.programme for c in held),)
+def _mask(codes: Iterable[str], cls: type) -> int:
+    bits, mask = _bits(cls), 0
+    for code in codes:
+        mask |= bits[code]
+    return mask
+
+
+def _state_management(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
+    held = _held(record.get("state_management"), on)
+    return (None if held is None else _mask((c["programme"] for c in held), Programme),)
 
 
 STATE_MANAGEMENT = Fact("sm", "official", [("sm_mask", pl.Int64())], _state_management)
 assert len(Programme) < 63
 
 
-_fold = functools.lru_cache(maxsize=4096)(fold)
+def _code(value: str | None, cls: type) -> int | None:
+    return None if value is None else _codes(cls)[value]
 
 
-def _person(official: Official, on: dt.date, tables: Tables) -> tuple[Any, ...]:
-    return (official.birth_date,
-            None if official.gender is None else code_of(official.gender),
-            None if official.category is None else code_of(official.category),
-            None if official.ethnicity is None else _fold(official.ethnicity),
-            official.service_start or official.recruited_on,
-            official.recruited_on)
+def _person(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
+    ethnicity, recruited = record.get("ethnicity"), record.get("recruited_on")
+    return (record.get("birth_date"),
+            _code(record.get("gender"), Gender),
+            _code(record.get("category"), PersonnelCategory),
+            None if ethnicity is None else _fold(ethnicity),
+            record.get("service_start") or recruited,
+            recruited)
 
 
 PERSON = Fact("person", "official", [("birth_date", pl.Date()), ("gender", pl.Int8()),
@@ -165,21 +284,9 @@ PERSON = Fact("person", "official", [("birth_date", pl.Date()), ("gender", pl.In
 assert len(Gender) < 100 and len(PersonnelCategory) < 100
 
 
-_RETIREMENT_CACHE: dict[int, tuple[Tables, dict[tuple[dt.date, Gender], dt.date | None]]] = {}
-
-
-def _retires(official: Official, on: dt.date, tables: Tables) -> tuple[Any, ...]:
-    if official.birth_date is None or official.gender is None:
-        return (None,)
-    held = _RETIREMENT_CACHE.get(id(tables))
-    if held is None or held[0] is not tables:  # a table object is hashed by identity here
-        if len(_RETIREMENT_CACHE) > 8:
-            _RETIREMENT_CACHE.clear()
-        held = _RETIREMENT_CACHE[id(tables)] = (tables, {})
-    cache, key = held[1], (official.birth_date, official.gender)
-    if key not in cache:
-        cache[key] = tables.retirement.retirement_date(official.birth_date, official.gender)
-    return (cache[key],)
+def _retires(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
+    born, gender = record.get("birth_date"), record.get("gender")
+    return (None if born is None or gender is None else found.retires(born, gender),)
 
 
 RETIREMENT = Fact("retires", "official", [("retires", pl.Date())], _retires)
@@ -188,54 +295,57 @@ RETIREMENT = Fact("retires", "official", [("retires", pl.Date())], _retires)
 @functools.cache
 def ratings_fact(year: int) -> Fact:
     """The rating recorded for one year (the last entry for the year wins, as in a dict)."""
-    def fn(official: Official, on: dt.date, tables: Tables) -> tuple[Any, ...]:
-        if official.ratings is None:
+    orders = _orders(PerformanceRating)
+
+    def fn(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
+        ratings = record.get("ratings")
+        if ratings is None:
             return (None,)
-        found = None
-        for r in official.ratings:
-            if r.year == year:
-                found = r.rating.order
-        return (found,)
+        chosen = None
+        for r in ratings:
+            if r["year"] == year:
+                chosen = orders[r["rating"]]
+        return (chosen,)
     return Fact(f"rating_{year}", "official", [(f"rating_{year}", pl.Int8())], fn)
 
 
-def _ratings_none(official: Official, on: dt.date, tables: Tables) -> tuple[Any, ...]:
-    return (official.ratings is None,)
+def _ratings_none(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
+    return (record.get("ratings") is None,)
 
 
 RATINGS_NONE = Fact("ratings_none", "official", [("ratings_none", _b())], _ratings_none)
 
 
-def _international(official: Official, on: dt.date, tables: Tables) -> tuple[Any, ...]:
+def _state(items: list[Record] | None, keep: Callable[[Record], bool],
+           flag: Callable[[Record], bool | None]) -> int:
     """Per kind of evidence: 2 found, 1 nothing found but something unclear, 0 none."""
-    found = unknown = False
-    if official.assignments is None:
-        unknown = True
-    for post in official.assignments or ():
-        if post.start is not None and post.start > on:
+    found, unknown = False, items is None
+    for item in items or ():
+        if not keep(item):
             continue
-        found = found or post.international is True
-        unknown = unknown or post.international is None
-    post_state = 2 if found else (1 if unknown else 0)
-    found = unknown = False
-    if official.training is None:
-        unknown = True
-    for course in official.training or ():
-        day = course.end or course.start
-        if day is not None and day > on:
-            continue
-        found = found or (course.abroad is True and course.completed is not False)
-        unknown = unknown or course.abroad is None
-    training_state = 2 if found else (1 if unknown else 0)
-    found = unknown = False
-    held = held_on(official.education, on)
-    if held is None:
-        unknown = True
-    for diploma in held or ():
-        found = found or diploma.abroad is True
-        unknown = unknown or diploma.abroad is None
-    degree_state = 2 if found else (1 if unknown else 0)
-    return (post_state, training_state, degree_state)
+        value = flag(item)
+        found = found or value is True
+        unknown = unknown or value is None
+    return 2 if found else (1 if unknown else 0)
+
+
+def _course_flag(course: Record) -> bool | None:
+    abroad = course.get("abroad")
+    return None if abroad is None else (abroad is True and course.get("completed") is not False)
+
+
+def _international(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
+    def started(post: Record) -> bool:
+        return post.get("start") is None or post["start"] <= on
+
+    def taken(course: Record) -> bool:
+        day = course.get("end") or course.get("start")
+        return day is None or day <= on
+
+    return (_state(record.get("assignments"), started, lambda p: p.get("international")),
+            _state(record.get("training"), taken, _course_flag),
+            _state(_held(record.get("education"), on), lambda d: True,
+                   lambda d: d.get("abroad")))
 
 
 INTERNATIONAL = Fact("intl", "official", [("intl_assignment", pl.Int8()),
@@ -243,13 +353,14 @@ INTERNATIONAL = Fact("intl", "official", [("intl_assignment", pl.Int8()),
                                           ("intl_degree_abroad", pl.Int8())], _international)
 
 
-def _unit(official: Official, assignment: Assignment | None, unit: Unit | None, on: dt.date,
-          tables: Tables) -> tuple[Any, ...]:
+def _unit(record: Record, assignment: Record | None, unit: Record | None, on: str,
+          found: _Lookups) -> tuple[Any, ...]:
     if unit is None:
         return (None, None, None)
-    return (unit.disadvantaged_area,
-            None if unit.level is None else code_of(unit.level),
-            None if unit.area_types is None else mask_of(unit.area_types))
+    areas = unit.get("area_types")
+    return (unit.get("disadvantaged_area"),
+            _code(unit.get("level"), AdministrativeLevel),
+            None if areas is None else _mask(areas, AreaType))
 
 
 UNIT = Fact("unit", "post", [("unit_disadvantaged", _b()), ("unit_level", pl.Int8()),
@@ -257,11 +368,11 @@ UNIT = Fact("unit", "post", [("unit_disadvantaged", _b()), ("unit_level", pl.Int
 assert len(AreaType) < 63 and len(AdministrativeLevel) < 100
 
 
-def _appointed(official: Official, assignment: Assignment | None, unit: Unit | None,
-               on: dt.date, tables: Tables) -> tuple[Any, ...]:
+def _appointed(record: Record, assignment: Record | None, unit: Record | None, on: str,
+               found: _Lookups) -> tuple[Any, ...]:
     if assignment is None:
         return (None,)
-    return (assignment.first_appointed or assignment.start,)
+    return (assignment.get("first_appointed") or assignment.get("start"),)
 
 
 APPOINTED = Fact("appointed", "post", [("appointed", pl.Date())], _appointed)
