@@ -31,6 +31,7 @@ from competency.cli._common import (
     valid_officials,
     write_stdout,
 )
+from competency.cli._vector import check_vector
 from competency.model import Official, Position
 from competency.report import (
     RESULT_HEADERS_VI,
@@ -98,11 +99,26 @@ def check(
     overlay: list[Path] = _OVERLAY,
     drafts: bool = _DRAFTS,
     out_file: Path | None = typer.Option(None, "--out", help="Workbook for --format xlsx"),
+    engine: str = typer.Option("reference", "--engine",
+                               help="reference (every format) or vector (bulk: JSON Lines in, "
+                                    "--format jsonl or csv out; needs the vector extra)"),
+    jobs: int = typer.Option(1, "--jobs", help="--engine vector: processes (0: one per core)"),
 ) -> None:
     """Evaluate each official against the standards of each current post, with citations."""
     if fmt is Format.XLSX and out_file is None:
         raise typer.BadParameter("--format xlsx writes a workbook: give --out FILE.xlsx")
     day = parse_date(on)
+    if engine not in ("reference", "vector"):
+        raise typer.BadParameter(f"unknown engine {engine!r}; expected reference or vector")
+    if engine == "vector":
+        if standard is not None or position is not None:
+            raise typer.BadParameter("--engine vector checks the standards of each current post; "
+                                     "use --engine reference with --standard or --position")
+        load_catalog(overlay)  # a bad overlay is reported before any work
+        tally, outcomes, failing, without = check_vector(
+            roster, day, overlays=overlay, drafts=drafts, fmt=fmt, explain=explain, jobs=jobs)
+        _print_summary(_summary(tally, outcomes, failing, without))
+        raise typer.Exit(exit_status(tally))
     catalog = load_catalog(overlay)
     if standard is not None:
         catalog.get(standard)

@@ -143,18 +143,24 @@ class _Batch:
         self.standards: list[int] = []
         self.pair_of_row: list[int] = []
         self.fallback_rows: dict[int, tuple[Record, int]] = {}
+        self.records = 0  # records added
+        self.covered = 0  # records with at least one applicable standard
+        self.pair_source: list[tuple[int, int]] = []  # (record, current post) of each pair
 
     def add(self, record: Record) -> None:
         """One official as its JSON record (valid against the official schema)."""
         plan, on, found = self.plan, self.plan.on_iso, self.plan.lookups
         own: tuple[object, ...] | None = None
+        self.records += 1
         for position, assignment in enumerate(plan.current_posts(record)):
             unit = assignment.get("unit") or record.get("unit")
             chosen = plan.for_assignment(record.get("category"), unit, assignment)
             if not chosen:
                 continue
             if own is None:
+                self.covered += 1
                 own = tuple(v for fact in plan.official_facts for v in fact.fn(record, on, found))
+            self.pair_source.append((self.records - 1, position))
             self.pairs.append(own + tuple(v for fact in plan.post_facts
                                           for v in fact.fn(record, assignment, unit, on, found)))
             pair = self.npairs
@@ -171,10 +177,24 @@ class _Batch:
         return len(self.ids)
 
     def frame(self) -> pl.DataFrame:
+        """The results in :data:`SCHEMA`."""
+        return self.results().select(SCHEMA.names())
+
+    def facts(self) -> pl.DataFrame | None:
+        """The fact columns, one row per (official, post) pair; None when no fact is read."""
+        return _facts_frame(self.plan.columns, self.pairs) if self.plan.columns else None
+
+    def results(self, facts: pl.DataFrame | None = None) -> pl.DataFrame:
+        """The results, and ``_pair``: the index in :attr:`pair_source` of each row's post.
+
+        ``facts`` is :meth:`facts` when the caller has built it already (to time the rule
+        evaluation alone).
+        """
         plan = self.plan
         if not self.ids:
-            return _empty()
-        facts = _facts_frame(plan.columns, self.pairs) if plan.columns else None
+            return _empty().with_columns(_pair=pl.lit(None, dtype=pl.UInt32()))
+        if facts is None:
+            facts = self.facts()
         rows = pl.DataFrame({"_row": pl.Series(range(len(self.ids)), dtype=pl.UInt32()),
                              "_std": pl.Series(self.standards, dtype=pl.UInt32()),
                              "_pair": pl.Series(self.pair_of_row, dtype=pl.UInt32())})
@@ -194,6 +214,7 @@ class _Batch:
             "outcome": result["_outcome"].replace_strict(_CODES, return_dtype=pl.String()),
             "due": result["due"],
             "provision": result["provision"],
+            "_pair": pl.Series(self.pair_of_row, dtype=pl.UInt32()),
         })
 
     @staticmethod

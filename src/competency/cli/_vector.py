@@ -1,0 +1,54 @@
+"""``competency check --engine vector``: the bulk path for large JSON Lines rosters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections import Counter
+from pathlib import Path
+
+import typer
+
+from competency.cli._common import Format, err
+from competency.roster import Tally
+
+FORMATS = (Format.JSONL, Format.CSV)
+
+
+def check_vector(roster: Path, day: dt.date, *, overlays: list[Path] | None, drafts: bool,
+                 fmt: Format, explain: bool, jobs: int) -> tuple[Tally, Counter[str],
+                                                                Counter[tuple[str, str]], int]:
+    """Check a JSON Lines roster in batches; results to standard output as they come.
+
+    Returns what the summary needs: the tally, outcomes, failing rules and the number of
+    officials without an applicable standard.
+    """
+    try:
+        from competency.vector._bulk import CSV_COLUMNS, Job, check_roster  # noqa: PLC0415
+    except ImportError:
+        raise typer.BadParameter("--engine vector needs the vector extra: "
+                                 "pip install 'competency[vector]'") from None
+    if fmt not in FORMATS:
+        raise typer.BadParameter("--engine vector writes --format jsonl or csv")
+    if roster.suffix.lower() not in (".jsonl", ".ndjson"):
+        raise typer.BadParameter("--engine vector reads JSON Lines rosters (.jsonl)")
+    job = Job(file=str(roster), on=day, overlays=tuple(str(p) for p in overlays or ()),
+              include_drafts=drafts, explain=explain, format=fmt.value)
+    tally, outcomes, failing, without = Tally(), Counter[str](), Counter[tuple[str, str]](), 0
+    stdout = sys.stdout.buffer
+    if fmt is Format.CSV:
+        stdout.write((",".join(CSV_COLUMNS) + "\n").encode())
+    for report in check_roster(roster, job, jobs=jobs):
+        stdout.write(report.results)
+        for line in report.errors:
+            err.print(line, markup=False)
+        tally.read += report.read
+        tally.invalid += report.invalid
+        tally.valid += report.read - report.invalid
+        outcomes.update(report.outcomes)
+        failing.update(report.failing)
+        without += report.without
+    stdout.flush()
+    return tally, outcomes, failing, without
+
+
