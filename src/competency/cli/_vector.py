@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import sys
 from collections import Counter
 from pathlib import Path
@@ -23,11 +24,10 @@ def check_vector(roster: Path, day: dt.date, *, overlays: list[Path] | None, dra
     Returns what the summary needs: the tally, outcomes, failing rules and the number of
     officials without an applicable standard.
     """
-    try:
-        from competency.vector._bulk import CSV_COLUMNS, Job, check_roster  # noqa: PLC0415
-    except ImportError:
+    if importlib.util.find_spec("polars") is None:
         raise typer.BadParameter("--engine vector needs the vector extra: "
-                                 "pip install 'competency[vector]'") from None
+                                 "pip install 'competency[vector]'")
+    from competency.vector._bulk import CSV_COLUMNS, Job, check_roster  # noqa: PLC0415
     if fmt not in FORMATS:
         raise typer.BadParameter("--engine vector writes --format jsonl or csv")
     if roster.suffix.lower() not in (".jsonl", ".ndjson"):
