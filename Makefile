@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 DEMO := build/demo
 DEMO_DATE ?= 2025-06-30
 
-.PHONY: venv test demo schemas docs docs-serve clean
+.PHONY: venv test demo schemas docs docs-serve bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ docs: $(STAMP)
 docs-serve: $(STAMP)
 	$(BIN)/competency docs
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+
+# National-scale benchmark (not part of `make test`): every bulk path at 100,000 to 2,500,000
+# officials against baselines from the same run; the roster is kept in build/bench and reused.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_scale.py --write build/bench/results.md
 
 # Demo commands exit 1 when a roster holds invalid records (the demo roster does, on purpose);
 # any other failure stops the demo.

@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -37,18 +38,28 @@ INVALID_SHARE = 0.01
 
 # -- the script around a benchmark ---------------------------------------------------------------
 
-def arguments(doc: str, on_help: str = "date the roster describes") -> argparse.Namespace:
+def arguments(doc: str, on_help: str = "date the roster describes", *, sized: bool = True,
+              options: Callable[[argparse.ArgumentParser], None] | None = None
+              ) -> argparse.Namespace:
     """The options every benchmark takes (the README documents them once, for all scripts);
-    prints the environment first, so that no table is ever read without where it was made."""
+    prints the environment first, so that no table is ever read without where it was made.
+
+    ``sized=False`` leaves out ``--n`` (for a script that takes its sizes otherwise);
+    ``options`` adds the script's own. The environment text is kept as ``args.environment``.
+    """
     parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
-    parser.add_argument("--n", type=int, default=100_000, help="officials (default 100000)")
+    if sized:
+        parser.add_argument("--n", type=int, default=100_000, help="officials (default 100000)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--on", default=DEFAULT_ON, help=on_help)
     parser.add_argument("--repeat", type=int, default=1,
                         help="runs of each measurement; the table shows the median time")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    if options is not None:
+        options(parser)
     args = parser.parse_args()
-    print(environment(shlex.join([Path(sys.executable).as_posix(), *sys.argv])), flush=True)
+    args.environment = environment(shlex.join([Path(sys.executable).as_posix(), *sys.argv]))
+    print(args.environment, flush=True)
     return args
 
 
@@ -56,16 +67,20 @@ def dispatch(workers: Mapping[str, Callable[[list[str]], None]], main: Callable[
     """Entry point of a script: one of its workers when :func:`worker` started it (the roster
     generator is every script's worker, as :func:`generate_roster` calls it), else ``main``."""
     if len(sys.argv) > 2 and sys.argv[1] == "--worker":
-        {"generate": generate_worker, **workers}[sys.argv[2]](sys.argv[3:])
+        {"generate": generate_worker, "versions": versions_worker, **workers}[sys.argv[2]](
+            sys.argv[3:])
     else:
         main()
 
 
 @contextlib.contextmanager
-def scratch(name: str, keep: bool) -> Iterator[Path]:
+def scratch(name: str, keep: bool, parent: Path | None = None) -> Iterator[Path]:
     """A temporary directory for the roster and every output (a roster of 100,000 is 129 MB),
-    removed at the end even on failure, unless ``--keep`` asks to look at it."""
-    workdir = Path(tempfile.mkdtemp(prefix=f"competency-bench-{name}-"))
+    removed at the end even on failure, unless ``--keep`` asks to look at it; made under
+    ``parent`` when given (the system's temporary directory may be held in memory)."""
+    if parent is not None:
+        parent.mkdir(parents=True, exist_ok=True)
+    workdir = Path(tempfile.mkdtemp(prefix=f"competency-bench-{name}-", dir=parent))
     try:
         yield workdir
     finally:
@@ -78,36 +93,104 @@ def scratch(name: str, keep: bool) -> Iterator[Path]:
 # -- child processes ----------------------------------------------------------------------------
 
 class Run:
-    """One finished child process: wall time, peak RSS, exit code and its output files."""
+    """One finished child process: wall time, peak RSS, exit code and its output files.
+
+    ``maxrss_kib`` is ``ru_maxrss`` from ``os.wait4``. On Linux that is the largest peak of
+    any single process among the child and the descendants it waited for, not their sum
+    (checked: a child whose two spawned workers peak at 200 and 120 MB side by side reports
+    about 215 MB). ``tree_kib``, when sampled, is the peak of the summed RSS of the child
+    and all its live descendants, read from /proc every :data:`TREE_INTERVAL` seconds.
+    """
 
     def __init__(self, cmd: Sequence[str], wall: float, maxrss_kib: int, code: int,
-                 stdout: Path, stderr: Path) -> None:
+                 stdout: Path, stderr: Path, tree_kib: int | None = None) -> None:
         self.cmd = list(cmd)
         self.wall = wall
         self.maxrss_kib = maxrss_kib
         self.code = code
         self.stdout = stdout
         self.stderr = stderr
+        self.tree_kib = tree_kib
+
+    def failure(self, what: str = "worker") -> str:
+        """What failed, with the end of its standard error."""
+        tail = self.stderr.read_text(encoding="utf-8", errors="replace")[-3000:]
+        return f"{what} failed (exit {self.code}): {shlex.join(self.cmd)}\n{tail}"
 
     def report(self) -> dict[str, Any]:
         """The JSON object a worker printed as the last line of its standard output."""
         lines = self.stdout.read_text(encoding="utf-8").strip().splitlines()
         if self.code != 0 or not lines:
-            tail = self.stderr.read_text(encoding="utf-8", errors="replace")[-3000:]
-            msg = f"worker failed (exit {self.code}): {shlex.join(self.cmd)}\n{tail}"
-            raise RuntimeError(msg)
+            raise RuntimeError(self.failure())
         return json.loads(lines[-1])
 
 
-def run(cmd: Sequence[str], stdout: Path, stderr: Path) -> Run:
-    """Run ``cmd`` with its output in files; wall time and peak RSS of that child alone."""
+TREE_INTERVAL = 0.1
+"""Seconds between two samples of a process tree's resident size."""
+
+_PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
+
+
+def tree_rss_kib(root: int) -> int:
+    """Summed resident size of process ``root`` and all its live descendants (Linux /proc).
+
+    Pages shared between the processes (the libraries' code) count once per process, so the
+    sum overstates the memory the tree holds; it never understates it.
+    """
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path("/proc", entry.name, "stat").read_bytes()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, ()))
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            total += int(Path("/proc", str(pid), "statm").read_text().split()[1])
+    return total * _PAGE_KIB
+
+
+class _TreeSampler(threading.Thread):
+    """Samples :func:`tree_rss_kib` of one process until stopped; keeps the peak."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak = 0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while True:
+            self.peak = max(self.peak, tree_rss_kib(self.pid))
+            if self._done.wait(TREE_INTERVAL):
+                return
+
+    def stop(self) -> int:
+        self._done.set()
+        self.join()
+        return self.peak
+
+
+def run(cmd: Sequence[str], stdout: Path, stderr: Path, *, tree: bool = False) -> Run:
+    """Run ``cmd`` with its output in files; wall time and peak RSS of that child (see
+    :class:`Run`); with ``tree``, also the sampled peak of its whole process tree."""
     with stdout.open("wb") as out, stderr.open("wb") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(list(cmd), stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        sampler = _TreeSampler(proc.pid) if tree and Path("/proc/self/stat").exists() else None
+        if sampler is not None:
+            sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
+        tree_kib = sampler.stop() if sampler is not None else None
     proc.returncode = code = os.waitstatus_to_exitcode(status)
-    return Run(cmd, wall, usage.ru_maxrss, code, stdout, stderr)
+    return Run(cmd, wall, usage.ru_maxrss, code, stdout, stderr, tree_kib)
 
 
 def worker(script: Path, name: str, *args: str) -> list[str]:
@@ -121,8 +204,9 @@ def run_worker(script: Path, workdir: Path, name: str, *args: str) -> tuple[Run,
     return done, done.report()
 
 
-Job = Callable[[], tuple[float, Run, int, dict[str, Any]]]
-"""One measurement for :func:`measure`: seconds, the run, invalid records, the report."""
+Job = Callable[[], tuple[float, Run, int | None, dict[str, Any]]]
+"""One measurement for :func:`measure`: seconds, the run, invalid records (None when the
+path does not read whole records), the report."""
 
 
 def records_job(script: Path, workdir: Path, name: str, n: int, *args: str) -> Job:
@@ -150,10 +234,12 @@ def cli() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "competency"]
 
 
-def run_cli(args: Sequence[str], stdout: Path, stderr: Path) -> Run:
-    """Run ``competency ARGS`` as a user does; exit 1 only says that invalid records were found."""
-    done = run([*cli(), *args], stdout, stderr)
-    assert done.code in (0, 1), f"competency {args[0]} exited {done.code}"
+def run_cli(args: Sequence[str], stdout: Path, stderr: Path, *, tree: bool = False) -> Run:
+    """Run ``competency ARGS`` as a user does; exit 1 only says that invalid records were found.
+    ``tree`` samples the memory of its worker processes too (see :func:`run`)."""
+    done = run([*cli(), *args], stdout, stderr, tree=tree)
+    if done.code not in (0, 1):
+        raise RuntimeError(done.failure(f"competency {args[0]}"))
     return done
 
 
@@ -169,6 +255,7 @@ def fixed_cost(roster: Path, workdir: Path, subcommand: str, *options: str,
 
 
 _RECORDS = re.compile(r"^records: read (\d+), valid (\d+), invalid (\d+)\s*$")
+_READ = re.compile(r"\bread (\d+), valid (\d+), invalid (\d+)\s*$")
 
 
 def cli_records(path: Path) -> tuple[int, int]:
@@ -179,6 +266,20 @@ def cli_records(path: Path) -> tuple[int, int]:
             return int(match[1]), int(match[3])
     msg = f"no summary in {path}"
     raise AssertionError(msg)
+
+
+def summary_counts(path: Path) -> tuple[int, int, int]:
+    """Records read, valid and invalid, from the last summary line of any command that reads a
+    roster (``FILE: read N, valid N, invalid N`` of ``validate``, ``records: read …`` of
+    ``check`` and ``gaps``, ``FILE (DATE): records read …`` of ``targets``)."""
+    found = None
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if match := _READ.search(line):
+            found = match
+    if found is None:
+        msg = f"no summary in {path}"
+        raise AssertionError(msg)
+    return int(found[1]), int(found[2]), int(found[3])
 
 
 def emit(report: dict[str, Any]) -> None:
@@ -203,7 +304,7 @@ def generate_worker(argv: Sequence[str]) -> None:
     """Worker: write ``n`` synthetic officials (1% invalid) to a JSON Lines file."""
     n, seed, on, out = int(argv[0]), int(argv[1]), dt.date.fromisoformat(argv[2]), Path(argv[3])
     start = time.perf_counter()
-    from competency.synth import generate, invalid_count  # noqa: PLC0415
+    from competency.synth import generate, invalid_count
 
     written = 0
     with out.open("w", encoding="utf-8") as stream:
@@ -215,8 +316,13 @@ def generate_worker(argv: Sequence[str]) -> None:
           "seconds": time.perf_counter() - start, "bytes": out.stat().st_size})
 
 
+def versions_worker(argv: Sequence[str]) -> None:
+    """Worker: the versions of the packages measured, when the roster was not generated now."""
+    emit({"versions": _versions()})
+
+
 def _versions() -> str:
-    import importlib.metadata  # noqa: PLC0415  (kept out of the small parent process)
+    import importlib.metadata
 
     found = []
     for name in ("competency", "jsonschema", "jsonschema-rs", "attrs", "cattrs"):
@@ -227,18 +333,73 @@ def _versions() -> str:
     return ", ".join(found)
 
 
-def generate_roster(script: Path, workdir: Path, n: int, seed: int, on: str) -> dict[str, Any]:
-    """Generate the roster in a child process; its report (records, expected invalid, …)."""
-    roster = workdir / f"roster-{n}-seed{seed}.jsonl"
+def generate_roster(script: Path, workdir: Path, n: int, seed: int, on: str,
+                    out: Path | None = None) -> dict[str, Any]:
+    """Generate the roster in a child process (to ``out``, else in ``workdir``); its report
+    (records, expected invalid, …)."""
+    roster = out or workdir / f"roster-{n}-seed{seed}.jsonl"
     done = run(worker(script, "generate", str(n), str(seed), on, str(roster)),
                workdir / "generate.out", workdir / "generate.err")
     report = done.report()
     report["path"] = roster
     print(f"versions: {report['versions']}")
-    print(f"roster: {n} officials, seed {seed}, as of {on}, {INVALID_SHARE:.0%} invalid "
-          f"(invalid_share={INVALID_SHARE}) -> {report['bytes'] / 2**20:.1f} MB JSON Lines, "
-          f"generated in {report['seconds']:.1f} s", flush=True)
+    print(roster_line(report, n, seed, on), flush=True)
     return report
+
+
+def roster_line(report: Mapping[str, Any], n: int, seed: int, on: str) -> str:
+    """The line that says which roster a table was measured on."""
+    return (f"roster: {n} officials, seed {seed}, as of {on}, {INVALID_SHARE:.0%} invalid "
+            f"(invalid_share={INVALID_SHARE}) -> {report['bytes'] / 2**20:.1f} MB JSON Lines, "
+            f"generated in {report['seconds']:.1f} s")
+
+
+def cached_roster(script: Path, workdir: Path, directory: Path, n: int, seed: int, on: str,
+                  *, fresh: bool = False) -> dict[str, Any]:
+    """The roster of ``n`` officials kept in ``directory`` as ``roster-N-seedS-ON.jsonl``:
+    generated the first time (or with ``fresh``), reused afterwards (2.5 million officials
+    take minutes to generate). Its generation report is kept beside it as ``.json``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"roster-{n}-seed{seed}-{on}.jsonl"
+    saved = path.with_suffix(".json")
+    if fresh or not (path.exists() and saved.exists()):
+        for old in (path, saved, *directory.glob(f"{path.stem}.first-*.jsonl")):
+            old.unlink(missing_ok=True)
+        partial = path.with_name(path.name + ".partial")
+        report = generate_roster(script, workdir, n, seed, on, out=partial)
+        partial.replace(path)
+        saved.write_text(json.dumps({k: v for k, v in report.items() if k != "path"}) + "\n",
+                         encoding="utf-8")
+        report["path"] = path
+        return report
+    report = json.loads(saved.read_text(encoding="utf-8"))
+    report["path"] = path
+    _, current = run_worker(script, workdir, "versions")
+    report["versions"] = current["versions"]
+    print(f"versions: {report['versions']}")
+    print(f"{roster_line(report, n, seed, on)} (kept in {path}; --fresh to regenerate)",
+          flush=True)
+    return report
+
+
+def prefix(roster: Path, n: int, records: int) -> Path:
+    """The first ``n`` lines of ``roster`` (of ``records`` lines), written once beside it as
+    ``STEM.first-N.jsonl`` and reused while newer than the roster; the roster itself when
+    ``n`` is all of it."""
+    if n == records:
+        return roster
+    if n > records:
+        msg = f"{roster} has {records} records, fewer than {n}"
+        raise ValueError(msg)
+    path = roster.with_name(f"{roster.stem}.first-{n}.jsonl")
+    if path.exists() and path.stat().st_mtime >= roster.stat().st_mtime:
+        return path
+    partial = path.with_name(path.name + ".partial")
+    with roster.open("rb") as source, partial.open("wb") as target:
+        for _ in range(n):
+            target.write(source.readline())
+    partial.replace(path)
+    return path
 
 
 # -- measurements and the table ------------------------------------------------------------------
@@ -251,8 +412,10 @@ class Row:
         self.records = records
         self.seconds: list[float] = []
         self.rss_kib: list[int] = []
+        self.tree_kib: list[int] = []  # sampled process-tree sums, when the job sampled them
         self.invalid: int | None = None
         self.extra: dict[str, Any] = {}
+        self.error: str | None = None  # why the path could not be measured (see measure)
 
     @property
     def median_seconds(self) -> float:
@@ -266,25 +429,47 @@ class Row:
 
     @property
     def peak_mb(self) -> float:
-        return max(self.rss_kib) / 1024
+        """The largest peak of the runs: of the largest process, or of the sampled process
+        tree when that was larger (several processes side by side)."""
+        return max([*self.rss_kib, *self.tree_kib]) / 1024
+
+    def add(self, seconds: float, done: Run, invalid: int | None) -> None:
+        """Record one run."""
+        self.seconds.append(seconds)
+        self.rss_kib.append(done.maxrss_kib)
+        if done.tree_kib is not None:
+            self.tree_kib.append(done.tree_kib)
+        self.invalid = invalid
 
 
-def measure(rows: Sequence[tuple[Row, Callable[[], tuple[float, Run, int, dict[str, Any]]]]],
-            repeat: int) -> None:
-    """Run every measurement ``repeat`` times, round robin, filling the rows."""
+def measure(rows: Sequence[tuple[Row, Job]], repeat: int, *, tolerate: bool = False) -> None:
+    """Run every measurement ``repeat`` times, round robin, filling the rows.
+
+    With ``tolerate``, a path that fails (its command exits with an error, or its output
+    does not add up) is reported, its row keeps the error, and the others go on.
+    """
     for attempt in range(1, repeat + 1):
         for row, job in rows:
-            seconds, done, invalid, extra = job()
-            if row.invalid is not None and row.invalid != invalid:
+            if row.error is not None:
+                continue
+            try:
+                seconds, done, invalid, extra = job()
+            except (AssertionError, RuntimeError) as exc:
+                if not tolerate:
+                    raise
+                row.error = str(exc) or type(exc).__name__
+                print(f"  FAILED {row.label}: {row.error.strip()}", flush=True)
+                continue
+            if row.seconds and row.invalid != invalid:
                 msg = f"{row.label}: invalid count changed between runs ({row.invalid}, {invalid})"
                 raise AssertionError(msg)
-            row.seconds.append(seconds)
-            row.rss_kib.append(done.maxrss_kib)
-            row.invalid = invalid
+            row.add(seconds, done, invalid)
             row.extra = extra
             note = f" (run {attempt}/{repeat})" if repeat > 1 else ""
+            tree = f" (process tree {done.tree_kib / 1024:.1f} MB)" if done.tree_kib else ""
+            shown = "" if invalid is None else f", {invalid} invalid"
             print(f"  measured {row.label}{note}: {seconds:.2f} s, peak RSS "
-                  f"{done.maxrss_kib / 1024:.1f} MB, {invalid} invalid", flush=True)
+                  f"{done.maxrss_kib / 1024:.1f} MB{tree}{shown}", flush=True)
 
 
 def table(rows: Sequence[Row], baseline: Row) -> str:
@@ -294,19 +479,27 @@ def table(rows: Sequence[Row], baseline: Row) -> str:
     body = [(r.label, f"{r.records}", f"{r.median_seconds:.2f}", f"{r.rate:,.0f}",
              f"{r.peak_mb:.1f}", f"{r.rate / baseline.rate:.2f}x",
              f"{r.peak_mb / baseline.peak_mb:.2f}x", f"{r.invalid}") for r in rows]
-    widths = [max(len(line[i]) for line in (head, *body)) for i in range(len(head))]
-
-    def fmt(line: Sequence[str]) -> str:
-        cells = [line[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(line[1:], widths[1:])]
-        return "| " + " | ".join(cells) + " |"
-
-    rule = "|" + "|".join("-" * (w + 1) + (":" if i else "-") for i, w in enumerate(widths)) + "|"
-    lines = [fmt(head), rule, *(fmt(line) for line in body)]
+    lines = [markdown_table(head, body)]
     runs = len(baseline.seconds)
     if runs > 1:
         lines.append(f"(seconds: median of {runs} runs, each listed above; "
                      f"peak RSS: the largest of the {runs} runs)")
     return "\n".join(lines)
+
+
+def markdown_table(head: Sequence[str], body: Sequence[Sequence[str]], left: int = 1) -> str:
+    """A Markdown table aligned for reading as text: the first ``left`` columns to the left,
+    the others (figures) to the right."""
+    widths = [max(len(line[i]) for line in (head, *body)) for i in range(len(head))]
+
+    def fmt(line: Sequence[str]) -> str:
+        cells = [c.ljust(w) if i < left else c.rjust(w)
+                 for i, (c, w) in enumerate(zip(line, widths, strict=True))]
+        return "| " + " | ".join(cells) + " |"
+
+    rule = "|" + "|".join("-" * (w + 1) + ("-" if i < left else ":")
+                          for i, w in enumerate(widths)) + "|"
+    return "\n".join([fmt(head), rule, *(fmt(line) for line in body)])
 
 
 def print_table(rows: Sequence[Row], baseline: Row) -> None:
@@ -341,7 +534,7 @@ def print_cli_footer(startup: Run) -> None:
     print(f"CLI fixed cost (same command on a 1-record file): {startup.wall:.2f} s, "
           f"peak RSS {startup.maxrss_kib / 1024:.1f} MB")
     print_parent_peak()
-    print(f"load average at end (1, 5, 15 min): {_load_average()}")
+    print(f"load average at end (1, 5, 15 min): {load_average()}")
 
 
 def print_parent_peak() -> None:
@@ -349,7 +542,8 @@ def print_parent_peak() -> None:
     print(f"orchestrating process peak RSS (floor under every figure): {parent_peak_mb():.1f} MB")
 
 
-def _load_average() -> str:
+def load_average() -> str:
+    """``1.40, 1.34, 0.98``: the load averages over 1, 5 and 15 minutes."""
     return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
@@ -363,7 +557,7 @@ def environment(command: str) -> str:
                 break
     except OSError:
         pass
-    load = _load_average()
+    load = load_average()
     try:
         head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
                               capture_output=True, text=True, check=True).stdout.strip()
@@ -376,8 +570,8 @@ def environment(command: str) -> str:
         f"date: {dt.datetime.now().astimezone().isoformat(timespec='seconds')}",
         f"command: {command}",
         f"machine: {platform.system()} {platform.release()}, {os.cpu_count()} CPUs, {cpu}",
-        f"python: {platform.python_implementation()} {platform.python_version()} "
-        f"({sys.executable})",
+        (f"python: {platform.python_implementation()} {platform.python_version()} "
+         f"({sys.executable})"),
         f"source: {source}",
         f"load average (1, 5, 15 min): {load}",
     ])
