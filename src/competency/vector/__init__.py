@@ -187,14 +187,28 @@ class _Batch:
     def results(self, facts: pl.DataFrame | None = None) -> pl.DataFrame:
         """The results, and ``_pair``: the index in :attr:`pair_source` of each row's post.
 
-        ``facts`` is :meth:`facts` when the caller has built it already (to time the rule
-        evaluation alone).
+        ``facts`` is :meth:`facts` when the caller has built it already.
         """
         plan = self.plan
         if not self.ids:
             return _empty().with_columns(_pair=pl.lit(None, dtype=pl.UInt32()))
-        if facts is None:
-            facts = self.facts()
+        result = self.evaluate(self.facts() if facts is None else facts)
+        standards = pl.Series(self.standards, dtype=pl.UInt32())
+        return pl.DataFrame({
+            "official_id": pl.Series(self.ids, dtype=pl.String()),
+            "title": pl.Series(self.titles, dtype=pl.String()),
+            "standard": standards.replace_strict(
+                {k: s.id for k, s in enumerate(plan.in_force)}, return_dtype=pl.String()),
+            "outcome": result["_outcome"].replace_strict(_CODES, return_dtype=pl.String()),
+            "due": result["due"],
+            "provision": result["provision"],
+            "_pair": pl.Series(self.pair_of_row, dtype=pl.UInt32()),
+        })
+
+    def evaluate(self, facts: pl.DataFrame | None) -> pl.DataFrame:
+        """The rule evaluation alone: ``_outcome`` (0/1/2), ``due`` and ``provision`` of every
+        result row, in row order, from the fact columns."""
+        plan = self.plan
         rows = pl.DataFrame({"_row": pl.Series(range(len(self.ids)), dtype=pl.UInt32()),
                              "_std": pl.Series(self.standards, dtype=pl.UInt32()),
                              "_pair": pl.Series(self.pair_of_row, dtype=pl.UInt32())})
@@ -205,24 +219,15 @@ class _Batch:
                 parts.append(self._vectorised(compiled, group, facts))
             else:
                 parts.append(self._reference(compiled, group))
-        result = pl.concat(parts, how="vertical").sort("_row")
-        return pl.DataFrame({
-            "official_id": pl.Series(self.ids, dtype=pl.String()),
-            "title": pl.Series(self.titles, dtype=pl.String()),
-            "standard": pl.Series([plan.in_force[k].id for k in self.standards],
-                                  dtype=pl.String()),
-            "outcome": result["_outcome"].replace_strict(_CODES, return_dtype=pl.String()),
-            "due": result["due"],
-            "provision": result["provision"],
-            "_pair": pl.Series(self.pair_of_row, dtype=pl.UInt32()),
-        })
+        return pl.concat(parts, how="vertical").sort("_row")
 
     @staticmethod
     def _vectorised(compiled: CompiledStandard, group: pl.DataFrame,
                     facts: pl.DataFrame | None) -> pl.DataFrame:
         assert compiled.outcome is not None
-        data = group.select("_row") if facts is None else pl.concat(
-            [group.select("_row"), facts[group["_pair"]]], how="horizontal")
+        needed = [name for fact in compiled.facts for name, _ in fact.columns]
+        data = group.select("_row") if facts is None or not needed else pl.concat(
+            [group.select("_row"), facts.select(needed)[group["_pair"]]], how="horizontal")
         out = data.with_columns(_outcome=compiled.outcome)
         which: pl.Expr = pl.lit(None, dtype=pl.Int32())
         if compiled.provisions:
