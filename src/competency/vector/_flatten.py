@@ -100,6 +100,11 @@ def _leveled(held: list[Record] | None, level_of: Callable[[Record], int | None]
     return (False, best, ungraded)
 
 
+_EDUCATION_ORDER = _orders(EducationLevel)
+_IT_ORDER = _orders(ITSkillLevel)
+_GENDER_CODE = _codes(Gender)
+_CATEGORY_CODE = _codes(PersonnelCategory)
+
 # -- what the tables say, per code ------------------------------------------------------------
 
 
@@ -189,8 +194,7 @@ def leveled_fact(name: str, attribute: str,
 
 
 def _education_level(found: _Lookups) -> Callable[[Record], int | None]:
-    orders = _orders(EducationLevel)
-    return lambda item: orders[item["level"]]
+    return lambda item: _EDUCATION_ORDER[item["level"]]
 
 
 def _political_level(found: _Lookups) -> Callable[[Record], int | None]:
@@ -198,8 +202,7 @@ def _political_level(found: _Lookups) -> Callable[[Record], int | None]:
 
 
 def _it_level(found: _Lookups) -> Callable[[Record], int | None]:
-    orders = _orders(ITSkillLevel)
-    return lambda item: orders[item["level"]]
+    return lambda item: _IT_ORDER[item["level"]]
 
 
 EDUCATION = leveled_fact("edu", "education", _education_level)
@@ -231,8 +234,7 @@ def _edu_items(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
     held = _held(record.get("education"), on)
     if held is None:
         return (None,)
-    orders = _orders(EducationLevel)
-    return ([{"level": orders[e["level"]],
+    return ([{"level": _EDUCATION_ORDER[e["level"]],
               "field": None if e.get("field") is None else _fold(e["field"])} for e in held],)
 
 
@@ -269,9 +271,10 @@ def _code(value: str | None, cls: type) -> int | None:
 
 def _person(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
     ethnicity, recruited = record.get("ethnicity"), record.get("recruited_on")
+    gender, category = record.get("gender"), record.get("category")
     return (record.get("birth_date"),
-            _code(record.get("gender"), Gender),
-            _code(record.get("category"), PersonnelCategory),
+            None if gender is None else _GENDER_CODE[gender],
+            None if category is None else _CATEGORY_CODE[category],
             None if ethnicity is None else _fold(ethnicity),
             record.get("service_start") or recruited,
             recruited)
@@ -286,7 +289,13 @@ assert len(Gender) < 100 and len(PersonnelCategory) < 100
 
 def _retires(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
     born, gender = record.get("birth_date"), record.get("gender")
-    return (None if born is None or gender is None else found.retires(born, gender),)
+    if born is None or gender is None:
+        return (None,)
+    day = found.retirement.get((born, gender), _MISSING)
+    return (found.retires(born, gender) if day is _MISSING else day,)
+
+
+_MISSING = object()
 
 
 RETIREMENT = Fact("retires", "official", [("retires", pl.Date())], _retires)
