@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, TextIO
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from competency.catalog import Catalog
 from competency.frameworks import CheckedAssessment
+from competency.io import Progress
 from competency.model import Official
 from competency.roster import CheckedRecord, Tally, checked_records
 
-__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_UNUSABLE", "Format", "err", "exit_status",
-           "load_catalog", "out", "parse_date", "print_invalid", "tally_counts",
-           "valid_officials", "write_stdout"]
+__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_UNUSABLE", "PROGRESS_DELAY", "Format",
+           "checked_roster", "err", "exit_status", "load_catalog", "out", "parse_date",
+           "print_invalid", "reading", "tally_counts", "valid_officials", "write_stdout"]
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -64,13 +69,91 @@ def print_invalid(record: CheckedRecord | CheckedAssessment) -> None:
         err.print(f"{record.raw.location}: {error}", markup=False)
 
 
+PROGRESS_DELAY = 1.0
+"""Seconds of reading before a progress bar appears: short runs never show one."""
+
+
+def _isatty(stream: TextIO | Any) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty is not None and isatty())
+    except ValueError:  # a closed stream
+        return False
+
+
+def _bar(console: Console) -> Any:
+    """The progress display of :func:`reading` (rich's progress module loads only for it)."""
+    from rich import progress as bars
+
+    class Amount(bars.ProgressColumn):
+        """``12.3/135.0 MB`` of a text file, ``1,200/5,000 rows`` of a workbook."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self._bytes = bars.DownloadColumn()
+
+        def render(self, task: bars.Task) -> Text:
+            if task.fields.get("unit", "bytes") == "bytes":
+                return self._bytes.render(task)
+            done = f"{int(task.completed):,}"
+            total = f"/{int(task.total):,}" if task.total is not None else ""
+            return Text(f"{done}{total} rows", style="progress.download")
+
+    return bars.Progress(bars.SpinnerColumn(), bars.TextColumn("{task.description}"),
+                         bars.BarColumn(), Amount(), bars.TimeRemainingColumn(),
+                         console=console, transient=True, redirect_stderr=False,
+                         # output for the terminal too goes above the bar, not across it
+                         redirect_stdout=_isatty(sys.stdout))
+
+
+@contextlib.contextmanager
+def reading(path: Path, *, console: Console | None = None,
+            delay: float | None = None) -> Iterator[Progress | None]:
+    """A progress bar on standard error while ``path`` is read; gives the readers' callback.
+
+    The bar follows the bytes read (rows for a workbook), so nothing is counted before
+    reading starts. It appears after ``delay`` seconds (:data:`PROGRESS_DELAY` unless
+    given), only when the console (standard error unless given) writes to
+    a terminal (never when standard error is piped or redirected, whatever ``FORCE_COLOR``
+    says), and disappears when the reading ends. Without a terminal the callback is
+    None and the readers do no extra work.
+    """
+    console = err if console is None else console
+    delay = PROGRESS_DELAY if delay is None else delay
+    if not (console.is_interactive and _isatty(console.file)):
+        yield None
+        return
+    bar = _bar(console)
+    task = bar.add_task(f"reading {path.name}", total=None, unit="bytes")
+    started, shown = time.monotonic(), False
+
+    def update(done: int, total: int | None, unit: str) -> None:
+        nonlocal shown
+        bar.update(task, completed=done, total=total, unit=unit)
+        if not shown and time.monotonic() - started >= delay:
+            bar.start()
+            shown = True
+
+    try:
+        yield update
+    finally:
+        if shown:
+            bar.stop()
+
+
+def checked_roster(roster: Path, **options: Any) -> Iterator[CheckedRecord]:
+    """:func:`~competency.roster.checked_records` of a roster, with :func:`reading`'s bar."""
+    with reading(roster) as progress:
+        yield from checked_records(roster, progress=progress, **options)
+
+
 def valid_officials(roster: Path, tally: Tally) -> Iterator[Official]:
     """The valid officials of a roster, one at a time; invalid records printed and counted.
 
     A generator, so that a large roster is never held in memory: ``tally`` is complete
-    only once it has been consumed.
+    only once it has been consumed. A long read shows a progress bar on a terminal.
     """
-    for record in checked_records(roster):
+    for record in checked_roster(roster):
         tally.add(record)
         if record.official is None:
             print_invalid(record)

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
 import typer
 
-from competency.catalog import Catalog
 from competency.cli._common import (
     err,
     exit_status,
     out,
     print_invalid,
+    reading,
     tally_counts,
     write_stdout,
 )
-from competency.consistency import period_notes
+from competency.consistency import builtin_term_periods, period_notes
 from competency.kinds import KINDS
-from competency.roster import Tally, checked_records
+from competency.roster import Tally, reported_records
 
 
 def validate(
@@ -29,22 +30,27 @@ def validate(
                                             help="Override the format guessed from the suffix"),
     redact: bool = typer.Option(False, "--redact",
                                 help="Do not repeat personal values (x-pii fields) in messages"),
+    jobs: int | None = typer.Option(None, "--jobs", min=1,
+                                    help="Processes for a large JSON Lines file "
+                                         "(default: the processors available)"),
 ) -> None:
     """Validate each record; print each error with its location and JSON pointer, then a summary."""
     if kind not in KINDS:
         raise typer.BadParameter(f"unknown kind {kind!r}; expected one of: {', '.join(KINDS)}")
     tally = Tally()
     errors, noted = [], 0
-    periods = Catalog.builtin().tables.term_periods
-    for record in checked_records(file, kind=kind, fmt=input_format, redact=redact):
-        tally.add(record)
-        notes = record.raw.notes
-        if record.official is not None:
-            notes += period_notes(record.official, periods)
-        noted += bool(notes)
-        for note in notes:
-            err.print(f"{record.raw.location}: note: {note}", markup=False)
-        if record.errors:
+    notes = functools.partial(period_notes, table=builtin_term_periods()) \
+        if kind == "official" else None
+    # Only invalid and noted records come back; valid ones are counted, never structured.
+    with reading(file) as progress:
+        for record in reported_records(file, tally, kind=kind, fmt=input_format, redact=redact,
+                                       notes=notes, progress=progress, jobs=jobs):
+            if record.raw.notes:
+                noted += 1
+                for note in record.raw.notes:
+                    err.print(f"{record.raw.location}: note: {note}", markup=False)
+            if not record.errors:
+                continue
             if fmt == "json":
                 errors.append({"location": str(record.raw.location), "id": record.record_id,
                                "errors": list(record.errors)})

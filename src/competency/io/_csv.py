@@ -10,10 +10,12 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import math
 from collections.abc import Iterator
 from pathlib import Path
 
 from competency.errors import InputError
+from competency.io._progress import Progress, Reporter
 from competency.io._records import RawRecord, SourceLocation
 from competency.io._table import Row, Unreadable, table_records
 
@@ -22,6 +24,7 @@ __all__ = ["DELIMITERS", "detect_encoding", "read_csv", "sniff_delimiter"]
 DELIMITERS = ",;\t"
 _CHUNK = 1 << 20
 _SAMPLE = 1 << 16
+_REPORT_ROWS = 256
 
 
 def _decodes(path: Path, encoding: str) -> bool:
@@ -64,11 +67,19 @@ def sniff_delimiter(sample: str) -> str:
     return best
 
 
-def _rows(stream: io.TextIOBase, delimiter: str, file: str) -> Iterator[Row]:
-    """Rows located at their first physical line; a broken row is passed on as unreadable."""
+def _rows(stream: io.TextIOWrapper, delimiter: str, file: str,
+          report: Reporter | None = None) -> Iterator[Row]:
+    """Rows located at their first physical line; a broken row is passed on as unreadable.
+
+    Every few hundred rows, ``report`` hears how many bytes have been read from the file.
+    """
     reader = csv.reader(stream, delimiter=delimiter)
     previous = 0
+    check = _REPORT_ROWS if report is not None and report.progress is not None else math.inf
     while True:
+        if previous >= check:
+            report(stream.buffer.tell())  # type: ignore[misc]
+            check = previous + _REPORT_ROWS
         location = SourceLocation(file=file, line=previous + 1)
         try:
             cells: list[str] | Unreadable = next(reader)
@@ -88,11 +99,14 @@ def _sample(path: Path, encoding: str) -> str:
     return sample
 
 
-def read_csv(path: Path, file: str) -> Iterator[RawRecord]:
+def read_csv(path: Path, file: str, *, progress: Progress | None = None) -> Iterator[RawRecord]:
     """Records of a CSV roster, streamed."""
     encoding = detect_encoding(path)
     notes = ["read as Windows-1258 (cp1258): the file is not valid UTF-8"] \
         if encoding == "cp1258" else []
     delimiter = sniff_delimiter(_sample(path, encoding))
+    size = path.stat().st_size
+    report = Reporter(progress, size, "bytes")
     with path.open(encoding=encoding, newline="") as stream:
-        yield from table_records(_rows(stream, delimiter, file), notes=notes)
+        yield from table_records(_rows(stream, delimiter, file, report), notes=notes)
+    report.end(size)

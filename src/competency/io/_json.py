@@ -9,15 +9,18 @@ read line by line in constant memory; a bad line is reported and the next is rea
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
 from competency.errors import InputError
+from competency.io._progress import Progress, Reporter
 from competency.io._records import RawRecord, SourceLocation
 
-__all__ = ["MAX_LINE_BYTES", "read_json", "read_jsonl"]
+__all__ = ["MAX_LINE_BYTES", "fast_object", "jsonl_lines", "line_ranges", "parse_line", "read_json",
+           "read_jsonl"]
 
 MAX_LINE_BYTES = 16 * 2**20
 """Longest JSON Lines line read; a record is a few kilobytes, so longer lines are reported."""
@@ -39,7 +42,22 @@ def _record(location: SourceLocation, value: Any) -> RawRecord:
 
 # -- JSON Lines ---------------------------------------------------------------------------
 
-def _parse_line(raw: bytes, location: SourceLocation) -> RawRecord:
+try:  # the ``fast`` extra: a compiled parser for the common, well-formed line
+    from orjson import JSONDecodeError as _FastDecodeError
+    from orjson import loads as _fast_loads
+except ImportError:  # pragma: no cover - exercised without the extra
+    _fast_loads = None
+    _FastDecodeError = ValueError
+
+_DIGITS = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
+"""Maps every digit to ``0`` and every other byte to a space: long digit runs become findable."""
+_LONG_DIGITS = b"0" * 19
+"""orjson reads integers beyond 64 bits as floats; a line with this many digits in a row
+is read by :mod:`json` instead, which keeps them integers."""
+
+
+def _slow_line(raw: bytes, location: SourceLocation) -> RawRecord:
+    """The reference reading of a line, and the messages for lines that are not JSON."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -55,27 +73,100 @@ def _parse_line(raw: bytes, location: SourceLocation) -> RawRecord:
     return _record(location, value)
 
 
-def read_jsonl(path: Path, file: str, *,
-               max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[RawRecord]:
+def fast_object(raw: bytes) -> dict[str, Any] | None:
+    """The object on a line when orjson (the ``fast`` extra) reads it as :mod:`json` would.
+
+    None when orjson is not installed, refuses the line (a syntax error, invalid UTF-8,
+    ``NaN``, a lone surrogate, deep nesting), the line holds an integer beyond 64 bits
+    (orjson would make it a float), or the value is not an object: the line is then
+    for :func:`parse_line`, whose values and messages are those of the standard library.
+    """
+    if _fast_loads is None or _LONG_DIGITS in raw.translate(_DIGITS):
+        return None
+    try:
+        value = _fast_loads(raw)
+    except _FastDecodeError:
+        return None
+    return value if type(value) is dict else None
+
+
+def parse_line(raw: bytes, location: SourceLocation) -> RawRecord:
+    """One line (stripped, not blank) to a record: by orjson when it can, else by :mod:`json`."""
+    value = fast_object(raw)
+    if value is not None:
+        return RawRecord(location=location, data=value)
+    return _slow_line(raw, location)
+
+
+_parse_line = parse_line  # its earlier, private name, still imported elsewhere
+
+
+def read_jsonl(path: Path, file: str, *, max_line_bytes: int = MAX_LINE_BYTES,
+               progress: Progress | None = None) -> Iterator[RawRecord]:
     """One record per non-blank line; lines longer than ``max_line_bytes`` are reported."""
+    report = Reporter(progress, path.stat().st_size, "bytes")
+    for number, line in jsonl_lines(path, file, max_line_bytes=max_line_bytes, report=report):
+        yield line if type(line) is RawRecord else \
+            parse_line(line, SourceLocation(file=file, line=number))  # type: ignore[arg-type]
+
+
+def jsonl_lines(path: Path, file: str, start: int = 0, end: int | None = None, *,
+                max_line_bytes: int = MAX_LINE_BYTES, report: Reporter | None = None,
+                ) -> Generator[tuple[int, bytes | RawRecord], None, int]:
+    """``(line number, text)`` of each non-blank line from byte ``start`` to ``end``.
+
+    The text is stripped, without the byte order mark of the file; a line longer than
+    ``max_line_bytes`` comes as its problem record instead. ``start`` is the start of a
+    line and ``end`` the end of one (or of the file), so that parts of a file can be read
+    apart; lines are numbered from 1 at ``start``. Returns how many lines were read.
+    """
+    if report is None:
+        report = Reporter(None, None, "bytes")
+    length = math.inf if end is None else end - start
     with path.open("rb") as stream:
-        number = 0
-        while True:
-            raw = stream.readline(max_line_bytes + 1)
+        if start:
+            stream.seek(start)
+        number = done = 0
+        readline = stream.readline
+        while done < length:
+            raw = readline(max_line_bytes + 1)
             if not raw:
-                return
+                break
             number += 1
-            location = SourceLocation(file=file, line=number)
+            done += len(raw)
+            if done >= report.next:
+                report(done)
             if len(raw) > max_line_bytes and not raw.endswith(b"\n"):
-                size = len(raw) + _skip_rest_of_line(stream, max_line_bytes)
-                yield RawRecord(location=location, data=None, problems=(
-                    f"line too long: {size} bytes, more than the {max_line_bytes} bytes read",))
+                skipped = _skip_rest_of_line(stream, max_line_bytes)
+                done += skipped
+                yield number, RawRecord(
+                    location=SourceLocation(file=file, line=number), data=None,
+                    problems=((f"line too long: {len(raw) + skipped} bytes, more than the "
+                               f"{max_line_bytes} bytes read"),))
                 continue
-            if number == 1:
+            if number == 1 and not start:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
             raw = raw.strip()
             if raw:
-                yield _parse_line(raw, location)
+                yield number, raw
+    report.end(done)
+    return number
+
+
+def line_ranges(path: Path, step: int) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` byte ranges of about ``step`` bytes that cut the file between lines."""
+    size = path.stat().st_size
+    with path.open("rb") as stream:
+        start = 0
+        while start < size:
+            end = start + step
+            if end >= size:
+                end = size
+            else:  # on to the end of the line holding byte end - 1
+                stream.seek(end - 1)
+                end += _skip_rest_of_line(stream, 1 << 16) - 1
+            yield start, end
+            start = end
 
 
 def _skip_rest_of_line(stream: Any, chunk: int) -> int:
@@ -90,16 +181,22 @@ def _skip_rest_of_line(stream: Any, chunk: int) -> int:
 # -- JSON ---------------------------------------------------------------------------------
 
 class _Lines:
-    """Line numbers of increasing offsets in a text, counted once."""
+    """Line numbers of increasing offsets in a text, counted once; progress reported as bytes."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, report: Reporter | None = None, size: int = 0) -> None:
         self._text = text
         self._offset = 0
         self._line = 1
+        self._report = report
+        self._scale = size / len(text) if text else 0.0
 
     def at(self, offset: int) -> int:
         self._line += self._text.count("\n", self._offset, offset)
         self._offset = offset
+        if self._report is not None:
+            done = int(offset * self._scale)
+            if done >= self._report.next:
+                self._report(done)
         return self._line
 
 
@@ -127,8 +224,7 @@ def _array(text: str, pos: int, lines: _Lines, file: str) -> Generator[RawRecord
         pos = _skip(text, pos + 1)
 
 
-def _document(text: str, file: str) -> Iterator[RawRecord]:
-    lines = _Lines(text)
+def _document(text: str, file: str, lines: _Lines) -> Iterator[RawRecord]:
     start = _skip(text, 0)
     if start == len(text):
         return
@@ -172,17 +268,20 @@ def _object(text: str, start: int, lines: _Lines, file: str) -> Generator[RawRec
     return pos + 1
 
 
-def read_json(path: Path, file: str) -> Iterator[RawRecord]:
+def read_json(path: Path, file: str, *, progress: Progress | None = None) -> Iterator[RawRecord]:
     """Records of a JSON document; a syntax error ends the file with one problem record."""
+    data = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid UTF-8 JSON (byte {exc.start + 1})", file) from None
+    report = Reporter(progress, len(data), "bytes")
     try:
-        yield from _document(text, file)
+        yield from _document(text, file, _Lines(text, report, len(data)))
     except json.JSONDecodeError as exc:
         yield RawRecord(location=SourceLocation(file=file, line=exc.lineno), data=None, problems=(
             f"invalid JSON: {exc.msg} (column {exc.colno}); the rest of the file was not read",))
     except RecursionError:
         yield RawRecord(location=SourceLocation(file=file), data=None,
                         problems=("JSON nested too deeply; the rest of the file was not read",))
+    report.end(len(data))

@@ -9,17 +9,28 @@ from pathlib import Path
 from competency.errors import InputError
 from competency.io._csv import read_csv
 from competency.io._json import read_json, read_jsonl
+from competency.io._progress import Progress
 from competency.io._records import RawRecord
 from competency.io._xlsx import read_xlsx
 
-__all__ = ["FORMATS", "read_records"]
+__all__ = ["FORMATS", "read_records", "roster_format"]
 
 FORMATS: dict[str, str] = {"json": "json", "jsonl": "jsonl", "ndjson": "jsonl", "csv": "csv",
                            "xlsx": "xlsx"}
 """Format names and file suffixes (without the dot) → reader."""
 
-_READERS: dict[str, Callable[[Path, str], Iterator[RawRecord]]] = {
+_READERS: dict[str, Callable[..., Iterator[RawRecord]]] = {
     "json": read_json, "jsonl": read_jsonl, "csv": read_csv, "xlsx": read_xlsx}
+
+
+def roster_format(path: str | os.PathLike[str], requested: str | None = None) -> str:
+    """The reader a file is read with (``json``, ``jsonl``, ``csv`` or ``xlsx``).
+
+    ``requested`` names the format, else the suffix does; raises
+    :class:`~competency.errors.InputError` for an unknown one.
+    """
+    file = os.fspath(path)
+    return _format(Path(file), file, requested)
 
 
 def _format(path: Path, file: str, requested: str | None) -> str:
@@ -34,14 +45,16 @@ def _format(path: Path, file: str, requested: str | None) -> str:
 
 
 def read_records(path: str | os.PathLike[str], *, format: str | None = None,
-                 sheet: str | None = None) -> Iterator[RawRecord]:
+                 sheet: str | None = None,
+                 progress: Progress | None = None) -> Iterator[RawRecord]:
     """Stream the records of a roster file, one :class:`RawRecord` per record in the file.
 
     The format comes from the suffix (``.json .jsonl .ndjson .csv .xlsx``) unless
     ``format`` names it; ``sheet`` reads one worksheet of a workbook instead of all.
-    A missing, unreadable or unknown file raises :class:`~competency.errors.InputError`
-    here, before any record; a file whose content cannot be decoded at all raises it
-    while iterating. An empty file yields nothing.
+    ``progress``, when given, is called now and then with how far the reading has got
+    (see :data:`~competency.io.Progress`). A missing, unreadable or unknown file raises
+    :class:`~competency.errors.InputError` here, before any record; a file whose content
+    cannot be decoded at all raises it while iterating. An empty file yields nothing.
     """
     file = os.fspath(path)
     path = Path(file)
@@ -58,5 +71,5 @@ def read_records(path: str | os.PathLike[str], *, format: str | None = None,
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc})", file) from None
     if kind == "xlsx":
-        return read_xlsx(path, file, sheet=sheet)
-    return _READERS[kind](path, file)
+        return read_xlsx(path, file, sheet=sheet, progress=progress)
+    return _READERS[kind](path, file, progress=progress)

@@ -9,15 +9,33 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from competency.errors import InputError
+from competency.io._progress import Progress, Reporter
 from competency.io._records import RawRecord, SourceLocation
-from competency.io._table import table_records
+from competency.io._table import Row, table_records
 
 __all__ = ["read_xlsx"]
 
 
-def read_xlsx(path: Path, file: str, *, sheet: str | None = None) -> Iterator[RawRecord]:
+def _counted(rows: Iterator[Row], report: Reporter, done: list[int]) -> Iterator[Row]:
+    """The rows of one sheet, counted in ``done`` (all sheets so far) and reported."""
+    for row in rows:
+        done[0] += 1
+        if done[0] >= report.next:
+            report(done[0])
+        yield row
+
+
+def _total_rows(sheets: list[Any]) -> int | None:
+    """Rows of the sheets as their dimensions say, or None when a sheet does not say."""
+    counts = [getattr(s, "max_row", None) for s in sheets]
+    return sum(counts) if all(isinstance(n, int) for n in counts) else None  # type: ignore[arg-type]
+
+
+def read_xlsx(path: Path, file: str, *, sheet: str | None = None,
+              progress: Progress | None = None) -> Iterator[RawRecord]:
     """Records of every worksheet, or of ``sheet`` only, located as ``file:Sheet!row``."""
     try:
         import openpyxl
@@ -36,9 +54,12 @@ def read_xlsx(path: Path, file: str, *, sheet: str | None = None) -> Iterator[Ra
                 raise InputError(f"no sheet {sheet!r}; the sheets are: "
                                  f"{', '.join(workbook.sheetnames)}", file)
             sheets = [workbook[sheet]]
+        report = Reporter(progress, _total_rows(sheets) if progress else None, "rows")
+        done = [0]
         for worksheet in sheets:
             rows = ((SourceLocation(file=file, sheet=worksheet.title, row=number), cells)
                     for number, cells in enumerate(worksheet.iter_rows(values_only=True), 1))
-            yield from table_records(rows)
+            yield from table_records(_counted(rows, report, done))
+        report.end(done[0])
     finally:
         workbook.close()
