@@ -321,6 +321,10 @@ class Validator:
 
 _NOT_YEAR_ZERO = {"type": "string", "pattern": "^0000"}
 """Python's dates start at year 1; RFC 3339 (and the compiled validator) allow year 0."""
+_DATE_FROM_YEAR_ONE = (r"^(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
+                       r"-[0-9]{2}-[0-9]{2}\n?$")
+"""The date pattern as the reference reads it (a final newline passes ``$``), without year 0:
+what the generated date fields say, in one regular expression."""
 
 
 def _as_reference(node: Any) -> Any:
@@ -336,10 +340,13 @@ def _as_reference(node: Any) -> Any:
         return node
     copy = {key: _as_reference(value) for key, value in node.items()}
     pattern = copy.get("pattern")
-    if isinstance(pattern, str) and pattern.endswith("$") and not pattern.endswith("\\$"):
-        copy["pattern"] = pattern[:-1] + "\\n?$"
-    if copy.get("format") == "date":
+    if copy.get("format") == "date" and pattern == _DATE_PATTERN:
+        copy["pattern"] = _DATE_FROM_YEAR_ONE
+    elif copy.get("format") == "date":
         copy["allOf"] = [*copy.get("allOf", ()), {"not": dict(_NOT_YEAR_ZERO)}]
+    if isinstance(pattern, str) and pattern.endswith("$") and not pattern.endswith("\\$") \
+            and copy["pattern"] == pattern:
+        copy["pattern"] = pattern[:-1] + "\\n?$"
     return copy
 
 
