@@ -44,8 +44,8 @@ from competency.model import Official
 from competency.schema import SchemaIssue, Validator, load_schema, validator
 from competency.serialize import StructureError, structure
 
-__all__ = ["PARALLEL_BYTES", "CheckedRecord", "Notes", "Tally", "checked_records", "officials",
-           "reported_records"]
+__all__ = ["PARALLEL_BYTES", "CheckedRecord", "Notes", "Tally", "checked_records", "line_verdicts",
+           "moved", "officials", "reported_records"]
 
 Notes = Callable[[Mapping[str, Any]], tuple[str, ...]]
 """Notes on a valid record, read as data (e.g. :func:`~competency.consistency.period_notes`)."""
@@ -288,32 +288,55 @@ def _reported(raws: Iterable[RawRecord], kind: str, redact: bool, notes: Notes |
             yield CheckedRecord(raw=raw, official=None, errors=())
 
 
-def _reported_lines(lines: Iterable[tuple[int, bytes | RawRecord]], file: str, kind: str,
-                    redact: bool, notes: Notes | None,
-                    tally: Tally) -> Iterator[CheckedRecord]:
-    """:func:`_reported` of JSON Lines, with a short way for the common line.
+def line_verdicts(lines: Iterable[tuple[int, bytes | RawRecord]], file: str, *,
+                  kind: str = "official", redact: bool = False
+                  ) -> Iterator[tuple[int, dict[str, Any] | CheckedRecord]]:
+    """Each JSON Lines line (from :func:`~competency.io.jsonl_lines`) with its verdict: the
+    record as data when valid, its :class:`CheckedRecord` with the errors when not.
 
-    A line that orjson reads to an object the compiled validator accepts is counted (and
-    its notes taken) without a record or a location being made; every other line goes
-    the way :func:`~competency.io.read_records` and :func:`_reported` take it.
+    A line that orjson reads to an object the compiled validator accepts costs nothing more;
+    every other line goes the way :func:`~competency.io.read_records` and
+    :func:`checked_records` take it, so that verdicts and messages are theirs. Nothing is
+    structured, unless a valid record holds a number the converter reads more strictly.
     """
-    is_valid = validator(kind).is_valid
+    check = validator(kind)
+    is_valid = check.is_valid
     numbers = _numbers(kind) if kind == "official" else None
     for number, line in lines:
         if type(line) is bytes:
             data = fast_object(line)
             if data is not None and is_valid(data) and \
                     (numbers is None or not _refused_numbers(data, numbers)):
-                tally.read += 1
-                tally.valid += 1
-                extra = notes(data) if notes is not None else ()
-                if extra:
-                    where = SourceLocation(file=file, line=number)
-                    yield CheckedRecord(raw=RawRecord(location=where, data=data, notes=extra),
-                                        official=None, errors=())
+                yield number, data
                 continue
             line = parse_line(line, SourceLocation(file=file, line=number))
-        yield from _reported((line,), kind, redact, notes, tally)  # type: ignore[arg-type]
+        raw: RawRecord = line  # type: ignore[assignment]
+        errors = _errors(raw, check, is_valid, redact)
+        if numbers is not None and not errors and _refused_numbers(raw.data, numbers):  # type: ignore[arg-type]
+            errors = _structured(raw)[1]
+        if errors:
+            yield number, CheckedRecord(raw=raw, official=None, errors=errors)
+        else:
+            yield number, raw.data  # type: ignore[misc]
+
+
+def _reported_lines(lines: Iterable[tuple[int, bytes | RawRecord]], file: str, kind: str,
+                    redact: bool, notes: Notes | None,
+                    tally: Tally) -> Iterator[CheckedRecord]:
+    """:func:`_reported` of JSON Lines, by :func:`line_verdicts`: a valid line is counted
+    (and its notes taken) without a record or a location being made."""
+    for number, verdict in line_verdicts(lines, file, kind=kind, redact=redact):
+        tally.read += 1
+        if type(verdict) is CheckedRecord:
+            tally.invalid += 1
+            yield verdict
+            continue
+        tally.valid += 1
+        extra = notes(verdict) if notes is not None else ()  # type: ignore[arg-type]
+        if extra:
+            where = SourceLocation(file=file, line=number)
+            yield CheckedRecord(raw=RawRecord(location=where, data=verdict,  # type: ignore[arg-type]
+                                              notes=extra), official=None, errors=())
 
 
 def reported_records(path: Path, tally: Tally, *, kind: str = "official", fmt: str | None = None,
@@ -395,8 +418,9 @@ def _check_part(part: _Part) -> _Checked:
     return _Checked(part.end, count[0], tally, reported)
 
 
-def _moved(record: CheckedRecord, lines: int) -> CheckedRecord:
-    """The record of a part, numbered from the start of the file."""
+def moved(record: CheckedRecord, lines: int) -> CheckedRecord:
+    """A record of a part of a file, numbered from the start of the file (``lines`` lines
+    precede the part)."""
     where = record.raw.location
     raw = attrs.evolve(record.raw, location=attrs.evolve(where, line=where.line + lines))
     return attrs.evolve(record, raw=raw)
@@ -424,7 +448,7 @@ def _parallel(path: Path, tally: Tally, kind: str, redact: bool, notes: Notes | 
             for part in itertools.islice(parts, 1):
                 pending.append(pool.apply_async(_check_part, (part,)))
             for record in checked.reported:
-                yield _moved(record, before)
+                yield moved(record, before)
             before += checked.lines
             tally.read += checked.tally.read
             tally.valid += checked.tally.valid

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from competency.cli._common import Format, err
+from competency.cli._common import Format, print_invalid
 from competency.roster import Tally
 
 FORMATS = (Format.JSONL, Format.CSV)
@@ -27,7 +27,7 @@ def check_vector(roster: Path, day: dt.date, *, overlays: list[Path] | None, dra
     if importlib.util.find_spec("polars") is None:
         raise typer.BadParameter("--engine vector needs the vector extra: "
                                  "pip install 'competency[vector]'")
-    from competency.vector._bulk import CSV_COLUMNS, Job, check_roster  # noqa: PLC0415
+    from competency.vector._bulk import CSV_COLUMNS, Job, check_roster
     if fmt not in FORMATS:
         raise typer.BadParameter("--engine vector writes --format jsonl or csv")
     if roster.suffix.lower() not in (".jsonl", ".ndjson"):
@@ -40,8 +40,8 @@ def check_vector(roster: Path, day: dt.date, *, overlays: list[Path] | None, dra
         stdout.write((",".join(CSV_COLUMNS) + "\n").encode())
     for report in check_roster(roster, job, jobs=jobs):
         stdout.write(report.results)
-        for line in report.errors:
-            err.print(line, markup=False)
+        for record in report.invalid_records:
+            print_invalid(record)
         tally.read += report.read
         tally.invalid += report.invalid
         tally.valid += report.read - report.invalid

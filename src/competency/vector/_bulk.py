@@ -18,7 +18,7 @@ import json
 import multiprocessing
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -27,26 +27,18 @@ import attrs
 import polars as pl
 
 from competency.catalog import Catalog
-from competency.io._json import MAX_LINE_BYTES, _parse_line, _skip_rest_of_line
-from competency.io._records import SourceLocation
+from competency.io import jsonl_lines, line_ranges
 from competency.model import Official
 from competency.report import result_dict
-from competency.roster import _check as check_raw
+from competency.roster import CheckedRecord, line_verdicts, moved
 from competency.rules.evaluate import evaluate_standard
-from competency.schema import validator
-from competency.serialize import structure, unstructure
+from competency.serialize import structure
 from competency.vector import _Batch, _Plan
 
-try:
-    import orjson
+__all__ = ["CSV_COLUMNS", "PART_BYTES", "BatchReport", "Job", "check_roster"]
 
-    _loads: Callable[[bytes], Any] = orjson.loads
-except ImportError:  # the plain library parses the same documents, more slowly
-    _loads = json.loads
-
-__all__ = ["CSV_COLUMNS", "BatchReport", "Job", "check_roster", "line_batches"]
-
-_BOM = b"\xef\xbb\xbf"
+PART_BYTES = 16 << 20
+"""Bytes of a roster checked as one batch (about 12,000 officials)."""
 CSV_COLUMNS = ("official_id", "title", "standard", "instrument", "outcome", "due", "provision")
 
 
@@ -67,36 +59,13 @@ class BatchReport:
     """What one batch gives back: result lines and the summary's counts."""
 
     results: bytes = b""
-    errors: list[str] = attrs.Factory(list)
+    invalid_records: list[CheckedRecord] = attrs.Factory(list)  # numbered from the part's start
+    lines: int = 0  # lines of the part, blank ones included
     read: int = 0
     invalid: int = 0
     without: int = 0
     outcomes: Counter[str] = attrs.Factory(Counter)
     failing: Counter[tuple[str, str]] = attrs.Factory(Counter)
-
-
-Line = bytes | int
-"""A raw line, or the length of a line too long to read (reported, not parsed)."""
-
-
-def line_batches(path: Path, size: int, *, max_line_bytes: int = MAX_LINE_BYTES
-                 ) -> Iterator[tuple[int, list[Line]]]:
-    """(number of the first line, the lines) for consecutive runs of ``size`` lines."""
-    with path.open("rb") as stream:
-        first, lines = 1, list[Line]()
-        while True:
-            raw = stream.readline(max_line_bytes + 1)
-            if not raw:
-                break
-            if len(raw) > max_line_bytes and not raw.endswith(b"\n"):
-                lines.append(len(raw) + _skip_rest_of_line(stream, max_line_bytes))
-            else:
-                lines.append(raw)
-            if len(lines) >= size:
-                yield first, lines
-                first, lines = first + len(lines), []
-        if lines:
-            yield first, lines
 
 
 class _Worker:
@@ -109,54 +78,37 @@ class _Worker:
         self.job = job
         self.catalog = catalog
         self.plan = _Plan(job.on, catalog, job.include_drafts)
-        self.is_valid = validator("official")._fast or (
-            lambda data: not validator("official").errors(data))
         self.context = {s.id: {"instrument": "; ".join(c.cite() for c in s.legal_basis),
                                "confidence": s.confidence.value}
                         for s in self.plan.in_force}
 
-    def run(self, first: int, lines: Sequence[Line]) -> BatchReport:
-        """Read, validate and check one batch."""
+    def run(self, start: int, end: int) -> BatchReport:
+        """Read, validate and check the lines between bytes ``start`` and ``end``."""
         # Parsed records hold no reference cycles; the cycle collector would only walk the
         # batch again and again as it grows (most of the time of a batch, measured).
         collecting = gc.isenabled()
         gc.disable()
         try:
-            return self._run(first, lines)
+            return self._run(start, end)
         finally:
             if collecting:
                 gc.enable()
 
-    def _run(self, first: int, lines: Sequence[Line]) -> BatchReport:
-        report, records = BatchReport(), []
-        for offset, raw in enumerate(lines):
-            number = first + offset
-            if isinstance(raw, int):
-                report.read += 1
-                report.invalid += 1
-                report.errors.append(f"{self.job.file}:{number}: line too long: {raw} bytes, "
-                                     f"more than the {MAX_LINE_BYTES} bytes read")
-                continue
-            if number == 1:
-                raw = raw.removeprefix(_BOM)
-            raw = raw.strip()
-            if not raw:
-                continue
+    def _run(self, start: int, end: int) -> BatchReport:
+        report, records, count = BatchReport(), [], []
+        file = self.job.file
+
+        def lines() -> Iterator[tuple[int, Any]]:
+            count.append((yield from jsonl_lines(Path(file), file, start, end)))
+
+        for _, verdict in line_verdicts(lines(), file):
             report.read += 1
-            try:
-                data = _loads(raw)
-            except ValueError:
-                data = None
-            if isinstance(data, dict) and self.is_valid(data):
-                records.append(data)
-                continue
-            location = SourceLocation(file=self.job.file, line=number)
-            checked, errors = check_raw(_parse_line(raw, location), "official", redact=False)
-            if errors:
+            if type(verdict) is CheckedRecord:
                 report.invalid += 1
-                report.errors.extend(f"{location}: {e}" for e in errors)
+                report.invalid_records.append(verdict)
             else:
-                records.append(unstructure(checked))
+                records.append(verdict)
+        report.lines = count[0]
         self._evaluate(records, report)
         return report
 
@@ -214,22 +166,31 @@ def _start(job: Job) -> None:
     _STATE["worker"] = _Worker(job)
 
 
-def _run(task: tuple[int, list[Line]]) -> BatchReport:
-    return _STATE["worker"].run(*task)
+def _run(part: tuple[int, int]) -> BatchReport:
+    return _STATE["worker"].run(*part)
 
 
-def check_roster(path: Path, job: Job, *, jobs: int = 1, batch_size: int = 20_000
+def check_roster(path: Path, job: Job, *, jobs: int = 1, part_bytes: int = PART_BYTES
                  ) -> Iterator[BatchReport]:
     """The reports of the batches of a JSON Lines roster, in file order.
 
     ``jobs`` processes check batches side by side (0: one per core); with 1, the batches
-    are checked in this process.
+    are checked in this process. Invalid records come numbered from the start of the
+    file.
     """
-    batches = line_batches(path, batch_size)
+    before = 0
+    for report in _reports(path, job, jobs, line_ranges(path, part_bytes)):
+        report.invalid_records = [moved(r, before) for r in report.invalid_records]
+        before += report.lines
+        yield report
+
+
+def _reports(path: Path, job: Job, jobs: int, batches: Iterator[tuple[int, int]]
+             ) -> Iterator[BatchReport]:
     if jobs == 1:
         worker = _Worker(job)
-        for first, lines in batches:
-            yield worker.run(first, lines)
+        for start, end in batches:
+            yield worker.run(start, end)
         return
     workers = jobs or os.cpu_count() or 1
     # spawn: a forked polars thread pool can deadlock the child
