@@ -1,4 +1,4 @@
-"""``competency standards list|show``: the catalogue from the command line."""
+"""``competency standards list|show|sql``: the catalogue from the command line."""
 
 from __future__ import annotations
 
@@ -7,7 +7,14 @@ import json
 import typer
 from rich.table import Table
 
-from competency.cli._common import load_catalog, out, parse_date, write_stdout
+from competency.cli._common import (
+    EXIT_UNUSABLE,
+    err,
+    load_catalog,
+    out,
+    parse_date,
+    write_stdout,
+)
 from competency.rules import nodes as n
 from competency.serialize import unstructure
 
@@ -75,3 +82,31 @@ def show(standard_id: str = typer.Argument(...), lang: str = typer.Option("vi", 
     for t in s.transitional:
         out.print(f"transitional [{t.id}]: {', '.join(t.rules)} due {t.due} "
                   f"({'; '.join(c.cite() for c in t.legal_basis)})", markup=False)
+
+
+@app.command("sql")
+def sql(
+    standard_id: str = typer.Argument(...),
+    on: str | None = typer.Option(None, "--on", help="As-of date (default today)"),
+    table: str = typer.Option("facts", "--table",
+                              help="The fact table, view or parenthesised subquery to read"),
+) -> None:
+    """The standard as a DuckDB query over a fact table (one row per official and post)."""
+    try:
+        from competency.vector.sql import UnsupportedLeafError, standard_sql
+    except ModuleNotFoundError as exc:
+        if exc.name != "polars":
+            raise
+        err.print("error: the SQL form needs polars: pip install competency[vector]",
+                  markup=False)
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    catalog = load_catalog(None)
+    standard = catalog.get(standard_id)
+    day = parse_date(on)
+    if not standard.in_force(day):
+        err.print(f"note: {standard.id} is not in force on {day.isoformat()}", markup=False)
+    try:
+        write_stdout(standard_sql(standard, day, catalog.tables, table=table))
+    except UnsupportedLeafError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(EXIT_UNUSABLE) from None
