@@ -24,12 +24,19 @@ KEYS = ("official_id", "title", "on", "standard", "instrument", "confidence", "o
 
 
 def results(stdout: str) -> list[tuple[object, ...]]:
-    return [tuple(json.loads(line).get(k) for k in KEYS) for line in stdout.splitlines()]
+    """The fields both engines write, and the ids of the failing rules (the reference
+    engine writes each with its messages, the vector engine the ids)."""
+    rows = [json.loads(line) for line in stdout.splitlines()]
+    return [(*(row.get(k) for k in KEYS),
+             [f if isinstance(f, str) else f["rule"] for f in row["failing"]]) for row in rows]
 
 
 def summary(stderr: str) -> list[str]:
-    """The summary lines (records, results); error lines are compared separately."""
-    return [line for line in stderr.splitlines() if line.startswith(("records:", "results:"))]
+    """The summary lines (records, results, the most failed rules: ties in any order);
+    error lines are compared separately."""
+    lines = stderr.splitlines()
+    return ([line for line in lines if line.startswith(("records:", "results:"))]
+            + sorted(line for line in lines if " › " in line))
 
 
 def errors(stderr: str, roster: Path) -> list[str]:
@@ -155,12 +162,14 @@ def test_csv_output_of_the_vector_engine(tmp_path):
                  "vector")
     reference = run("check", str(roster), "--on", "2025-06-30", "--format", "jsonl")
     lines = vector.stdout.splitlines()
-    assert lines[0] == "official_id,title,standard,instrument,outcome,due,provision"
-    expected = [(r[0], r[3], r[6]) for r in results(reference.stdout)]
+    assert lines[0] == "official_id,title,standard,instrument,outcome,due,provision,failing"
+    expected = [(r[0], r[3], r[6], " | ".join(r[9])) for r in results(reference.stdout)]
     import csv as csv_module
 
     rows = list(csv_module.DictReader(lines))
-    assert [(r["official_id"], r["standard"], r["outcome"]) for r in rows] == expected
+    assert [(r["official_id"], r["standard"], r["outcome"], r["failing"]) for r in rows] \
+        == expected
+    assert any(r["failing"] for r in rows)
 
 
 def test_a_hundred_thousand_officials_give_identical_results():
@@ -174,7 +183,8 @@ def test_a_hundred_thousand_officials_give_identical_results():
     on = dt.date(2025, 6, 30)
     records = list(synth.generate(100_000, seed=2026, on=on))
     expected = [(o.id, r.title, r.standard.id, r.outcome.code, r.due,
-                 None if r.provision is None else r.provision.id)
+                 None if r.provision is None else r.provision.id,
+                 [ev.rule_id for ev in r.failing()])
                 for o in (structure(x, Official) for x in records) for r in check(o, on)]
     got = [row for frame in check_records(records, on) for row in frame.iter_rows()]
     assert len(got) == len(expected) > 100_000

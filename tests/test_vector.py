@@ -44,7 +44,8 @@ SETTINGS = settings(max_examples=60, deadline=None,
 
 def reference_rows(officials, on, catalog):
     return [(o.id, r.title, r.standard.id, r.outcome.code, r.due,
-             None if r.provision is None else r.provision.id)
+             None if r.provision is None else r.provision.id,
+             [ev.rule_id for ev in r.failing()])
             for o in officials for r in check(o, on, catalog=catalog)]
 
 
@@ -273,6 +274,18 @@ def test_every_reference_leaf_kind_compiles():
     assert set(supported_kinds()) == {t.__name__ for t in LEAVES}
     compiled = compile_catalog(dt.date(2025, 7, 1))
     assert compiled and all(c.vectorised for c in compiled.values())
+
+
+def test_a_post_unit_recorded_empty_is_the_post_unit():
+    """An empty post unit (``{}``) is not absent: the official's unit does not stand in."""
+    official = m.Official(id="U-1", category=v.PersonnelCategory.CONG_CHUC,
+                          unit=m.Unit(level=v.AdministrativeLevel.COMMUNE),
+                          assignments=(m.Assignment(title="cc_xa.van_hoa_xa_hoi", unit=m.Unit()),))
+    on = dt.date(2021, 8, 1)
+    assert check(official, on) == []
+    assert assert_same([official], on).height == 0
+    moved = attrs.evolve(official, assignments=(m.Assignment(title="cc_xa.van_hoa_xa_hoi"),))
+    assert assert_same([moved], on).height > 0
 
 
 def test_no_officials_gives_an_empty_frame():

@@ -48,7 +48,8 @@ __all__ = ["SCHEMA", "CompiledStandard", "UnsupportedLeafError", "check_batches"
 Record = f.Record
 
 SCHEMA = pl.Schema({"official_id": pl.String(), "title": pl.String(), "standard": pl.String(),
-                    "outcome": pl.String(), "due": pl.Date(), "provision": pl.String()})
+                    "outcome": pl.String(), "due": pl.Date(), "provision": pl.String(),
+                    "failing": pl.List(pl.String())})
 """Columns of :func:`check_frame`."""
 
 _CODES = {UNMET: "unmet", UNKNOWN: "unknown", MET: "met"}
@@ -153,7 +154,9 @@ class _Batch:
         own: tuple[object, ...] | None = None
         self.records += 1
         for position, assignment in enumerate(plan.current_posts(record)):
-            unit = assignment.get("unit") or record.get("unit")
+            unit = assignment.get("unit")
+            if unit is None:  # an empty unit ({}) is a unit, as in Official: only absence falls back
+                unit = record.get("unit")
             chosen = plan.for_assignment(record.get("category"), unit, assignment)
             if not chosen:
                 continue
@@ -202,6 +205,7 @@ class _Batch:
             "outcome": result["_outcome"].replace_strict(_CODES, return_dtype=pl.String()),
             "due": result["due"],
             "provision": result["provision"],
+            "failing": result["failing"],
             "_pair": pl.Series(self.pair_of_row, dtype=pl.UInt32()),
         })
 
@@ -228,7 +232,7 @@ class _Batch:
         needed = [name for fact in compiled.facts for name, _ in fact.columns]
         data = group.select("_row") if facts is None or not needed else pl.concat(
             [group.select("_row"), facts.select(needed)[group["_pair"]]], how="horizontal")
-        out = data.with_columns(_outcome=compiled.outcome)
+        out = data.with_columns(_outcome=compiled.outcome, failing=compiled.failing)
         which: pl.Expr = pl.lit(None, dtype=pl.Int32())
         if compiled.provisions:
             chain = None
@@ -246,10 +250,10 @@ class _Batch:
             provision = pl.when(pl.col("_which") == i).then(
                 pl.lit(candidate.id, dtype=pl.String())).otherwise(provision)
         return out.select("_row", pl.col("_outcome").cast(pl.Int8()), due.alias("due"),
-                          provision.alias("provision"))
+                          provision.alias("provision"), "failing")
 
     def _reference(self, compiled: CompiledStandard, group: pl.DataFrame) -> pl.DataFrame:
-        plan, rows, outcomes, dues, provisions = self.plan, [], [], [], []
+        plan, rows, outcomes, dues, provisions, failing = self.plan, [], [], [], [], []
         for row in group["_row"]:
             record, position = self.fallback_rows[row]
             official = structure(record, Official)
@@ -260,10 +264,12 @@ class _Batch:
             outcomes.append(_FROM_OUTCOME[result.outcome.code])
             dues.append(result.due)
             provisions.append(None if result.provision is None else result.provision.id)
+            failing.append([ev.rule_id for ev in result.failing()])
         return pl.DataFrame({"_row": pl.Series(rows, dtype=pl.UInt32()),
                              "_outcome": pl.Series(outcomes, dtype=pl.Int8()),
                              "due": pl.Series(dues, dtype=pl.Date()),
-                             "provision": pl.Series(provisions, dtype=pl.String())})
+                             "provision": pl.Series(provisions, dtype=pl.String()),
+                             "failing": pl.Series(failing, dtype=pl.List(pl.String()))})
 
 
 def check_records(records: Iterable[Record], on: dt.date | None = None, *,
@@ -299,7 +305,8 @@ def check_frame(officials: Iterable[Official], on: dt.date | None = None,
     One row per result of :func:`competency.check.check` over the same officials, in the
     same order: ``official_id``, ``title`` (the post), ``standard`` (id), ``outcome``
     (``met``/``unmet``/``unknown``), ``due`` and ``provision`` (id of the transitional
-    provision; both null when none applies).
+    provision; both null when none applies) and ``failing`` (the ids of the rules that
+    make the outcome unmet or unknown, as ``StandardResult.failing()`` lists them).
     """
     frames = list(check_batches(officials, on, catalog=catalog, include_drafts=include_drafts,
                                 batch_size=batch_size))

@@ -39,7 +39,8 @@ __all__ = ["CSV_COLUMNS", "PART_BYTES", "BatchReport", "Job", "check_roster"]
 
 PART_BYTES = 16 << 20
 """Bytes of a roster checked as one batch (about 12,000 officials)."""
-CSV_COLUMNS = ("official_id", "title", "standard", "instrument", "outcome", "due", "provision")
+CSV_COLUMNS = ("official_id", "title", "standard", "instrument", "outcome", "due", "provision",
+               "failing")
 
 
 @attrs.frozen(kw_only=True)
@@ -125,6 +126,9 @@ class _Worker:
                               .otherwise(pl.col("outcome")).alias("state"))["state"]
         for state, count in states.value_counts().iter_rows():
             report.outcomes[state] += count
+        culprits = frame.select("standard", "failing").explode("failing").drop_nulls()
+        for standard, rule, count in culprits.group_by("standard", "failing").len().iter_rows():
+            report.failing[(standard, rule)] += count
         out = frame.with_columns(
             on=pl.lit(self.job.on.isoformat()),
             instrument=pl.col("standard").replace_strict(
@@ -133,10 +137,11 @@ class _Worker:
                 {k: v["confidence"] for k, v in self.context.items()}, return_dtype=pl.String),
             due=pl.col("due").cast(pl.String))
         columns = ["official_id", "title", "on", "standard", "instrument", "confidence",
-                   "outcome", "due", "provision"]
+                   "outcome", "due", "provision", "failing"]
         if self.job.format == "csv":
             buffer = io.BytesIO()
-            out.select(CSV_COLUMNS).write_csv(buffer, include_header=False)
+            out.with_columns(pl.col("failing").list.join(" | ")).select(CSV_COLUMNS).write_csv(
+                buffer, include_header=False)
             report.results = buffer.getvalue()
             return
         if not self.job.explain:

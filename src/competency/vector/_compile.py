@@ -111,6 +111,12 @@ class Backend(Protocol):
         as false; an empty list gives false and a null list null.
         """
 
+    def rule_ids(self, ids: Sequence[str]) -> Any:
+        """A list of rule ids (a literal)."""
+
+    def concat_lists(self, parts: Sequence[Any]) -> Any:
+        """The lists, one after the other."""
+
     def leaf(self, node: n.Node, value: Any) -> Any:
         """The outcome of a leaf, as the combinators read it."""
 
@@ -178,6 +184,12 @@ class PolarsBackend:
         def get(name: str) -> pl.Expr:
             return pl.element().struct.field(name)
         return pl.col(column).list.eval(predicate(get)).list.any()
+
+    def rule_ids(self, ids: Sequence[str]) -> pl.Expr:
+        return pl.lit(list(ids), dtype=pl.List(pl.String()))
+
+    def concat_lists(self, parts: Sequence[pl.Expr]) -> pl.Expr:
+        return pl.concat_list(parts) if len(parts) > 1 else parts[0]
 
     def leaf(self, node: n.Node, value: pl.Expr) -> pl.Expr:
         return value.cast(_I8)
@@ -451,12 +463,29 @@ def supported_kinds() -> tuple[str, ...]:
     return tuple(sorted(t.__name__ for t in LEAVES if t in _LEAVES))
 
 
+def failing_rules(compiler: Compiler, node: n.Node) -> Any:
+    """The ids of ``Evaluation.culprits()`` as a list of strings: the leaves (or negations)
+    that decide a non-met outcome, in tree order; empty when met."""
+    b, outcome = compiler.b, compiler.node(node)
+    kids = n.children(node)
+    if isinstance(node, n.Not) or not kids:
+        mine = b.rule_ids([node.id])
+    elif isinstance(node, n.When):
+        mine = failing_rules(compiler, node.when.then)
+    else:
+        mine = b.concat_lists([b.case([(compiler.node(kid) == outcome,
+                                        failing_rules(compiler, kid))], b.rule_ids([]))
+                               for kid in kids])
+    return b.case([(outcome == MET, b.rule_ids([]))], mine)
+
+
 @attrs.frozen(kw_only=True)
 class CompiledStandard:
     """A standard as expressions for one as-of date, or the reason it falls back."""
 
     standard: n.Standard
     outcome: pl.Expr | None = None
+    failing: pl.Expr | None = None  # rule ids of the culprits (see :func:`failing_rules`)
     # (provision, covered-and-window-holds) for the provisions whose deadline is not past.
     provisions: tuple[tuple[n.Transitional, pl.Expr], ...] = ()
     facts: tuple[f.Fact, ...] = ()
@@ -505,9 +534,10 @@ def compile_standard(standard: n.Standard, on: dt.date, tables: Tables) -> Compi
     compiler = Compiler(on, tables)
     try:
         outcome, provisions = compile_requirements(compiler, standard)
+        failing = failing_rules(compiler, standard.requirements)
     except UnsupportedLeafError as exc:
         return CompiledStandard(standard=standard,
                                 fallback=f"{standard.id}: {exc}; evaluated by the reference "
                                          "evaluator")
-    return CompiledStandard(standard=standard, outcome=outcome, provisions=tuple(provisions),
-                            facts=tuple(compiler.facts.values()))
+    return CompiledStandard(standard=standard, outcome=outcome, failing=failing,
+                            provisions=tuple(provisions), facts=tuple(compiler.facts.values()))

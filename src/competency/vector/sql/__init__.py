@@ -35,6 +35,7 @@ from competency.vector._compile import (
     Compiler,
     UnsupportedLeafError,
     compile_requirements,
+    failing_rules,
 )
 from competency.vector.sql._expr import Sql, SqlBackend, identifier, literal
 
@@ -44,11 +45,11 @@ _KEYS = ("official_id", "title")
 
 
 def _compile(standard: n.Standard, on: dt.date, tables: Tables | None
-             ) -> tuple[Compiler, SqlBackend, Sql, list[tuple[n.Transitional, Sql]]]:
+             ) -> tuple[Compiler, SqlBackend, Sql, list[tuple[n.Transitional, Sql]], Sql]:
     backend = SqlBackend()
     compiler = Compiler(on, tables if tables is not None else Catalog.builtin().tables, backend)
     outcome, provisions = compile_requirements(compiler, standard)
-    return compiler, backend, outcome, provisions
+    return compiler, backend, outcome, provisions, failing_rules(compiler, standard.requirements)
 
 
 def _sql_type(dtype: pl.DataType) -> str:
@@ -96,14 +97,15 @@ def standard_sql(standard: n.Standard, on: dt.date | None = None, tables: Tables
 
     ``table`` is a table or view name, or a parenthesised subquery; it must hold the
     columns of :func:`fact_columns`. The result has ``official_id``, ``title``,
-    ``standard``, ``outcome``, ``due`` and ``provision``, then the columns named in
+    ``standard``, ``outcome``, ``due``, ``provision`` and ``failing`` (rule ids), then the
+    columns named in
     ``carry`` (passed through, e.g. a row key). ``tables`` is accepted for symmetry with
     :func:`competency.vector.compile_catalog`; the lookups it holds are already columns of
     the fact table. Raises :class:`UnsupportedLeafError` for a leaf kind with no compiled
     form.
     """
     on = on or dt.date.today()
-    _, backend, outcome, provisions = _compile(standard, on, tables)
+    _, backend, outcome, provisions, failing = _compile(standard, on, tables)
     cites = "; ".join(c.cite() for c in standard.legal_basis)
     head = [f"-- {standard.id}: {standard.title.en}",
             f"-- as of {on.isoformat()}" + (f"; {cites}" if cites else ""),
@@ -112,7 +114,9 @@ def standard_sql(standard: n.Standard, on: dt.date | None = None, tables: Tables
     leaves = [("*", None)] + [(f"{expr.text} AS {name}", comment)
                                for name, comment, expr in backend.leaves]
     windows: list[tuple[str, n.Transitional]] = []
-    steps = [("*", None), (f"{outcome.text} AS outcome_code", "[outcome] the requirement tree")]
+    steps = [("*", None), (f"{outcome.text} AS outcome_code", "[outcome] the requirement tree"),
+             (f"{failing.text} AS failing",
+              "[failing] ids of the rules that make the outcome unmet or unknown")]
     for provision, window in provisions:
         name = backend.unique("window", provision.id)
         windows.append((name, provision))
@@ -132,7 +136,8 @@ def standard_sql(standard: n.Standard, on: dt.date | None = None, tables: Tables
              f"{literal(standard.id).text} AS standard",
              (f"CASE outcome_code WHEN {MET} THEN 'met' WHEN {UNKNOWN} THEN 'unknown' "
               "ELSE 'unmet' END AS outcome"),
-             f"{due} AS due", f"{which} AS provision", *(identifier(c) for c in carry)]
+             f"{due} AS due", f"{which} AS provision", "failing",
+             *(identifier(c) for c in carry)]
     return "\n".join([
         *head,
         "WITH leaves AS (", "  SELECT", _select(leaves), f"  FROM {table}", "),",

@@ -295,6 +295,16 @@ class SqlBackend:
         return Sql(f"len(list_filter({identifier(column)}, lambda item: {condition.text}))"
                    ) > 0
 
+    def rule_ids(self, ids: Sequence[str]) -> Sql:
+        items = ", ".join(literal(i).text for i in ids)
+        return Sql(f"CAST([{items}] AS VARCHAR[])")
+
+    def concat_lists(self, parts: Sequence[Sql]) -> Sql:
+        joined = literal(parts[0])
+        for part in parts[1:]:
+            joined = Sql(f"list_concat({joined.text}, {literal(part).text})")
+        return joined
+
     def leaf(self, node: n.Node, value: Sql) -> Sql:
         try:
             key: Any = (node.id, node)
