@@ -110,9 +110,9 @@ def test_a_line_too_long_is_reported_and_the_next_read(tmp_path):
                       + json.dumps({**good, "id": "A-3"}) + "\n")
     reports = list(check_roster(roster, Job(file=str(roster), on=dt.date(2024, 1, 1))))
     invalid = [r for report in reports for r in report.invalid_records]
-    assert [(str(r.raw.location), r.errors) for r in invalid] == [
-        (f"{roster}:2", (f"line too long: {MAX_LINE_BYTES + 11} bytes, more than the "
-                         f"{MAX_LINE_BYTES} bytes read",))]
+    message = (f"line too long: {MAX_LINE_BYTES + 11} bytes, more than the "
+               f"{MAX_LINE_BYTES} bytes read")
+    assert [(str(r.raw.location), r.errors) for r in invalid] == [(f"{roster}:2", (message,))]
     out = b"".join(report.results for report in reports).decode().splitlines()
     assert [json.loads(line)["official_id"] for line in out] == ["A-1", "A-3"]
 

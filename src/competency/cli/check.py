@@ -65,12 +65,18 @@ def _state(result: StandardResult) -> str:
     return result.outcome.code
 
 
+def _by_count(item: tuple[tuple[str, str], int]) -> tuple[int, str, str]:
+    """Most frequent first; ties by standard and rule, so that a summary is reproducible."""
+    (standard, rule), count = item
+    return (-count, standard, rule)
+
+
 def _summary(tally: Tally, outcomes: Counter[str], failing: Counter[tuple[str, str]],
              without: int) -> dict[str, object]:
     return {"records": tally.as_dict(), "results": dict(sorted(outcomes.items())),
             "officials_without_applicable_standard": without,
             "failing_rules": [{"standard": s, "rule": r, "count": c}
-                              for (s, r), c in failing.most_common()]}
+                              for (s, r), c in sorted(failing.items(), key=_by_count)]}
 
 
 def _print_summary(summary: dict[str, object]) -> None:
