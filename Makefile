@@ -51,6 +51,13 @@ demo: $(STAMP)
 	$(BIN)/competency check $(DEMO)/roster.jsonl --on $(DEMO_DATE) --format csv > $(DEMO)/check.csv 2> $(DEMO)/check.log || [ $$? -eq 1 ]
 	@grep -v '^$(DEMO)/roster.jsonl:' $(DEMO)/check.log
 	@echo "(every result in $(DEMO)/check.csv; invalid records listed in $(DEMO)/check.log)"
+	@echo "== The same check by the vectorised engine (JSON Lines in batches): the same summary"
+	$(BIN)/competency check $(DEMO)/roster.jsonl --on $(DEMO_DATE) --engine vector --format jsonl > $(DEMO)/check-vector.jsonl 2> $(DEMO)/check-vector.log || [ $$? -eq 1 ]
+	@grep -v '^$(DEMO)/roster.jsonl:' $(DEMO)/check-vector.log
+	@echo "== Decree 33/2023/NĐ-CP, commune civil servants, as one SQL query over a fact table (DuckDB)"
+	$(BIN)/competency standards sql vn.nd-33-2023.cong-chuc-xa --on $(DEMO_DATE) > $(DEMO)/cong-chuc-xa.sql
+	@head -n 12 $(DEMO)/cong-chuc-xa.sql
+	@echo "(the whole query in $(DEMO)/cong-chuc-xa.sql)"
 	@echo "== Who falls short on the sample roster, why, and under which instrument"
 	$(BIN)/competency check examples/sample-roster.jsonl --on 2020-06-01 --lang en || [ $$? -eq 1 ]
 	@echo "== Impact of Circular 13/2019/TT-BNV: who stops qualifying on 2019-12-25"
