@@ -53,6 +53,7 @@ SCHEMA = pl.Schema({"official_id": pl.String(), "title": pl.String(), "standard"
 """Columns of :func:`check_frame`."""
 
 _CODES = {UNMET: "unmet", UNKNOWN: "unknown", MET: "met"}
+_NO_RULES = pl.lit([], dtype=pl.List(pl.String()))
 _FROM_OUTCOME = {"unmet": UNMET, "unknown": UNKNOWN, "met": MET}
 
 
@@ -222,17 +223,22 @@ class _Batch:
             if compiled.vectorised:
                 parts.append(self._vectorised(compiled, group, facts))
             else:
-                parts.append(self._reference(compiled, group))
-        return pl.concat(parts, how="vertical").sort("_row")
+                parts.append(self._reference(compiled, group).lazy())
+        # One query over every standard: polars runs the standards side by side.
+        return pl.concat(parts, how="vertical").sort("_row").collect()
 
     @staticmethod
     def _vectorised(compiled: CompiledStandard, group: pl.DataFrame,
-                    facts: pl.DataFrame | None) -> pl.DataFrame:
+                    facts: pl.DataFrame | None) -> pl.LazyFrame:
         assert compiled.outcome is not None
         needed = [name for fact in compiled.facts for name, _ in fact.columns]
         data = group.select("_row") if facts is None or not needed else pl.concat(
             [group.select("_row"), facts.select(needed)[group["_pair"]]], how="horizontal")
-        out = data.with_columns(_outcome=compiled.outcome, failing=compiled.failing)
+        scored = data.lazy().with_columns(_outcome=compiled.outcome)
+        # The failing rules are looked for only where the outcome is not met.
+        out = pl.concat([
+            scored.filter(pl.col("_outcome") == MET).with_columns(failing=_NO_RULES),
+            scored.filter(pl.col("_outcome") != MET).with_columns(failing=compiled.failing)])
         which: pl.Expr = pl.lit(None, dtype=pl.Int32())
         if compiled.provisions:
             chain = None

@@ -96,7 +96,9 @@ class _Worker:
                 gc.enable()
 
     def _run(self, start: int, end: int) -> BatchReport:
-        report, records, count = BatchReport(), [], []
+        report, count = BatchReport(), []
+        batch = _Batch(self.plan)
+        kept: list[dict[str, Any]] = []  # the records, only to explain results afterwards
         file = self.job.file
 
         def lines() -> Iterator[tuple[int, Any]]:
@@ -107,16 +109,16 @@ class _Worker:
             if type(verdict) is CheckedRecord:
                 report.invalid += 1
                 report.invalid_records.append(verdict)
-            else:
-                records.append(verdict)
+                continue
+            batch.add(verdict)  # its facts taken, the record is not kept
+            if self.job.explain:
+                kept.append(verdict)
         report.lines = count[0]
-        self._evaluate(records, report)
+        self._evaluate(batch, kept, report)
         return report
 
-    def _evaluate(self, records: list[dict[str, Any]], report: BatchReport) -> None:
-        batch = _Batch(self.plan)
-        for record in records:
-            batch.add(record)
+    def _evaluate(self, batch: _Batch, records: list[dict[str, Any]],
+                  report: BatchReport) -> None:
         report.without = batch.records - batch.covered
         frame = batch.results()
         if frame.is_empty():
