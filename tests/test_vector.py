@@ -276,6 +276,18 @@ def test_every_reference_leaf_kind_compiles():
     assert compiled and all(c.vectorised for c in compiled.values())
 
 
+def test_every_shipped_standard_compiles_on_every_date():
+    """No standard in the data (drafts included) falls back to the reference evaluator."""
+    from competency.vector._compile import compile_standard
+
+    standards = list(CATALOG)
+    assert len(standards) >= 18
+    for on in KEY_DATES:
+        for standard in standards:
+            compiled = compile_standard(standard, on, CATALOG.tables)
+            assert compiled.vectorised, compiled.fallback
+
+
 def test_a_post_unit_recorded_empty_is_the_post_unit():
     """An empty post unit (``{}``) is not absent: the official's unit does not stand in."""
     official = m.Official(id="U-1", category=v.PersonnelCategory.CONG_CHUC,
