@@ -108,7 +108,8 @@ def check(
     engine: str = typer.Option("reference", "--engine",
                                help="reference (every format) or vector (bulk: JSON Lines in, "
                                     "--format jsonl or csv out; needs the vector extra)"),
-    jobs: int = typer.Option(1, "--jobs", help="--engine vector: processes (0: one per core)"),
+    jobs: int = typer.Option(1, "--jobs", min=0,
+                             help="--engine vector: processes (0: one per core)"),
 ) -> None:
     """Evaluate each official against the standards of each current post, with citations."""
     if fmt is Format.XLSX and out_file is None:
