@@ -127,15 +127,6 @@ def _structured(raw: RawRecord) -> tuple[Official | None, tuple[str, ...]]:
         return None, tuple(exc.lines)
 
 
-def _check(raw: RawRecord, kind: str, redact: bool) -> tuple[Any, tuple[str, ...]]:
-    """One raw record checked: (the official, or the data of another kind; errors)."""
-    check = validator(kind)
-    errors = _errors(raw, check, check.is_valid, redact)
-    if errors:
-        return None, errors
-    return _structured(raw) if kind == "official" else (raw.data, ())
-
-
 def checked_records(path: Path, *, kind: str = "official", fmt: str | None = None,
                     redact: bool = False,
                     progress: Progress | None = None) -> Iterator[CheckedRecord]:

@@ -98,9 +98,6 @@ def parse_line(raw: bytes, location: SourceLocation) -> RawRecord:
     return _slow_line(raw, location)
 
 
-_parse_line = parse_line  # its earlier, private name, still imported elsewhere
-
-
 def read_jsonl(path: Path, file: str, *, max_line_bytes: int = MAX_LINE_BYTES,
                progress: Progress | None = None) -> Iterator[RawRecord]:
     """One record per non-blank line; lines longer than ``max_line_bytes`` are reported."""
