@@ -21,7 +21,7 @@ venv: $(STAMP)
 test: $(STAMP)
 	$(BIN)/competency schemas --check
 	$(BIN)/competency docs --check
-	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -m 'slow or not slow'
 
 schemas: $(STAMP)
 	$(BIN)/competency schemas

@@ -3,10 +3,10 @@
 Generates the roster of ``bench_validate.py`` (same seed, 1% invalid records) in a
 temporary directory, then measures, each in a fresh process, and in the same run:
 
-(v) baseline: the validate-only library path, ``competency.roster.checked_records``
+(v) baseline: the validate-only library path, ``competency.io.roster.checked_records``
     consumed to the end (read, validate, structure);
-(l) the library loop: ``competency.check.check(official, on, catalog=Catalog.builtin())``
-    for every official of ``competency.roster.officials(path)``;
+(l) the library loop: ``competency.check(official, on, catalog=Catalog.builtin())``
+    for every official of ``competency.io.roster.officials(path)``;
 (c) the command ``competency check FILE --on DATE --format jsonl > /dev/null``
     (wall time of the whole process).
 
@@ -35,9 +35,9 @@ def check_worker(argv: list[str]) -> None:
     start = time.perf_counter()
     import datetime as dt  # noqa: PLC0415
 
-    from competency.catalog import Catalog  # noqa: PLC0415
-    from competency.check import check  # noqa: PLC0415
-    from competency.roster import officials  # noqa: PLC0415
+    from competency.io.roster import officials  # noqa: PLC0415
+    from competency.standards.catalogue import Catalog  # noqa: PLC0415
+    from competency.standards.checking import check  # noqa: PLC0415
 
     day = dt.date.fromisoformat(argv[1])
     imported = time.perf_counter()

@@ -3,9 +3,9 @@
 Generates the roster of ``bench_validate.py`` (same seed, 1% invalid records) in a
 temporary directory, then measures, each in a fresh process, and in the same run:
 
-(v) baseline: the validate-only library path, ``competency.roster.checked_records``
+(v) baseline: the validate-only library path, ``competency.io.roster.checked_records``
     consumed to the end (read, validate, structure);
-(g) the library path: ``competency.gaps.cohort_gaps(competency.roster.officials(path),
+(g) the library path: ``competency.frameworks.gaps.cohort_gaps(competency.io.roster.officials(path),
     on=DATE)``: every valid official's gap report (standards of the matching position
     profiles, or of every current post, and competency requirements), aggregated by unit,
     position and level, with the training needs kept for planning;
@@ -35,8 +35,8 @@ def gaps_worker(argv: list[str]) -> None:
     start = time.perf_counter()
     import datetime as dt  # noqa: PLC0415
 
-    from competency.gaps import cohort_gaps  # noqa: PLC0415
-    from competency.roster import officials  # noqa: PLC0415
+    from competency.frameworks.gaps import cohort_gaps  # noqa: PLC0415
+    from competency.io.roster import officials  # noqa: PLC0415
 
     day = dt.date.fromisoformat(argv[1])
     imported = time.perf_counter()

@@ -19,13 +19,13 @@ Baselines, measured in the same run on the first ``--baseline-n`` lines (default
 
 (b1) plain ``jsonschema``: ``json.loads`` and ``Draft202012Validator(schema,
      format_checker=...).iter_errors`` for every line (``bench_validate.py``'s baseline);
-(b2) cattrs structuring alone: ``competency.serialize.structure(record, Official)`` timed on
+(b2) cattrs structuring alone: ``competency.schema.convert.structure(record, Official)`` timed on
      the valid records, parsed and validated beforehand;
 (b3) jsonschema-rs alone: ``Draft202012Validator(schema, validate_formats=True).is_valid``
      timed on records parsed beforehand;
 (b4) a polars expression over a column: ``(col >= k).sum()`` over 10,000,000 shuffled Int64
      rows, on one thread;
-(b5) reference evaluation alone: ``competency.check.check(official, on)`` on the first
+(b5) reference evaluation alone: ``competency.check(official, on)`` on the first
      20,000 valid officials, structured beforehand.
 
 Every path must find the same number of invalid records, and both engines the same count of
@@ -105,7 +105,7 @@ def _chunks(path: Path) -> Iterator[list[Any]]:
 
 def _valid_chunks(path: Path) -> Iterator[list[dict[str, Any]]]:
     """The records of :func:`_chunks` valid against the official schema."""
-    from competency.schema import validator
+    from competency.schema.validate import validator
 
     is_valid = validator("official").is_valid
     for chunk in _chunks(path):
@@ -114,8 +114,8 @@ def _valid_chunks(path: Path) -> Iterator[list[dict[str, Any]]]:
 
 def structure_worker(argv: list[str]) -> None:
     """(b2) ``structure(record, Official)`` on the valid records, timed alone."""
-    from competency.model import Official
-    from competency.serialize import structure
+    from competency.model.official import Official
+    from competency.schema.convert import structure
 
     seconds, officials = 0.0, 0
     for valid in _valid_chunks(Path(argv[0])):
@@ -171,10 +171,10 @@ def reference_worker(argv: list[str]) -> None:
     """(b5) ``check(official, on)`` on officials structured beforehand, timed alone."""
     import datetime as dt
 
-    from competency.catalog import Catalog
-    from competency.check import check
-    from competency.model import Official
-    from competency.serialize import structure
+    from competency.model.official import Official
+    from competency.schema.convert import structure
+    from competency.standards.catalogue import Catalog
+    from competency.standards.checking import check
 
     day, count = dt.date.fromisoformat(argv[1]), int(argv[2])
     people: list[Official] = []
@@ -203,7 +203,7 @@ def evaluation_worker(argv: list[str]) -> None:
 
     import polars as pl
 
-    from competency.catalog import Catalog
+    from competency.standards.catalogue import Catalog
     from competency.vector import _Batch, _Plan
 
     path, day, cap = Path(argv[0]), dt.date.fromisoformat(argv[1]), int(argv[2])

@@ -6,7 +6,7 @@ then measures, each in a fresh process, and in the same run:
 (a) baseline: the JSON Lines file read line by line, ``json.loads``, and
     ``jsonschema.Draft202012Validator(schema, format_checker=...).iter_errors`` with the
     schema file ``schemas/official.schema.json``;
-(b) the library path behind ``competency validate``: ``competency.roster.checked_records``
+(b) the library path behind ``competency validate``: ``competency.io.roster.checked_records``
     consumed to the end (read, fast-path validation, reference errors for invalid
     records, structuring of valid ones into attrs objects);
 (c) the command ``competency validate FILE`` (wall time of the whole process).
@@ -61,8 +61,8 @@ def library_worker(argv: list[str]) -> None:
     """(b) ``checked_records`` consumed to the end, as ``competency validate`` does."""
     roster = Path(argv[0])
     start = time.perf_counter()
-    from competency.model import Official  # noqa: PLC0415
-    from competency.roster import checked_records  # noqa: PLC0415
+    from competency.io.roster import checked_records  # noqa: PLC0415
+    from competency.model.official import Official  # noqa: PLC0415
 
     imported = time.perf_counter()
     records = invalid = errors = structured = 0

@@ -3,8 +3,8 @@
 Generates the roster of ``bench_check.py`` (same seed, 1% invalid records) in a temporary
 directory, then measures, each in a fresh process, and in the same run:
 
-(l) baseline: the reference library loop, ``competency.check.check(official, on,
-    catalog=Catalog.builtin())`` for every official of ``competency.roster.officials(path)``;
+(l) baseline: the reference library loop, ``competency.check(official, on,
+    catalog=Catalog.builtin())`` for every official of ``competency.io.roster.officials(path)``;
 (x) the vectorised evaluator, ``competency.vector.check_frame(officials(path), on,
     catalog)`` (the same officials read the same way, flattened in batches of 50,000 rows);
 (e) the evaluation alone: both of the above on officials already read into memory, so
@@ -33,9 +33,9 @@ SCRIPT = Path(__file__).resolve()
 def _imports():
     import datetime as dt
 
-    from competency.catalog import Catalog
-    from competency.check import check
-    from competency.roster import officials
+    from competency.io.roster import officials
+    from competency.standards.catalogue import Catalog
+    from competency.standards.checking import check
     return dt, Catalog, check, officials
 
 

@@ -90,10 +90,10 @@ legal_references = st.builds(
 periods = st.builds(Period, start=optional(DATES), end=optional(DATES))
 
 
-# -- competency frameworks (competency.framework), for the CASE round trip ------------------------
+# -- competency frameworks (competency.frameworks.model), for the CASE round trip ------------------------
 
-from competency import framework as fw  # noqa: E402
-from competency.rules.nodes import Text  # noqa: E402
+from competency import frameworks as fw  # noqa: E402
+from competency.vocab import Text  # noqa: E402
 
 KEBAB = st.from_regex(r"[a-z0-9][a-z0-9-]{0,10}", fullmatch=True)
 texts = st.builds(Text, vi=TEXT, en=TEXT)

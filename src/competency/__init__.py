@@ -8,14 +8,11 @@ from __future__ import annotations
 from importlib.metadata import version as _version
 from typing import Any
 
-from competency.case import export_case, import_case
-from competency.catalog import Catalog, UnknownStandardError
-from competency.check import DraftStandardError, PositionResult, check, evaluate
 from competency.errors import CompetencyError, DataFileError, InputError, UnknownTermError
-from competency.followup import TrainingEvaluation, evaluate_training
-from competency.framework import (
-    Assessment,
-    AssessmentMethod,
+from competency.frameworks.case import export_case, import_case
+from competency.frameworks.catalogue import FrameworkCatalog
+from competency.frameworks.gaps import CohortGaps, Gap, GapKind, GapReport, cohort_gaps, gap
+from competency.frameworks.model import (
     Competency,
     CompetencyGroup,
     CompetencyGroupKind,
@@ -27,10 +24,9 @@ from competency.framework import (
     RequiredLevel,
     ScaleLevel,
 )
-from competency.frameworks import FrameworkCatalog
-from competency.gaps import CohortGaps, Gap, GapKind, GapReport, cohort_gaps, gap
 from competency.law import Confidence, LegalReference, Period
-from competency.model import (
+from competency.model.assessment import Assessment, AssessmentMethod
+from competency.model.official import (
     Assignment,
     Education,
     ITSkill,
@@ -44,11 +40,11 @@ from competency.model import (
     TrainingRecord,
     Unit,
 )
-from competency.plan import TrainingPlan, plan_training
-from competency.rules.evaluate import Evaluation, StandardResult
-from competency.rules.nodes import Standard
+from competency.model.participation import Participation
+from competency.rules.evaluate import Evaluation
 from competency.rules.outcome import Outcome
-from competency.schema import SchemaIssue
+from competency.schema.convert import StructureError, structure, unstructure
+from competency.schema.validate import SchemaIssue
 from competency.selection import (
     Candidate,
     Rejection,
@@ -57,25 +53,24 @@ from competency.selection import (
     Unresolved,
     select,
 )
-from competency.serialize import StructureError, structure, unstructure
-from competency.targets import (
-    Indicator,
-    IndicatorResult,
-    TargetReport,
-    TargetSet,
-    TargetStatus,
-    Trajectory,
-    check_targets,
-    target_trajectory,
-)
-from competency.training import Participation, Programme, ProgrammeCatalog
+from competency.standards.catalogue import Catalog, UnknownStandardError
+from competency.standards.checking import DraftStandardError, PositionResult, check, evaluate
+from competency.standards.evaluate import StandardResult
+from competency.standards.model import Standard
+from competency.targets.measure import IndicatorResult, TargetReport, check_targets
+from competency.targets.model import Indicator, TargetSet, TargetStatus
+from competency.targets.trajectory import Trajectory, target_trajectory
+from competency.training.catalogue import ProgrammeCatalog
+from competency.training.evaluation import TrainingEvaluation, evaluate_training
+from competency.training.model import Programme
+from competency.training.plan import TrainingPlan, plan_training
 
 __version__ = _version("competency")
 
 
 def validate(instance: Any, kind: str = "official") -> list[SchemaIssue]:
     """Every schema error of ``instance`` (JSON pointer and message); empty when valid."""
-    from competency.schema import validator  # noqa: PLC0415
+    from competency.schema.validate import validator  # noqa: PLC0415
 
     return validator(kind).errors(instance)
 

@@ -6,7 +6,13 @@ import difflib
 
 import attrs
 
-__all__ = ["CompetencyError", "DataFileError", "InputError", "UnknownTermError"]
+__all__ = [
+    "CompetencyError",
+    "DataFileError",
+    "InputError",
+    "UnknownItemError",
+    "UnknownTermError",
+]
 
 
 class CompetencyError(Exception):
@@ -48,3 +54,17 @@ class DataFileError(CompetencyError, ValueError):
 
     def __str__(self) -> str:
         return f"{self.source}: invalid data file\n" + "\n".join(f"  {p}" for p in self.problems)
+
+
+@attrs.define(eq=False, str=False)
+class UnknownItemError(CompetencyError, KeyError):
+    """An id that a catalogue (of standards, frameworks, programmes, …) does not hold."""
+
+    kind: str
+    item_id: str
+    known: tuple[str, ...]
+
+    def __str__(self) -> str:
+        close = difflib.get_close_matches(self.item_id, self.known, n=3, cutoff=0.5)
+        hint = f"; did you mean: {', '.join(close)}?" if close else ""
+        return f"unknown {self.kind} {self.item_id!r}{hint}"

@@ -7,9 +7,9 @@ import enum
 
 import attrs
 
-from competency._fields import describe
+from competency.vocab import Text, describe
 
-__all__ = ["Confidence", "InstrumentKind", "LegalReference", "Period"]
+__all__ = ["Cited", "Confidence", "InstrumentKind", "LegalReference", "Period"]
 
 
 class Confidence(enum.Enum):
@@ -97,3 +97,18 @@ class LegalReference:
         if self.confidence is not Confidence.CONFIRMED:
             text += f" [{self.confidence.value}]"
         return text
+
+
+@attrs.frozen(kw_only=True)
+class Cited:
+    """The header every kind of cited data shares: how sure it is, whether it is an example,
+    the instruments behind it and remarks. Reports show it wherever the item is used."""
+
+    confidence: Confidence = attrs.field(metadata=describe(
+        "How sure the content is; drafts are applied only on request.", "Mức độ tin cậy."))
+    illustrative: bool = attrs.field(default=False, metadata=describe(
+        "An example built by this project, not an official text: shown wherever it is used.",
+        "Ví dụ minh họa, không phải văn bản chính thức."))
+    legal_basis: tuple[LegalReference, ...] = attrs.field(metadata=describe(
+        "Citations.", "Căn cứ pháp lý.", minItems=1))
+    note: Text | None = attrs.field(default=None, metadata=describe("Remarks.", "Ghi chú."))

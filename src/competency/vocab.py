@@ -11,11 +11,16 @@ from __future__ import annotations
 import enum
 import functools
 import unicodedata
-from typing import Self
+from typing import Any, Self
+
+import attrs
 
 from competency.errors import UnknownTermError
 
 __all__ = [
+    "Text",
+    "describe",
+    "json_names",
     "AdministrativeLevel",
     "AreaType",
     "EducationLevel",
@@ -33,6 +38,38 @@ __all__ = [
     "VOCABULARIES",
     "fold",
 ]
+
+
+# -- bilingual field descriptions and texts --------------------------------------------
+
+def describe(en: str, vi: str, *, pii: bool = False, json_name: str | None = None,
+             **schema: Any) -> dict[str, Any]:
+    """Metadata for an attrs field: English and Vietnamese descriptions, PII flag.
+
+    Extra keyword arguments are JSON Schema keywords added to the field's schema
+    (for example ``minimum=1900``); the generated schema is the single place they act.
+    ``json_name`` is the key in JSON and YAML when it cannot be a Python name (``if``, ``not``).
+    """
+    meta: dict[str, Any] = {"en": en, "vi": vi, "pii": pii, "schema": schema}
+    if json_name is not None:
+        meta["json_name"] = json_name
+    return meta
+
+
+def json_names(cls: type) -> dict[str, str]:
+    """Python field name → JSON key, for the fields of an attrs class that are renamed."""
+    return {f.name: f.metadata["json_name"] for f in attrs.fields(cls) if "json_name" in f.metadata}
+
+
+@attrs.frozen(kw_only=True)
+class Text:
+    """A text in Vietnamese and English."""
+
+    vi: str = attrs.field(metadata=describe("Vietnamese text.", "Tiếng Việt."))
+    en: str = attrs.field(metadata=describe("English text.", "Tiếng Anh."))
+
+    def __getitem__(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
 
 
 def fold(text: str) -> str:

@@ -15,11 +15,11 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from competency.catalog import Catalog
-from competency.frameworks import CheckedAssessment
 from competency.io import Progress
-from competency.model import Official
-from competency.roster import CheckedRecord, Tally, checked_records
+from competency.io.assessments import CheckedAssessment
+from competency.io.roster import CheckedRecord, Tally, checked_records
+from competency.model.official import Official
+from competency.standards.catalogue import Catalog
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_UNUSABLE", "PROGRESS_DELAY", "Format",
            "checked_roster", "err", "exit_status", "load_catalog", "out", "parse_date",
@@ -142,7 +142,7 @@ def reading(path: Path, *, console: Console | None = None,
 
 
 def checked_roster(roster: Path, **options: Any) -> Iterator[CheckedRecord]:
-    """:func:`~competency.roster.checked_records` of a roster, with :func:`reading`'s bar."""
+    """:func:`~competency.io.roster.checked_records` of a roster, with :func:`reading`'s bar."""
     with reading(roster) as progress:
         yield from checked_records(roster, progress=progress, **options)
 

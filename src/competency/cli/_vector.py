@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 
 from competency.cli._common import Format, print_invalid
-from competency.roster import Tally
+from competency.io.roster import Tally
 
 FORMATS = (Format.JSONL, Format.CSV)
 

@@ -13,9 +13,6 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from competency.catalog import Catalog
-from competency.check import check as check_official
-from competency.check import evaluate
 from competency.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -32,18 +29,21 @@ from competency.cli._common import (
     write_stdout,
 )
 from competency.cli._vector import check_vector
-from competency.model import Official, Position
-from competency.report import (
+from competency.io.roster import Tally, checked_records
+from competency.io.sheets import Sheet, write_xlsx
+from competency.model.official import Official, Position
+from competency.rules.outcome import Outcome, conjunction
+from competency.standards.catalogue import Catalog
+from competency.standards.checking import check as check_official
+from competency.standards.checking import evaluate
+from competency.standards.evaluate import StandardResult
+from competency.standards.report import (
     RESULT_HEADERS_VI,
     explain_lines,
     result_dict,
     result_row,
     result_row_vi,
 )
-from competency.roster import Tally, checked_records
-from competency.rules.evaluate import StandardResult
-from competency.rules.outcome import Outcome, conjunction
-from competency.sheets import Sheet, write_xlsx
 
 _OVERLAY = typer.Option(None, "--overlay", help="Provincial overlay or draft standards file")
 _DRAFTS = typer.Option(False, "--include-drafts", help="Also apply draft standards")

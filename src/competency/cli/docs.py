@@ -16,12 +16,12 @@ def docs(
     check: bool = typer.Option(False, "--check",
                                help="Fail listing the stale, missing and extra pages"),
     cases: Path | None = typer.Option(
-        None, "--cases", help="Folder of worked cases (default: the repository's tests/cases)"),
+        None, "--cases", help="Folder of worked cases (default: the repository's tests/standards/cases)"),
 ) -> None:
     """Generate the standards catalogue, vocabularies, tables and schema reference as Markdown."""
     cases_dir = cases or default_cases_dir()
     if cases_dir is None:
-        err.print("note: no tests/cases folder found; pages are generated without worked "
+        err.print("note: no tests/standards/cases folder found; pages are generated without worked "
                   "examples (pass --cases)", markup=False)
     elif not cases_dir.is_dir():
         raise typer.BadParameter(f"{cases_dir} is not a folder", param_hint="--cases")

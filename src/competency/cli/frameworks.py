@@ -10,12 +10,12 @@ import typer
 import yaml
 from rich.table import Table
 
-from competency.case import export_case, import_case
 from competency.cli._common import err, out, write_stdout
 from competency.cli.gaps import FRAMEWORKS, load_frameworks
 from competency.errors import DataFileError, InputError
-from competency.framework import Framework, PositionProfile
-from competency.serialize import unstructure
+from competency.frameworks.case import export_case, import_case
+from competency.frameworks.model import Framework, PositionProfile
+from competency.schema.convert import unstructure
 
 app = typer.Typer(help="Competency frameworks and position profiles; CASE 1.0 interchange.",
                   no_args_is_help=True)

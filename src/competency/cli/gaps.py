@@ -23,9 +23,11 @@ from competency.cli._common import (
     valid_officials,
     write_stdout,
 )
-from competency.frameworks import AssessmentIndex, FrameworkCatalog, read_assessments
-from competency.gaps import CohortGaps, GapKind, GapReport, cohort_gaps
-from competency.roster import Tally
+from competency.frameworks.catalogue import FrameworkCatalog
+from competency.frameworks.gaps import CohortGaps, GapKind, GapReport, cohort_gaps
+from competency.io.assessments import read_assessments
+from competency.io.roster import Tally
+from competency.model.assessment_index import AssessmentIndex
 
 __all__ = ["gaps", "load_assessments", "load_frameworks", "print_counts"]
 

@@ -26,10 +26,10 @@ from competency.cli.gaps import (
     print_counts,
 )
 from competency.errors import InputError
-from competency.gaps import cohort_gaps
-from competency.plan import AREAS, DEFAULT_PRIORITIES, TrainingPlan, plan_training
-from competency.roster import Tally
-from competency.training import ProgrammeCatalog
+from competency.frameworks.gaps import cohort_gaps
+from competency.io.roster import Tally
+from competency.training.catalogue import ProgrammeCatalog
+from competency.training.plan import AREAS, DEFAULT_PRIORITIES, TrainingPlan, plan_training
 
 __all__ = ["plan"]
 

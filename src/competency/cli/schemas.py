@@ -8,11 +8,11 @@ from pathlib import Path
 import typer
 
 from competency.cli._common import EXIT_INVALID, EXIT_OK, err, out
-from competency.kinds import stale_schemas, write_schemas
+from competency.docgen.kinds import stale_schemas, write_schemas
 
 
 def _package_folder() -> Path:
-    return Path(str(importlib.resources.files("competency") / "schemas"))
+    return Path(str(importlib.resources.files("competency") / "data" / "schemas"))
 
 
 def schemas(

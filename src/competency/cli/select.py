@@ -19,7 +19,7 @@ from competency.cli._common import (
     tally_counts,
     valid_officials,
 )
-from competency.cli._sheets import (
+from competency.cli._output import (
     OutputFormat,
     Sheet,
     check_destination,
@@ -27,7 +27,7 @@ from competency.cli._sheets import (
     write_text,
     write_xlsx,
 )
-from competency.roster import Tally
+from competency.io.roster import Tally
 from competency.selection import (
     Candidate,
     Quota,

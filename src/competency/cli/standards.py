@@ -16,7 +16,7 @@ from competency.cli._common import (
     write_stdout,
 )
 from competency.rules import nodes as n
-from competency.serialize import unstructure
+from competency.schema.convert import unstructure
 
 app = typer.Typer(help="Browse the built-in standards.", no_args_is_help=True)
 

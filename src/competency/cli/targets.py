@@ -19,7 +19,7 @@ from competency.cli._common import (
     tally_counts,
     valid_officials,
 )
-from competency.cli._sheets import (
+from competency.cli._output import (
     OutputFormat,
     Sheet,
     check_destination,
@@ -27,15 +27,10 @@ from competency.cli._sheets import (
     write_text,
     write_xlsx,
 )
-from competency.roster import Tally
-from competency.targets import (
-    IndicatorResult,
-    TargetReport,
-    TargetSet,
-    builtin_target_sets,
-    check_targets,
-    get_target_set,
-)
+from competency.io.roster import Tally
+from competency.targets.catalogue import builtin_target_sets, get_target_set
+from competency.targets.measure import IndicatorResult, TargetReport, check_targets
+from competency.targets.model import TargetSet
 
 
 class GroupBy(str, enum.Enum):
@@ -88,7 +83,7 @@ def _row(result: IndicatorResult, lang: str, *, labels: bool) -> list[Any]:
 
 
 def _snapshots(rosters: list[Path], dates: list[str]) -> list[tuple[Path, dt.date]]:
-    days = [parse_date(d) for d in dates] or [dt.date.today()]
+    days = [parse_date(d) for d in dates] or [parse_date(None)]
     if len(rosters) == len(days):
         return list(zip(rosters, days, strict=True))
     if len(rosters) == 1:

@@ -17,9 +17,9 @@ from competency.cli._common import (
     tally_counts,
     write_stdout,
 )
-from competency.consistency import builtin_term_periods, period_notes
-from competency.kinds import KINDS
-from competency.roster import Tally, reported_records
+from competency.docgen.kinds import KINDS
+from competency.io.roster import Tally, reported_records
+from competency.standards.consistency import builtin_term_periods, period_notes
 
 
 def validate(

@@ -1,7 +1,7 @@
-"""The worked cases of a standard (``tests/cases/<standard-id>.yaml``) as a table of examples.
+"""The worked cases of a standard (``tests/standards/cases/<standard-id>.yaml``) as a table of examples.
 
 Cases live beside the tests, outside the package; the folder is a parameter, by default
-the repository's ``tests/cases`` when the package runs from a source checkout.
+the repository's ``tests/standards/cases`` when the package runs from a source checkout.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from typing import Any
 
 import attrs
 
-from competency._yaml import load_yaml
 from competency.docgen._md import code, esc, table, term
 from competency.errors import DataFileError
-from competency.model import Official
+from competency.io.safe_yaml import load_yaml
+from competency.model.official import Official
 from competency.rules.outcome import Outcome
-from competency.serialize import StructureError, structure
+from competency.schema.convert import StructureError, structure
 
 __all__ = ["Case", "default_cases_dir", "examples_lines", "key_facts", "load_cases"]
 
@@ -34,9 +34,9 @@ class Case:
 
 
 def default_cases_dir() -> Path | None:
-    """``tests/cases`` of the source checkout this package runs from, when there is one."""
+    """``tests/standards/cases`` of the source checkout this package runs from, when there is one."""
     root = Path(__file__).resolve().parents[3]
-    folder = root / "tests" / "cases"
+    folder = root / "tests" / "standards" / "cases"
     return folder if (root / "pyproject.toml").is_file() and folder.is_dir() else None
 
 

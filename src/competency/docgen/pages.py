@@ -10,21 +10,21 @@ import importlib.resources
 from pathlib import Path
 from typing import Any
 
-from competency._yaml import load_yaml
-from competency.catalog import Catalog
 from competency.docgen._md import GENERATED, code, heading, mark, table
 from competency.docgen.cases import default_cases_dir, load_cases
-from competency.docgen.catalogue import index_page
-from competency.docgen.schemas import (
+from competency.docgen.lookup_tables import tables_page
+from competency.docgen.schema_reference import (
     default_schemas_dir,
     load_schemas,
     schema_index_page,
     schema_page,
 )
 from competency.docgen.standards import page_name, standard_page
-from competency.docgen.tables import tables_page
+from competency.docgen.subjects import index_page
 from competency.docgen.vocabularies import vocabularies_page
+from competency.io.safe_yaml import load_yaml
 from competency.law import Confidence
+from competency.standards.catalogue import Catalog
 
 __all__ = ["generate", "reference_index_page"]
 
@@ -71,7 +71,7 @@ def generate(catalog: Catalog | None = None, *, cases_dir: Path | None = None,
              schemas_dir: Path | None = None, use_default_cases: bool = True) -> dict[str, str]:
     """Relative path → text of every reference page.
 
-    ``cases_dir`` defaults to the repository's ``tests/cases`` when the package runs from
+    ``cases_dir`` defaults to the repository's ``tests/standards/cases`` when the package runs from
     a source checkout (pass ``use_default_cases=False`` for none); ``schemas_dir`` to the
     schemas shipped in the package.
     """

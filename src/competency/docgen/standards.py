@@ -24,6 +24,7 @@ from competency.docgen.tree import inline, tree_lines
 from competency.errors import UnknownTermError
 from competency.law import Confidence
 from competency.rules import nodes as n
+from competency.standards.model import AppliesTo, Standard, Transitional
 from competency.vocab import Rank
 
 __all__ = ["page_name", "period", "standard_page"]
@@ -46,7 +47,7 @@ def page_name(standard_id: str) -> str:
     return f"{standard_id}.md"
 
 
-def period(standard: n.Standard) -> str:
+def period(standard: Standard) -> str:
     """``2019-12-25 → 2023-07-31``; an unknown start is ``?``, an open end ``…``."""
     start = date(standard.valid_from, "? (chưa rõ · unknown)")
     return f"{start} → {date(standard.valid_until, '… (còn hiệu lực · in force)')}"
@@ -73,7 +74,7 @@ def _ranks(codes: Sequence[str]) -> str:
     return ", ".join(items)
 
 
-def _applies_to(applies: n.AppliesTo,
+def _applies_to(applies: AppliesTo,
                 titles: Mapping[str, Mapping[str, object]]) -> list[list[str]]:
     rows = []
     if applies.categories:
@@ -91,13 +92,13 @@ def _applies_to(applies: n.AppliesTo,
     return rows
 
 
-def _links(ids: Sequence[str], known: Mapping[str, n.Standard]) -> str:
+def _links(ids: Sequence[str], known: Mapping[str, Standard]) -> str:
     if not ids:
         return "—"
     return ", ".join(f"[{code(i)}]({page_name(i)})" if i in known else code(i) for i in ids)
 
 
-def _transitional(provisions: Sequence[n.Transitional]) -> list[str]:
+def _transitional(provisions: Sequence[Transitional]) -> list[str]:
     rows = []
     for p in provisions:
         who = []
@@ -115,7 +116,7 @@ def _transitional(provisions: Sequence[n.Transitional]) -> list[str]:
                   "Hạn · Due", "Căn cứ · Basis"], rows)
 
 
-def standard_page(standard: n.Standard, *, catalog: Mapping[str, n.Standard], source: str,
+def standard_page(standard: Standard, *, catalog: Mapping[str, Standard], source: str,
                   cases: Sequence[Case], titles: Mapping[str, Mapping[str, object]]) -> str:
     """The Markdown page of one standard."""
     s = standard
@@ -153,7 +154,7 @@ def standard_page(standard: n.Standard, *, catalog: Mapping[str, n.Standard], so
         lines += _transitional(s.transitional)
     lines += ["", heading(2, "Ví dụ · Worked examples"), ""]
     if cases:
-        lines += [(f"Các tình huống kiểm thử trong `tests/cases/{s.id}.yaml`, kết quả lấy từ văn "
+        lines += [(f"Các tình huống kiểm thử trong `tests/standards/cases/{s.id}.yaml`, kết quả lấy từ văn "
                   f"bản pháp luật. *The test cases of this standard; the expected outcomes are "
                   f"taken from the legal text.*"), ""]
         lines += examples_lines(cases)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from competency.docgen._md import both, code, esc, mark, reference_cite
 from competency.rules import nodes as n
-from competency.serialize import unstructure
+from competency.schema.convert import unstructure
 from competency.vocab import Term
 
 __all__ = ["DESCRIBED", "describe_leaf", "inline", "tree_lines"]

@@ -17,7 +17,7 @@ from pathlib import Path
 from competency.errors import InputError
 from competency.io._progress import Progress, Reporter
 from competency.io._records import RawRecord, SourceLocation
-from competency.io._table import Row, Unreadable, table_records
+from competency.io._rows import Row, Unreadable, table_records
 
 __all__ = ["DELIMITERS", "detect_encoding", "read_csv", "sniff_delimiter"]
 

@@ -14,7 +14,7 @@ from typing import Any
 from competency.errors import InputError
 from competency.io._progress import Progress, Reporter
 from competency.io._records import RawRecord, SourceLocation
-from competency.io._table import Row, table_records
+from competency.io._rows import Row, table_records
 
 __all__ = ["read_xlsx"]
 

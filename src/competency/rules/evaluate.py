@@ -8,18 +8,17 @@ Vietnamese and English. Reports render it; nothing recomputes it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 
 import attrs
 
 from competency.law import Confidence, LegalReference
-from competency.model import Assignment, Official
 from competency.rules import nodes as n
 from competency.rules.leaves import LEAVES, Context, Finding
 from competency.rules.outcome import Outcome, conjunction, disjunction, negation
-from competency.rules.tables import Tables
+from competency.vocab import Text
 
-__all__ = ["Evaluation", "StandardResult", "evaluate_node", "evaluate_standard"]
+__all__ = ["Evaluation", "evaluate_node", "recombine"]
 
 
 @attrs.frozen(kw_only=True)
@@ -29,9 +28,9 @@ class Evaluation:
     rule_id: str
     kind: str
     outcome: Outcome
-    title: n.Text | None = None
-    required: n.Text | None = None
-    found: n.Text | None = None
+    title: Text | None = None
+    required: Text | None = None
+    found: Text | None = None
     citations: tuple[LegalReference, ...] = ()
     needs_check: bool = False
     due: dt.date | None = None
@@ -41,7 +40,7 @@ class Evaluation:
 
     def message(self, lang: str = "vi", *, cite: bool = True) -> str:
         """One line: requirement, outcome, what was found, deadline, citation."""
-        what = (self.required or self.title or n.Text(vi=self.rule_id, en=self.rule_id))[lang]
+        what = (self.required or self.title or Text(vi=self.rule_id, en=self.rule_id))[lang]
         text = f"{what}: {self.outcome.label(lang)}"
         if self.found is not None:
             text += f" ({'hiện có' if lang == 'vi' else 'found'}: {self.found[lang]})"
@@ -120,83 +119,13 @@ def evaluate_node(node: n.Node, ctx: Context, *, citations: tuple[LegalReference
     return Evaluation(outcome=_combine(node, children), children=children, **common)
 
 
-def _recombine(node: n.Node, ev: Evaluation, forced: frozenset[str]) -> Outcome:
+def recombine(node: n.Node, ev: Evaluation, forced: frozenset[str]) -> Outcome:
     """The outcome if the nodes in ``forced`` were met (to test transitional windows)."""
     if node.id in forced:
         return Outcome.MET
     kids = n.children(node)
     if not kids:
         return ev.outcome
-    outcomes = tuple(attrs.evolve(c, outcome=_recombine(k, c, forced))
+    outcomes = tuple(attrs.evolve(c, outcome=recombine(k, c, forced))
                      for k, c in zip(kids, ev.children, strict=True))
     return _combine(node, outcomes)
-
-
-@attrs.frozen(kw_only=True)
-class StandardResult:
-    """One official checked against one standard for one post, as of a date."""
-
-    official_id: str
-    standard: n.Standard
-    on: dt.date
-    title: str | None
-    outcome: Outcome
-    evaluation: Evaluation
-    in_force: bool
-    due: dt.date | None = None
-    provision: n.Transitional | None = None
-
-    def failing(self) -> list[Evaluation]:
-        """The requirements that make the outcome unmet or unknown."""
-        return self.evaluation.culprits()
-
-
-def _covered(provision: n.Transitional, ctx: Context) -> bool:
-    """Whether the provision covers this official; unknown facts do not grant a window."""
-    trigger, official, assignment = provision.applies_when, ctx.official, ctx.assignment
-    if trigger.recruited_before is not None:
-        if official.recruited_on is None or official.recruited_on >= trigger.recruited_before:
-            return False
-    if trigger.appointed_before is not None:
-        appointed = None if assignment is None else (assignment.first_appointed or assignment.start)
-        if appointed is None or appointed >= trigger.appointed_before:
-            return False
-    if trigger.condition is not None:
-        return evaluate_node(trigger.condition, ctx).outcome is Outcome.MET
-    return True
-
-
-def _mark_due(ev: Evaluation, ids: frozenset[str], provision: n.Transitional) -> Evaluation:
-    if ev.rule_id in ids and ev.outcome is not Outcome.MET:
-        return attrs.evolve(ev, due=provision.due, provision=provision.id, cited_here=True,
-                            citations=ev.citations + provision.legal_basis)
-    return attrs.evolve(ev, children=tuple(_mark_due(c, ids, provision) for c in ev.children))
-
-
-def evaluate_standard(standard: n.Standard, official: Official, on: dt.date, *, tables: Tables,
-                      assignment: Assignment | None = None,
-                      assessments: Mapping[str, int] | None = None) -> StandardResult:
-    """Check ``official`` against ``standard`` for ``assignment`` as of ``on``.
-
-    An unmet requirement covered by a transitional provision stays unmet, but the
-    result carries the provision and its deadline while ``on`` is before it.
-    """
-    ctx = Context(official=official, on=on, tables=tables, assignment=assignment,
-                  assessments=assessments)
-    ev = evaluate_node(standard.requirements, ctx, citations=standard.legal_basis,
-                       needs_check=standard.confidence is Confidence.NEEDS_CHECK)
-    if not standard.requirements.legal_basis:
-        ev = attrs.evolve(ev, citations=standard.legal_basis, cited_here=True)
-    due, provision = None, None
-    if ev.outcome is Outcome.UNMET:
-        for candidate in standard.transitional:
-            ids = frozenset(candidate.rules)
-            if (on <= candidate.due and _covered(candidate, ctx)
-                    and _recombine(standard.requirements, ev, ids) is not Outcome.UNMET):
-                ev = _mark_due(ev, ids, candidate)
-                due, provision = candidate.due, candidate
-                break
-    return StandardResult(official_id=official.id, standard=standard, on=on,
-                          title=assignment.title if assignment else None, outcome=ev.outcome,
-                          evaluation=ev, in_force=standard.in_force(on), due=due,
-                          provision=provision)

@@ -15,11 +15,11 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
-from competency.model import Assignment, Official, Unit
+from competency.model.official import Assignment, Official, Unit
 from competency.rules import nodes as n
 from competency.rules.outcome import Outcome
 from competency.rules.tables import Tables, add_months
-from competency.vocab import Term, fold
+from competency.vocab import Term, Text, fold
 
 __all__ = ["LEAVES", "Context", "Finding", "held_on", "is_foreign_language", "months_between",
            "whole_years"]
@@ -50,14 +50,14 @@ class Finding:
     """A leaf's outcome with what was required and what the record shows."""
 
     outcome: Outcome
-    required: n.Text
-    found: n.Text
+    required: Text
+    found: Text
 
 
-_NO_DATA = n.Text(vi="không có dữ liệu", en="no data")
+_NO_DATA = Text(vi="không có dữ liệu", en="no data")
 _YES_NO = {"vi": {True: "có", False: "không", None: "chưa rõ"},
            "en": {True: "yes", False: "no", None: "unknown"}}
-_NONE = n.Text(vi="không có", en="none recorded")
+_NONE = Text(vi="không có", en="none recorded")
 
 
 def whole_years(start: dt.date, end: dt.date) -> int:
@@ -93,7 +93,7 @@ def _list(items: Iterable[str]) -> str:
     return ", ".join(items)
 
 
-def _labels(terms: Iterable[Term | None], dated: Iterable[dt.date | None] = ()) -> n.Text:
+def _labels(terms: Iterable[Term | None], dated: Iterable[dt.date | None] = ()) -> Text:
     terms = list(terms)
     if not terms:
         return _NONE
@@ -101,7 +101,7 @@ def _labels(terms: Iterable[Term | None], dated: Iterable[dt.date | None] = ()) 
     def one(term: Term | None, day: dt.date | None, lang: str) -> str:
         text = term.label(lang) if term is not None else "?"
         return f"{text} ({day.isoformat()})" if day else text
-    return n.Text(vi=_list(one(t, d, "vi") for t, d in zip(terms, dates, strict=True)),
+    return Text(vi=_list(one(t, d, "vi") for t, d in zip(terms, dates, strict=True)),
                   en=_list(one(t, d, "en") for t, d in zip(terms, dates, strict=True)))
 
 
@@ -110,7 +110,7 @@ def _at_least(best: Any, minimum: Any) -> Outcome:
 
 
 def _leveled(held: list[Any] | None, level_of: Callable[[Any], Any], minimum: Any,
-             required: n.Text) -> Finding:
+             required: Text) -> Finding:
     """Shared shape of the 'at least level X' leaves."""
     if held is None:
         return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
@@ -123,8 +123,8 @@ def _leveled(held: list[Any] | None, level_of: Callable[[Any], Any], minimum: An
                    found=_labels(levels, [getattr(i, "awarded_on", None) for i in held]))
 
 
-def _min_text(vi: str, en: str, term: Term) -> n.Text:
-    return n.Text(vi=f"{vi} từ {term.vi} trở lên", en=f"{en} at least {term.en}")
+def _min_text(vi: str, en: str, term: Term) -> Text:
+    return Text(vi=f"{vi} từ {term.vi} trở lên", en=f"{en} at least {term.en}")
 
 
 def min_education(node: n.MinEducation, ctx: Context) -> Finding:
@@ -135,19 +135,19 @@ def min_education(node: n.MinEducation, ctx: Context) -> Finding:
 
 def high_school(node: n.HighSchool, ctx: Context) -> Finding:
     """Upper-secondary graduation as recorded."""
-    required = n.Text(vi="Tốt nghiệp trung học phổ thông", en="Upper-secondary graduation")
+    required = Text(vi="Tốt nghiệp trung học phổ thông", en="Upper-secondary graduation")
     value = ctx.official.high_school
     if value is None:
         return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
     met = value is node.high_school
-    found = n.Text(vi=_YES_NO["vi"][value], en=_YES_NO["en"][value])
+    found = Text(vi=_YES_NO["vi"][value], en=_YES_NO["en"][value])
     return Finding(outcome=Outcome.MET if met else Outcome.UNMET, required=required, found=found)
 
 
 def field_of_study(node: n.FieldOfStudy, ctx: Context) -> Finding:
     """A diploma (at the minimum level, if given) in one of the accepted fields."""
     spec = node.field_of_study
-    required = n.Text(vi=f"Chuyên ngành: {_list(spec.fields)}", en=f"Field of study: {_list(spec.fields)}")
+    required = Text(vi=f"Chuyên ngành: {_list(spec.fields)}", en=f"Field of study: {_list(spec.fields)}")
     held = held_on(ctx.official.education, ctx.on)
     if held is None:
         return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
@@ -160,7 +160,7 @@ def field_of_study(node: n.FieldOfStudy, ctx: Context) -> Finding:
     else:
         outcome = Outcome.UNMET
     fields = [e.field or "?" for e in held]
-    found = n.Text(vi=_list(fields) or _NONE.vi, en=_list(fields) or _NONE.en)
+    found = Text(vi=_list(fields) or _NONE.vi, en=_list(fields) or _NONE.en)
     return Finding(outcome=outcome, required=required, found=found)
 
 
@@ -188,7 +188,7 @@ def min_language(node: n.MinLanguage, ctx: Context) -> Finding:
     """A language (the given one, or any) at or above the level; certificates via the table."""
     spec = node.min_language
     which = f" ({spec.language})" if spec.language else ""
-    required = n.Text(vi=f"Ngoại ngữ{which} từ {spec.level.vi} trở lên",
+    required = Text(vi=f"Ngoại ngữ{which} từ {spec.level.vi} trở lên",
                       en=f"Foreign language{which} at least {spec.level.en}")
     held = held_on(ctx.official.languages, ctx.on)
     if held is not None and spec.language:
@@ -199,7 +199,7 @@ def min_language(node: n.MinLanguage, ctx: Context) -> Finding:
     if held:
         shown = [f"{s.language}: {s.level.code if s.level else f'{s.certificate} {s.score}'}"
                  for s in held]
-        finding = attrs.evolve(finding, found=n.Text(vi=_list(shown), en=_list(shown)))
+        finding = attrs.evolve(finding, found=Text(vi=_list(shown), en=_list(shown)))
     return finding
 
 
@@ -212,7 +212,7 @@ def min_it_skill(node: n.MinITSkill, ctx: Context) -> Finding:
 def state_management(node: n.StateManagement, ctx: Context) -> Finding:
     """One of the accepted state-management programmes completed by the date."""
     accepted = node.state_management
-    required = n.Text(vi="Bồi dưỡng QLNN: " + _list(p.vi for p in accepted),
+    required = Text(vi="Bồi dưỡng QLNN: " + _list(p.vi for p in accepted),
                       en="State-management training: " + _list(p.en for p in accepted))
     held = held_on(ctx.official.state_management, ctx.on)
     if held is None:
@@ -222,7 +222,7 @@ def state_management(node: n.StateManagement, ctx: Context) -> Finding:
                    found=_labels([c.programme for c in held], [c.awarded_on for c in held]))
 
 
-def _bounds_text(vi: str, en: str, bounds: n.AgeBounds) -> n.Text:
+def _bounds_text(vi: str, en: str, bounds: n.AgeBounds) -> Text:
     parts_vi, parts_en = [], []
     if bounds.min is not None:
         parts_vi.append(f"từ {bounds.min}")
@@ -230,7 +230,7 @@ def _bounds_text(vi: str, en: str, bounds: n.AgeBounds) -> n.Text:
     if bounds.max is not None:
         parts_vi.append(f"không quá {bounds.max}")
         parts_en.append(f"at most {bounds.max}")
-    return n.Text(vi=f"{vi} {' và '.join(parts_vi)}", en=f"{en} {' and '.join(parts_en)}")
+    return Text(vi=f"{vi} {' và '.join(parts_vi)}", en=f"{en} {' and '.join(parts_en)}")
 
 
 def _within(value: int, bounds: n.AgeBounds) -> Outcome:
@@ -246,7 +246,7 @@ def age(node: n.Age, ctx: Context) -> Finding:
         return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
     years = whole_years(born, ctx.on)
     return Finding(outcome=_within(years, node.age), required=required,
-                   found=n.Text(vi=f"{years} tuổi", en=f"{years} years"))
+                   found=Text(vi=f"{years} tuổi", en=f"{years} years"))
 
 
 def remaining_working_months(node: n.RemainingWorkingMonths, ctx: Context) -> Finding:
@@ -254,7 +254,7 @@ def remaining_working_months(node: n.RemainingWorkingMonths, ctx: Context) -> Fi
     spec = node.remaining_working_months
     counted = "bổ nhiệm lần đầu" if spec.at is n.RemainingFrom.FIRST_APPOINTED else "ngày xét"
     counted_en = "first appointment" if spec.at is n.RemainingFrom.FIRST_APPOINTED else "the as-of date"
-    required = n.Text(vi=f"Còn ít nhất {spec.min} tháng công tác đến tuổi nghỉ hưu, tính từ {counted}",
+    required = Text(vi=f"Còn ít nhất {spec.min} tháng công tác đến tuổi nghỉ hưu, tính từ {counted}",
                       en=f"At least {spec.min} months of working time left from {counted_en}")
     official = ctx.official
     start: dt.date | None = ctx.on
@@ -266,9 +266,9 @@ def remaining_working_months(node: n.RemainingWorkingMonths, ctx: Context) -> Fi
     retires = ctx.tables.retirement.retirement_date(official.birth_date, official.gender)
     if retires is None:
         return Finding(outcome=Outcome.UNKNOWN, required=required,
-                       found=n.Text(vi="ngoài bảng tuổi nghỉ hưu", en="outside the retirement table"))
+                       found=Text(vi="ngoài bảng tuổi nghỉ hưu", en="outside the retirement table"))
     left = months_between(start, retires)
-    found = n.Text(vi=f"{left} tháng (nghỉ hưu {retires.isoformat()})",
+    found = Text(vi=f"{left} tháng (nghỉ hưu {retires.isoformat()})",
                    en=f"{left} months (retires {retires.isoformat()})")
     return Finding(outcome=Outcome.MET if left >= spec.min else Outcome.UNMET,
                    required=required, found=found)
@@ -282,19 +282,19 @@ def years_of_service(node: n.YearsOfService, ctx: Context) -> Finding:
         return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
     years = whole_years(start, ctx.on)
     return Finding(outcome=_within(years, node.years_of_service), required=required,
-                   found=n.Text(vi=f"{years} năm", en=f"{years} years"))
+                   found=Text(vi=f"{years} năm", en=f"{years} years"))
 
 
 def min_competency_level(node: n.MinCompetencyLevel, ctx: Context) -> Finding:
     """Assessed level of a competency (from the assessments passed in)."""
     spec = node.min_competency_level
-    required = n.Text(vi=f"Năng lực {spec.competency} từ cấp độ {spec.level}",
+    required = Text(vi=f"Năng lực {spec.competency} từ cấp độ {spec.level}",
                       en=f"Competency {spec.competency} at level {spec.level} or above")
     level = (ctx.assessments or {}).get(spec.competency)
     if level is None:
         return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
     return Finding(outcome=Outcome.MET if level >= spec.level else Outcome.UNMET,
-                   required=required, found=n.Text(vi=f"cấp độ {level}", en=f"level {level}"))
+                   required=required, found=Text(vi=f"cấp độ {level}", en=f"level {level}"))
 
 
 def unit(node: n.UnitCondition, ctx: Context) -> Finding:
@@ -323,24 +323,24 @@ def unit(node: n.UnitCondition, ctx: Context) -> Finding:
         outcome = Outcome.UNKNOWN
     else:
         outcome = Outcome.MET
-    found = _NO_DATA if where is None else n.Text(
+    found = _NO_DATA if where is None else Text(
         vi=f"{where.name or where.id or 'đơn vị'}, vùng khó khăn: "
            f"{_YES_NO['vi'][where.disadvantaged_area]}",
         en=f"{where.name or where.id or 'unit'}, disadvantaged area: "
            f"{_YES_NO['en'][where.disadvantaged_area]}")
     return Finding(outcome=outcome, found=found,
-                   required=n.Text(vi="Đơn vị: " + "; ".join(required_vi),
+                   required=Text(vi="Đơn vị: " + "; ".join(required_vi),
                                    en="Unit: " + "; ".join(required_en)))
 
 
 def _term_condition(value: Term | None, accepted: Iterable[Term], vi: str, en: str) -> Finding:
     accepted = list(accepted)
-    required = n.Text(vi=f"{vi}: {_list(a.vi for a in accepted)}",
+    required = Text(vi=f"{vi}: {_list(a.vi for a in accepted)}",
                       en=f"{en}: {_list(a.en for a in accepted)}")
     if value is None:
         return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
     return Finding(outcome=Outcome.MET if value in accepted else Outcome.UNMET,
-                   required=required, found=n.Text(vi=value.vi, en=value.en))
+                   required=required, found=Text(vi=value.vi, en=value.en))
 
 
 def category(node: n.CategoryCondition, ctx: Context) -> Finding:
@@ -367,17 +367,17 @@ def ethnicity(node: n.EthnicityCondition, ctx: Context) -> Finding:
         parts_vi.append(f"không phải {_list(spec.none_of)}")
         parts_en.append(f"not {_list(spec.none_of)}")
         checks.append(None if folded is None else folded not in {fold(g) for g in spec.none_of})
-    required = n.Text(vi="Dân tộc: " + "; ".join(parts_vi), en="Ethnic group: " + "; ".join(parts_en))
+    required = Text(vi="Dân tộc: " + "; ".join(parts_vi), en="Ethnic group: " + "; ".join(parts_en))
     if None in checks:
         return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
     return Finding(outcome=Outcome.MET if all(checks) else Outcome.UNMET, required=required,
-                   found=n.Text(vi=value or "", en=value or ""))
+                   found=Text(vi=value or "", en=value or ""))
 
 
 def ratings(node: n.Ratings, ctx: Context) -> Finding:
     """Each of the last N years before the as-of date rated at or above the minimum."""
     spec = node.ratings
-    required = n.Text(vi=f"{spec.years} năm liền kề gần nhất xếp loại từ {spec.min.vi} trở lên",
+    required = Text(vi=f"{spec.years} năm liền kề gần nhất xếp loại từ {spec.min.vi} trở lên",
                       en=f"Last {spec.years} years rated at least {spec.min.en}")
     if ctx.official.ratings is None:
         return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
@@ -392,7 +392,7 @@ def ratings(node: n.Ratings, ctx: Context) -> Finding:
         outcome = Outcome.MET
     shown = [f"{y}: {r.code if r else '?'}" for y, r in zip(years, got, strict=True)]
     return Finding(outcome=outcome, required=required,
-                   found=n.Text(vi=_list(shown), en=_list(shown)))
+                   found=Text(vi=_list(shown), en=_list(shown)))
 
 
 _EVIDENCE = {
@@ -408,7 +408,7 @@ def international_experience(node: n.InternationalExperience, ctx: Context) -> F
     diploma that does not say whether it was international or abroad makes a missing
     finding unknown."""
     accepted = node.international_experience
-    required = n.Text(vi="Kinh nghiệm quốc tế: " + " hoặc ".join(_EVIDENCE[k][0] for k in accepted),
+    required = Text(vi="Kinh nghiệm quốc tế: " + " hoặc ".join(_EVIDENCE[k][0] for k in accepted),
                       en="International experience: " + " or ".join(_EVIDENCE[k][1] for k in accepted))
     official, on = ctx.official, ctx.on
     found: list[str] = []
@@ -442,7 +442,7 @@ def international_experience(node: n.InternationalExperience, ctx: Context) -> F
             unknown = unknown or diploma.abroad is None
     if found:
         return Finding(outcome=Outcome.MET, required=required,
-                       found=n.Text(vi=_list(found), en=_list(found)))
+                       found=Text(vi=_list(found), en=_list(found)))
     return Finding(outcome=Outcome.UNKNOWN if unknown else Outcome.UNMET, required=required,
                    found=_NO_DATA if unknown else _NONE)
 

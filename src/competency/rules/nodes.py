@@ -7,14 +7,12 @@ uses. The evaluator keeps one function per kind; thresholds live only in the dat
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import sys
 from typing import Union
 
 import attrs
 
-from competency._fields import describe
 from competency.law import Confidence, LegalReference
 from competency.vocab import (
     AdministrativeLevel,
@@ -27,6 +25,8 @@ from competency.vocab import (
     PersonnelCategory,
     PoliticalTheoryLevel,
     StateManagementProgramme,
+    Text,
+    describe,
 )
 
 __all__ = [
@@ -34,7 +34,6 @@ __all__ = [
     "AgeBounds",
     "AllOf",
     "AnyOf",
-    "AppliesTo",
     "CategoryCondition",
     "CompetencyLevel",
     "EthnicityCondition",
@@ -57,33 +56,20 @@ __all__ = [
     "RatingsSpec",
     "RemainingSpec",
     "RemainingWorkingMonths",
-    "Standard",
     "StateManagement",
-    "Text",
-    "Transitional",
-    "TransitionalTrigger",
     "UnitCondition",
     "UnitSpec",
     "When",
     "WhenSpec",
     "YearsOfService",
     "children",
+    "title_field",
     "walk",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Text:
-    """A text in Vietnamese and English."""
 
-    vi: str = attrs.field(metadata=describe("Vietnamese text.", "Tiếng Việt."))
-    en: str = attrs.field(metadata=describe("English text.", "Tiếng Anh."))
-
-    def __getitem__(self, lang: str) -> str:
-        return self.vi if lang == "vi" else self.en
-
-
-def _title() -> Text | None:
+def title_field() -> Text | None:
     return attrs.field(default=None, metadata=describe(
         "Name of the requirement shown in explanations.", "Tên yêu cầu."))
 
@@ -95,7 +81,7 @@ class _Node:
     id: str = attrs.field(metadata=describe(
         "Identifier, unique within the standard (kebab-case).", "Mã yêu cầu.",
         pattern=r"^[a-z0-9][a-z0-9-]*$"))
-    title: Text | None = _title()
+    title: Text | None = title_field()
     legal_basis: tuple[LegalReference, ...] | None = attrs.field(default=None, metadata=describe(
         "Citations for this requirement (added to the standard's).", "Căn cứ pháp lý riêng."))
     confidence: Confidence | None = attrs.field(default=None, metadata=describe(
@@ -381,85 +367,6 @@ Node = Union[  # noqa: UP007  (a runtime union that cattrs and the schema genera
 ]
 
 
-# -- standards ----------------------------------------------------------------------------
-
-@attrs.frozen(kw_only=True)
-class AppliesTo:
-    """Who a standard applies to; every given key must match, omitted keys match anyone."""
-
-    categories: tuple[PersonnelCategory, ...] | None = attrs.field(default=None, metadata=describe(
-        "Personnel categories.", "Đối tượng."))
-    levels: tuple[AdministrativeLevel, ...] | None = attrs.field(default=None, metadata=describe(
-        "Administrative levels of the post's unit.", "Cấp hành chính."))
-    titles: tuple[str, ...] | None = attrs.field(default=None, metadata=describe(
-        "Position or title codes.", "Mã chức vụ, chức danh."))
-    ranks: tuple[str, ...] | None = attrs.field(default=None, metadata=describe(
-        "Rank codes.", "Mã ngạch."))
-    provinces: tuple[str, ...] | None = attrs.field(default=None, metadata=describe(
-        "Province codes of the post's unit (for provincial overlays).", "Mã tỉnh áp dụng."))
-
-
-@attrs.frozen(kw_only=True)
-class TransitionalTrigger:
-    """Who a transitional provision covers."""
-
-    recruited_before: dt.date | None = attrs.field(default=None, metadata=describe(
-        "Recruited before this date.", "Tuyển dụng trước ngày."))
-    appointed_before: dt.date | None = attrs.field(default=None, metadata=describe(
-        "Appointed to the post before this date.", "Bổ nhiệm trước ngày."))
-    condition: Node | None = attrs.field(default=None, metadata=describe(
-        "A requirement the official must meet to be covered (e.g. works in a disadvantaged area).",
-        "Điều kiện để được áp dụng quy định chuyển tiếp."))
-
-
-@attrs.frozen(kw_only=True)
-class Transitional:
-    """A window for incumbents: covered rules stay unmet but carry a deadline."""
-
-    id: str = attrs.field(metadata=describe("Identifier.", "Mã điều khoản.",
-                                            pattern=r"^[a-z0-9][a-z0-9-]*$"))
-    title: Text | None = _title()
-    applies_when: TransitionalTrigger = attrs.field(metadata=describe(
-        "Who is covered.", "Đối tượng áp dụng."))
-    rules: tuple[str, ...] = attrs.field(metadata=describe(
-        "Ids of the requirements covered.", "Các yêu cầu được áp dụng.", minItems=1))
-    due: dt.date = attrs.field(metadata=describe("Deadline to comply.", "Thời hạn đáp ứng."))
-    legal_basis: tuple[LegalReference, ...] = attrs.field(metadata=describe(
-        "Citations.", "Căn cứ pháp lý.", minItems=1))
-
-
-@attrs.frozen(kw_only=True)
-class Standard:
-    """A qualification standard (tiêu chuẩn): who, what, since when, under which instrument."""
-
-    id: str = attrs.field(metadata=describe(
-        "Identifier, e.g. vn.tt-13-2019-bnv.cong-chuc-xa.", "Mã tiêu chuẩn.",
-        pattern=r"^[a-z0-9][a-z0-9.-]*$"))
-    title: Text = attrs.field(metadata=describe("Title.", "Tên tiêu chuẩn."))
-    subject: str = attrs.field(metadata=describe(
-        "Succession key: standards with the same subject replace each other over time.",
-        "Nhóm đối tượng dùng để nối các tiêu chuẩn kế tiếp nhau.", minLength=1))
-    applies_to: AppliesTo = attrs.field(metadata=describe("Who it applies to.", "Phạm vi áp dụng."))
-    valid_from: dt.date | None = attrs.field(metadata=describe(
-        "First day in force (inclusive); null when unknown.", "Ngày bắt đầu áp dụng."))
-    valid_until: dt.date | None = attrs.field(default=None, metadata=describe(
-        "Last day in force (inclusive); absent while in force.", "Ngày cuối cùng áp dụng."))
-    supersedes: tuple[str, ...] = attrs.field(default=(), metadata=describe(
-        "Ids of the standards it replaces.", "Thay thế tiêu chuẩn."))
-    confidence: Confidence = attrs.field(metadata=describe(
-        "How sure the standard is; drafts are applied only on request.", "Mức độ tin cậy."))
-    legal_basis: tuple[LegalReference, ...] = attrs.field(metadata=describe(
-        "Citations.", "Căn cứ pháp lý.", minItems=1))
-    note: Text | None = attrs.field(default=None, metadata=describe("Remarks.", "Ghi chú."))
-    requirements: Node = attrs.field(metadata=describe("The requirement tree.", "Các yêu cầu."))
-    transitional: tuple[Transitional, ...] = attrs.field(default=(), metadata=describe(
-        "Transitional provisions.", "Quy định chuyển tiếp."))
-
-    def in_force(self, day: dt.date) -> bool:
-        """True when ``day`` is within the standard's period (an unknown start is open)."""
-        return ((self.valid_from is None or self.valid_from <= day)
-                and (self.valid_until is None or day <= self.valid_until))
-
 
 def walk(node: Node) -> list[Node]:
     """The node and all its descendants, depth first."""
@@ -482,5 +389,5 @@ def children(node: Node) -> tuple[Node, ...]:
     return ()
 
 
-for _cls in (AllOf, AnyOf, Not, WhenSpec, When, TransitionalTrigger, Standard):
+for _cls in (AllOf, AnyOf, Not, WhenSpec, When):
     attrs.resolve_types(_cls, globalns=vars(sys.modules[__name__]))

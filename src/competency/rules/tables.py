@@ -11,16 +11,16 @@ import datetime as dt
 
 import attrs
 
-from competency._fields import describe
 from competency.law import Confidence, LegalReference
-from competency.model import LanguageSkill, PoliticalTheory
-from competency.rules.nodes import Text
+from competency.model.official import LanguageSkill, PoliticalTheory
 from competency.vocab import (
     Gender,
     LanguageLevel,
     PoliticalTheoryDiploma,
     PoliticalTheoryLevel,
     Term,
+    Text,
+    describe,
 )
 
 __all__ = [

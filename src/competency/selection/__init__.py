@@ -12,7 +12,7 @@ order, then the official id, then (for duplicate ids) the record itself; the inp
 order never matters.
 
 The parts live in private modules, one job each: the criteria (``_criteria``), the
-scheme model (``_scheme``), reading scheme files (``_loading``), scoring (``_scoring``),
+scheme model (``model``), reading scheme files (``catalogue``), scoring (``_scoring``),
 ranking and quotas (``_ranking``), the results (``_results``) and :func:`select`
 (``_select``); import them from here.
 """
@@ -36,7 +36,6 @@ from competency.selection._criteria import RatingPoints as RatingPoints
 from competency.selection._criteria import RatingScale as RatingScale
 from competency.selection._criteria import RuleBonus as RuleBonus
 from competency.selection._criteria import YoungerSpec as YoungerSpec
-from competency.selection._loading import builtin_schemes, get_scheme, load_scheme_file
 from competency.selection._results import (
     Candidate,
     CriterionScore,
@@ -44,7 +43,9 @@ from competency.selection._results import (
     Selection,
     Unresolved,
 )
-from competency.selection._scheme import (
+from competency.selection._select import select
+from competency.selection.catalogue import builtin_schemes, get_scheme, load_scheme_file
+from competency.selection.model import (
     TIE_BREAK_FACTS,
     Commitment,
     NoRegimeError,
@@ -54,7 +55,6 @@ from competency.selection._scheme import (
     SelectionScheme,
     UnknownSchemeError,
 )
-from competency.selection._select import select
 
 __all__ = [
     "TIE_BREAK_FACTS",

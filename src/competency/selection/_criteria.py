@@ -11,9 +11,8 @@ from typing import Union
 
 import attrs
 
-from competency._fields import describe
-from competency.rules.nodes import Node, Text
-from competency.vocab import LanguageLevel, PerformanceRating
+from competency.rules.nodes import Node
+from competency.vocab import LanguageLevel, PerformanceRating, Text, describe
 
 __all__ = [
     "ID_PATTERN",

@@ -13,15 +13,14 @@ from typing import Any
 
 import attrs
 
-from competency.model import Official
-from competency.population import unit_key
+from competency.model.official import Official
+from competency.model.selector import unit_key
 from competency.rules.evaluate import Evaluation
 from competency.rules.leaves import Context
-from competency.rules.nodes import Text
+from competency.schema.convert import unstructure
 from competency.selection._results import Candidate, CriterionScore, Rejection, Unresolved
-from competency.selection._scheme import TIE_BREAK_FACTS, Quota, QuotaGroup, SelectionScheme
-from competency.serialize import unstructure
-from competency.vocab import Gender, fold
+from competency.selection.model import TIE_BREAK_FACTS, Quota, QuotaGroup, SelectionScheme
+from competency.vocab import Gender, Text, fold
 
 __all__ = ["Entry", "allot", "effective_quota", "quota_group", "rank_key", "stable_order"]
 

@@ -14,14 +14,14 @@ import attrs
 
 from competency.law import Confidence, LegalReference
 from competency.rules.evaluate import Evaluation
-from competency.rules.nodes import Text
-from competency.selection._scheme import (
+from competency.selection.model import (
     TIE_BREAK_FACTS,
     Commitment,
     Quota,
     Regime,
     SelectionScheme,
 )
+from competency.vocab import Text
 
 __all__ = ["Candidate", "CriterionScore", "Rejection", "Selection", "Unresolved"]
 

@@ -12,7 +12,6 @@ from typing import Any
 
 from competency.rules.evaluate import evaluate_node
 from competency.rules.leaves import Context, whole_years
-from competency.rules.nodes import Text
 from competency.rules.outcome import Outcome
 from competency.selection._criteria import (
     AgeCriterion,
@@ -23,6 +22,7 @@ from competency.selection._criteria import (
     ServiceCriterion,
 )
 from competency.selection._results import CriterionScore
+from competency.vocab import Text
 
 __all__ = ["criterion_scores"]
 

@@ -7,15 +7,12 @@ from collections.abc import Iterable
 
 import attrs
 
-from competency.catalog import Catalog
 from competency.law import Confidence
-from competency.model import Official
-from competency.population import match, unit_label
+from competency.model.official import Official
+from competency.model.selector import match, unit_label
 from competency.rules.evaluate import evaluate_node
 from competency.rules.leaves import Context
-from competency.rules.nodes import Text
 from competency.rules.outcome import Outcome
-from competency.selection._loading import get_scheme
 from competency.selection._ranking import (
     Entry,
     allot,
@@ -25,22 +22,24 @@ from competency.selection._ranking import (
     stable_order,
 )
 from competency.selection._results import Rejection, Selection, Unresolved
-from competency.selection._scheme import Quota, SelectionScheme
 from competency.selection._scoring import criterion_scores
+from competency.selection.catalogue import get_scheme
+from competency.selection.model import Quota, SelectionScheme
+from competency.standards.catalogue import Catalog
+from competency.vocab import Text
 
 __all__ = ["select"]
 
 
 def select(candidates: Iterable[Official], scheme: SelectionScheme | str,
-           on: dt.date | None = None, *, quota: int | Quota | None = None,
+           on: dt.date, *, quota: int | Quota | None = None,
            catalog: Catalog | None = None) -> Selection:
-    """Rank the candidates for ``scheme`` as of ``on`` (the dispatch date; default today).
+    """Rank the candidates for ``scheme`` as of ``on`` (the dispatch date).
 
     The regime in force on ``on`` gives the eligibility rules and the commitment.
     ``quota`` replaces the scheme's total number of places (an int) or its whole quota
     (a :class:`Quota`). Every candidate ends in exactly one place of the result.
     """
-    on = on or dt.date.today()
     plan = get_scheme(scheme) if isinstance(scheme, str) else scheme
     regime = plan.regime(on)
     tables = (catalog or Catalog.builtin()).tables

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from competency.catalog import Catalog
 from competency.rules.tables import add_months
+from competency.standards.catalogue import Catalog
 from competency.vocab import Gender
 
 __all__ = ["DAY", "add_months", "plus_years", "retirement_date",

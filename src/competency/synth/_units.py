@@ -13,7 +13,7 @@ import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from competency.catalog import Catalog
+from competency.standards.catalogue import Catalog
 from competency.synth._data import load_json, load_yaml
 from competency.vocab import AdministrativeLevel, fold
 

@@ -1,11 +1,11 @@
 """The vectorised evaluator: the requirement trees compiled to polars expressions.
 
 For bulk checks. :func:`check_frame` gives, for every official and every (post, standard)
-pair that :meth:`Catalog.applicable <competency.catalog.Catalog.applicable>` yields, the
-same outcome, deadline and transitional provision as :func:`competency.check.check`, in the
+pair that :meth:`Catalog.applicable <competency.standards.Catalog.applicable>` yields, the
+same outcome, deadline and transitional provision as :func:`competency.check`, in the
 same order, as a :class:`polars.DataFrame`. It builds no explanations: re-run the reference
-evaluator (:func:`competency.check.check` or
-:func:`competency.rules.evaluate.evaluate_standard`) for the rows to explain.
+evaluator (:func:`competency.check` or
+:func:`competency.standards.evaluate.evaluate_standard`) for the rows to explain.
 
 Officials are flattened into columns in batches (``batch_size`` rows); per-record facts
 that polars cannot read from attrs objects (evidence held by the as-of date, table lookups
@@ -25,11 +25,11 @@ from collections.abc import Iterable, Iterator
 
 import polars as pl
 
-from competency.catalog import Catalog, matches
-from competency.model import Assignment, Official, Unit
-from competency.rules.evaluate import evaluate_standard
-from competency.rules.nodes import Standard
-from competency.serialize import structure, unstructure
+from competency.model.official import Assignment, Official, Unit
+from competency.schema.convert import structure, unstructure
+from competency.standards.catalogue import Catalog
+from competency.standards.evaluate import evaluate_standard
+from competency.standards.model import Standard
 from competency.vector import _flatten as f
 from competency.vector._compile import (
     MET,
@@ -95,7 +95,7 @@ class _Plan:
                        assignment: Record) -> list[int]:
         """``Catalog.for_assignment`` over the standards in force.
 
-        :func:`competency.catalog.matches` reads only the category, the unit's level and
+        :meth:`Selector.matches <competency.model.Selector.matches>` reads only the category, the unit's level and
         province, the title and the rank, so the answer is memoised on those five values.
         """
         level = None if unit is None else unit.get("level")
@@ -104,7 +104,7 @@ class _Plan:
         chosen = self._chosen.get(key)
         if chosen is None:
             official, post = _selector_view(*key)
-            found = [s for s in self.in_force if matches(s.applies_to, official, post)]
+            found = [s for s in self.in_force if s.applies_to.matches(official, post)]
             replaced = {old for s in found for old in s.supersedes}
             chosen = self._chosen[key] = [self.index[s.id] for s in found
                                           if s.id not in replaced]
@@ -278,12 +278,11 @@ class _Batch:
                              "failing": pl.Series(failing, dtype=pl.List(pl.String()))})
 
 
-def check_records(records: Iterable[Record], on: dt.date | None = None, *,
+def check_records(records: Iterable[Record], on: dt.date, *,
                   catalog: Catalog | None = None, include_drafts: bool = False,
                   batch_size: int = 50_000) -> Iterator[pl.DataFrame]:
     """:func:`check_frame` over JSON records (dicts valid against the official schema), in
     frames of about ``batch_size`` rows: memory does not grow with the roster."""
-    on = on or dt.date.today()
     plan = _Plan(on, catalog if catalog is not None else Catalog.builtin(), include_drafts)
     batch = _Batch(plan)
     for record in records:
@@ -295,7 +294,7 @@ def check_records(records: Iterable[Record], on: dt.date | None = None, *,
         yield batch.frame()
 
 
-def check_batches(officials: Iterable[Official], on: dt.date | None = None, *,
+def check_batches(officials: Iterable[Official], on: dt.date, *,
                   catalog: Catalog | None = None, include_drafts: bool = False,
                   batch_size: int = 50_000) -> Iterator[pl.DataFrame]:
     """:func:`check_frame` in frames of about ``batch_size`` rows (constant memory)."""
@@ -303,12 +302,12 @@ def check_batches(officials: Iterable[Official], on: dt.date | None = None, *,
                          include_drafts=include_drafts, batch_size=batch_size)
 
 
-def check_frame(officials: Iterable[Official], on: dt.date | None = None,
+def check_frame(officials: Iterable[Official], on: dt.date,
                 catalog: Catalog | None = None, *, include_drafts: bool = False,
                 batch_size: int = 50_000) -> pl.DataFrame:
     """Every applicable standard of every current post, evaluated in columns.
 
-    One row per result of :func:`competency.check.check` over the same officials, in the
+    One row per result of :func:`competency.check` over the same officials, in the
     same order: ``official_id``, ``title`` (the post), ``standard`` (id), ``outcome``
     (``met``/``unmet``/``unknown``), ``due`` and ``provision`` (id of the transitional
     provision; both null when none applies) and ``failing`` (the ids of the rules that

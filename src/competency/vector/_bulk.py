@@ -26,13 +26,13 @@ from typing import Any
 import attrs
 import polars as pl
 
-from competency.catalog import Catalog
 from competency.io import jsonl_lines, line_ranges
-from competency.model import Official
-from competency.report import result_dict
-from competency.roster import CheckedRecord, line_verdicts, moved
-from competency.rules.evaluate import evaluate_standard
-from competency.serialize import structure
+from competency.io.roster import CheckedRecord, line_verdicts, moved
+from competency.model.official import Official
+from competency.schema.convert import structure
+from competency.standards.catalogue import Catalog
+from competency.standards.evaluate import evaluate_standard
+from competency.standards.report import result_dict
 from competency.vector import _Batch, _Plan
 
 __all__ = ["CSV_COLUMNS", "PART_BYTES", "BatchReport", "Job", "check_roster"]

@@ -25,6 +25,7 @@ import polars as pl
 from competency.rules import nodes as n
 from competency.rules.leaves import LEAVES
 from competency.rules.tables import Tables
+from competency.standards.model import Standard, Transitional
 from competency.vector import _flatten as f
 from competency.vocab import fold
 
@@ -483,11 +484,11 @@ def failing_rules(compiler: Compiler, node: n.Node) -> Any:
 class CompiledStandard:
     """A standard as expressions for one as-of date, or the reason it falls back."""
 
-    standard: n.Standard
+    standard: Standard
     outcome: pl.Expr | None = None
     failing: pl.Expr | None = None  # rule ids of the culprits (see :func:`failing_rules`)
     # (provision, covered-and-window-holds) for the provisions whose deadline is not past.
-    provisions: tuple[tuple[n.Transitional, pl.Expr], ...] = ()
+    provisions: tuple[tuple[Transitional, pl.Expr], ...] = ()
     facts: tuple[f.Fact, ...] = ()
     fallback: str | None = None  # why the reference evaluator runs instead
 
@@ -496,7 +497,7 @@ class CompiledStandard:
         return self.fallback is None
 
 
-def _covered(compiler: Compiler, provision: n.Transitional) -> Any:
+def _covered(compiler: Compiler, provision: Transitional) -> Any:
     """``evaluate._covered``: unknown facts do not grant a window."""
     b, trigger = compiler.b, provision.applies_when
     parts = []
@@ -511,8 +512,8 @@ def _covered(compiler: Compiler, provision: n.Transitional) -> Any:
     return _all(b, parts)
 
 
-def compile_requirements(compiler: Compiler, standard: n.Standard
-                         ) -> tuple[Any, list[tuple[n.Transitional, Any]]]:
+def compile_requirements(compiler: Compiler, standard: Standard
+                         ) -> tuple[Any, list[tuple[Transitional, Any]]]:
     """The outcome of ``standard`` and, per provision still open on the compiler's date,
     the condition under which it grants its window (raises :class:`UnsupportedLeafError`).
 
@@ -529,7 +530,7 @@ def compile_requirements(compiler: Compiler, standard: n.Standard
     return outcome, provisions
 
 
-def compile_standard(standard: n.Standard, on: dt.date, tables: Tables) -> CompiledStandard:
+def compile_standard(standard: Standard, on: dt.date, tables: Tables) -> CompiledStandard:
     """Compile ``standard`` (requirements and transitional provisions) for ``on``."""
     compiler = Compiler(on, tables)
     try:

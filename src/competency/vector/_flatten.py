@@ -18,7 +18,7 @@ from typing import Any
 
 import polars as pl
 
-from competency.model import LanguageSkill, PoliticalTheory
+from competency.model.official import LanguageSkill, PoliticalTheory
 from competency.rules.leaves import is_foreign_language
 from competency.rules.tables import Tables
 from competency.vocab import (

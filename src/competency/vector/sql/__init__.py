@@ -4,7 +4,7 @@
 current post, with the columns of :func:`fact_columns`) and returns, for every row,
 ``official_id``, ``title``, ``standard``, ``outcome`` (``met``/``unmet``/``unknown``),
 ``due`` and ``provision``: the outcome, deadline and transitional provision of
-:func:`competency.check.check` and :func:`competency.vector.check_frame`. The query is
+:func:`competency.check` and :func:`competency.vector.check_frame`. The query is
 compiled by the same compiler as the polars expressions of :mod:`competency.vector`, from
 the same tree walk and leaves.
 
@@ -24,9 +24,9 @@ from typing import Any
 
 import polars as pl
 
-from competency.catalog import Catalog
-from competency.rules import nodes as n
 from competency.rules.tables import Tables
+from competency.standards.catalogue import Catalog
+from competency.standards.model import Standard, Transitional
 from competency.vector import SCHEMA
 from competency.vector._compile import (
     MET,
@@ -44,8 +44,8 @@ __all__ = ["UnsupportedLeafError", "check_sql", "fact_columns", "standard_sql"]
 _KEYS = ("official_id", "title")
 
 
-def _compile(standard: n.Standard, on: dt.date, tables: Tables | None
-             ) -> tuple[Compiler, SqlBackend, Sql, list[tuple[n.Transitional, Sql]], Sql]:
+def _compile(standard: Standard, on: dt.date, tables: Tables | None
+             ) -> tuple[Compiler, SqlBackend, Sql, list[tuple[Transitional, Sql]], Sql]:
     backend = SqlBackend()
     compiler = Compiler(on, tables if tables is not None else Catalog.builtin().tables, backend)
     outcome, provisions = compile_requirements(compiler, standard)
@@ -66,7 +66,7 @@ def _sql_type(dtype: pl.DataType) -> str:
     raise TypeError(f"no SQL type for {dtype}")
 
 
-def fact_columns(standard: n.Standard, on: dt.date, tables: Tables | None = None
+def fact_columns(standard: Standard, on: dt.date, tables: Tables | None = None
                  ) -> dict[str, str]:
     """The columns the query of ``standard`` on ``on`` reads, with their DuckDB types.
 
@@ -90,9 +90,9 @@ def _select(items: Sequence[tuple[str, str | None]], indent: str = "    ") -> st
     return "\n".join(lines)
 
 
-def standard_sql(standard: n.Standard, on: dt.date | None = None, tables: Tables | None = None,
+def standard_sql(standard: Standard, on: dt.date, tables: Tables | None = None,
                  table: str = "facts", *, carry: Iterable[str] = ()) -> str:
-    """A DuckDB query evaluating ``standard`` as of ``on`` (default today) on every row of
+    """A DuckDB query evaluating ``standard`` as of ``on`` on every row of
     ``table``.
 
     ``table`` is a table or view name, or a parenthesised subquery; it must hold the
@@ -104,7 +104,6 @@ def standard_sql(standard: n.Standard, on: dt.date | None = None, tables: Tables
     the fact table. Raises :class:`UnsupportedLeafError` for a leaf kind with no compiled
     form.
     """
-    on = on or dt.date.today()
     _, backend, outcome, provisions, failing = _compile(standard, on, tables)
     cites = "; ".join(c.cite() for c in standard.legal_basis)
     head = [f"-- {standard.id}: {standard.title.en}",
@@ -113,7 +112,7 @@ def standard_sql(standard: n.Standard, on: dt.date | None = None, tables: Tables
              "rule outcomes: 2 met, 1 unknown, 0 unmet.")]
     leaves = [("*", None)] + [(f"{expr.text} AS {name}", comment)
                                for name, comment, expr in backend.leaves]
-    windows: list[tuple[str, n.Transitional]] = []
+    windows: list[tuple[str, Transitional]] = []
     steps = [("*", None), (f"{outcome.text} AS outcome_code", "[outcome] the requirement tree"),
              (f"{failing.text} AS failing",
               "[failing] ids of the rules that make the outcome unmet or unknown")]
@@ -161,7 +160,7 @@ def _to_frame(relation: Any) -> pl.DataFrame:
     return frame.select(pl.col(name).cast(dtype) for name, dtype in SCHEMA.items())
 
 
-def check_sql(facts: Any, on: dt.date | None = None, catalog: Catalog | None = None, *,
+def check_sql(facts: Any, on: dt.date, catalog: Catalog | None = None, *,
               standards: Iterable[str] | None = None, connection: Any = None,
               include_drafts: bool = False) -> pl.DataFrame:
     """Standards evaluated in DuckDB over a fact table, as a frame of
@@ -175,7 +174,6 @@ def check_sql(facts: Any, on: dt.date | None = None, catalog: Catalog | None = N
     """
     import duckdb
 
-    on = on or dt.date.today()
     cat = catalog if catalog is not None else Catalog.builtin()
     con = connection if connection is not None else duckdb.connect()
     registered = None

@@ -1,0 +1,44 @@
+"""Competency frameworks (khung năng lực): the record kind, its catalogue, gaps and CASE interchange.
+
+Each module has one job; import the public names from here.
+"""
+
+from __future__ import annotations
+
+from competency.frameworks.catalogue import (
+    FrameworkCatalog,
+    UnknownFrameworkError,
+    framework_problems,
+    load_framework_file,
+)
+from competency.frameworks.model import (
+    LEVELS,
+    Competency,
+    CompetencyGroup,
+    CompetencyGroupKind,
+    Framework,
+    LevelDescriptor,
+    PositionProfile,
+    PositionRef,
+    PositionType,
+    RequiredLevel,
+    ScaleLevel,
+)
+
+__all__ = [
+    "Competency",
+    "CompetencyGroup",
+    "CompetencyGroupKind",
+    "Framework",
+    "FrameworkCatalog",
+    "LEVELS",
+    "LevelDescriptor",
+    "PositionProfile",
+    "PositionRef",
+    "PositionType",
+    "RequiredLevel",
+    "ScaleLevel",
+    "UnknownFrameworkError",
+    "framework_problems",
+    "load_framework_file",
+]

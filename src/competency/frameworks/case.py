@@ -1,0 +1,479 @@
+"""Frameworks as 1EdTech CASE 1.0 packages (CFPackage JSON), both ways.
+
+Export (:func:`export_case`) writes one ``CFPackage``: a ``CFDocument`` for the framework,
+``CFItems`` for groups, competencies and behavioural indicators, ``isChildOf``
+``CFAssociations`` for the hierarchy (with ``sequenceNumber`` for the order), a
+``CFRubric`` per competency whose criterion levels are the level descriptors, and the
+item types in ``CFDefinitions``. Identifiers are UUID version 5 of the framework id and
+the element's path, so the same framework always gives the same package.
+
+CASE 1.0 has one text per field and no extension point, so the bilingual content is
+mapped field by field (Vietnamese in the primary field, English in its companion):
+
+============================  =====================  ======================
+element                       Vietnamese             English
+============================  =====================  ======================
+framework title               CFDocument.title       CFDocument.description
+group name                    fullStatement          alternativeLabel
+competency name               abbreviatedStatement   alternativeLabel
+competency definition         fullStatement          notes
+behavioural indicator         fullStatement          notes
+level descriptor              description            feedback
+============================  =====================  ======================
+
+Fields with no CASE home (framework id, confidence, the illustrative flag, legal basis,
+note, scale) travel as one JSON object at the start of ``CFDocument.notes``, after the
+marker ``competency-framework:``; importing reads it back, so export then import gives
+the same framework. Group kinds are ``conceptKeywords``; the level of an indicator is
+the first number of its ``listEnumeration`` (``3.2`` = level 3, second indicator).
+
+Import (:func:`import_case`) also reads packages produced elsewhere: top-level items
+with children become groups (kind guessed from the keywords or the name), their children
+competencies, grandchildren indicators; rubric criteria attached to a competency give
+its level descriptors (level = the score when it is 1–5, else the position). Such a
+framework gets confidence ``needs-check``, since nothing in it was checked here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import uuid
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from competency.errors import DataFileError
+from competency.frameworks.catalogue import framework_problems
+from competency.frameworks.model import (
+    Competency,
+    CompetencyGroup,
+    CompetencyGroupKind,
+    Framework,
+    LevelDescriptor,
+    ScaleLevel,
+)
+from competency.law import Confidence, LegalReference
+from competency.schema.convert import StructureError, structure, unstructure
+from competency.schema.validate import validator
+from competency.vocab import Text, fold
+
+__all__ = ["MARKER", "NAMESPACE", "export_case", "import_case"]
+
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:competency:case")
+"""Namespace of the version-5 UUIDs of exported packages."""
+
+MARKER = "competency-framework:"
+"""Start of the JSON object in ``CFDocument.notes`` holding what CASE 1.0 has no field for."""
+
+_DOC_URI = "urn:competency:framework:"
+_TYPES = {
+    "group": ("Competency Group", "Nhóm năng lực", "1"),
+    "competency": ("Competency", "Năng lực", "2"),
+    "indicator": ("Behavioural Indicator", "Biểu hiện hành vi", "3"),
+}
+_STATUS = {Confidence.CONFIRMED: "Adopted", Confidence.NEEDS_CHECK: "Adopted (needs-check)",
+           Confidence.DRAFT: "Draft", Confidence.ILLUSTRATIVE: "Illustrative"}
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+# -- export ---------------------------------------------------------------------------------------
+
+class _Ids:
+    def __init__(self, framework_id: str, base_uri: str | None) -> None:
+        self.framework_id = framework_id
+        self.base = base_uri.rstrip("/") if base_uri else None
+
+    def id(self, *path: str) -> str:
+        return str(uuid.uuid5(NAMESPACE, "/".join((self.framework_id, *path))))
+
+    def uri(self, collection: str, identifier: str) -> str:
+        return f"{self.base}/{collection}/{identifier}" if self.base else f"urn:uuid:{identifier}"
+
+
+def _link(title: str, identifier: str, uri: str) -> dict[str, str]:
+    return {"title": title, "identifier": identifier, "uri": uri}
+
+
+def _meta(framework: Framework) -> dict[str, Any]:
+    return {"id": framework.id, "confidence": framework.confidence.value,
+            "illustrative": framework.illustrative,
+            "legal_basis": unstructure(framework.legal_basis),
+            "note": unstructure(framework.note) if framework.note else None,
+            "scale": unstructure(framework.scale)}
+
+
+def export_case(framework: Framework, *, base_uri: str | None = None,
+                last_change: dt.datetime | None = None) -> dict[str, Any]:
+    """The framework as a CASE 1.0 ``CFPackage`` (JSON-ready data).
+
+    ``base_uri`` makes every ``uri`` ``{base_uri}/{collection}/{identifier}`` (default
+    ``urn:uuid:{identifier}``); ``last_change`` is every ``lastChangeDateTime`` (default:
+    midnight UTC of ``valid_from``, or the Unix epoch), so output depends on input only.
+    """
+    ids = _Ids(framework.id, base_uri)
+    stamp = last_change or (dt.datetime.combine(framework.valid_from, dt.time(), dt.UTC)
+                            if framework.valid_from else _EPOCH)
+    when = stamp.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    doc_id = ids.id("document")
+    doc_uri = ids.uri("CFDocuments", doc_id) if base_uri else f"{_DOC_URI}{framework.id}"
+    doc_link = _link(framework.title.vi, doc_id, doc_uri)
+    human = [framework.note.vi, framework.note.en] if framework.note else []
+    document: dict[str, Any] = {
+        "identifier": doc_id, "uri": doc_uri, "creator": framework.creator,
+        "title": framework.title.vi, "lastChangeDateTime": when,
+    }
+    urls = [c.url for c in framework.legal_basis if c.url]
+    if urls:
+        document["officialSourceURL"] = urls[0]
+    if framework.publisher:
+        document["publisher"] = framework.publisher
+    document["description"] = framework.title.en
+    document["language"] = "vi"
+    if framework.version:
+        document["version"] = framework.version
+    document["adoptionStatus"] = _STATUS[framework.confidence]
+    if framework.valid_from:
+        document["statusStartDate"] = framework.valid_from.isoformat()
+    if framework.valid_until:
+        document["statusEndDate"] = framework.valid_until.isoformat()
+    document["notes"] = MARKER + json.dumps(_meta(framework), ensure_ascii=False,
+                                            sort_keys=True) + "".join(f"\n\n{t}" for t in human)
+    document["CFPackageURI"] = _link(framework.title.vi, ids.id("package"),
+                                     ids.uri("CFPackages", ids.id("package")))
+
+    type_links = {}
+    item_types = []
+    for code, (title, vi, hierarchy) in _TYPES.items():
+        type_id = ids.id("item-type", code)
+        type_links[code] = _link(title, type_id, ids.uri("CFItemTypes", type_id))
+        item_types.append({"identifier": type_id, "uri": ids.uri("CFItemTypes", type_id),
+                           "title": title, "description": vi, "hierarchyCode": hierarchy,
+                           "typeCode": code, "lastChangeDateTime": when})
+
+    items: list[dict[str, Any]] = []
+    associations: list[dict[str, Any]] = []
+    rubrics: list[dict[str, Any]] = []
+
+    def item(kind: str, identifier: str, fields: dict[str, Any]) -> dict[str, str]:
+        uri = ids.uri("CFItems", identifier)
+        items.append({"identifier": identifier, "uri": uri, "CFDocumentURI": doc_link,
+                      **fields, "CFItemType": _TYPES[kind][0], "CFItemTypeURI": type_links[kind],
+                      "language": "vi", "lastChangeDateTime": when})
+        return _link(fields["fullStatement"], identifier, uri)
+
+    def child_of(origin: dict[str, str], destination: dict[str, str], sequence: int) -> None:
+        identifier = ids.id("association", origin["identifier"], destination["identifier"])
+        associations.append({"identifier": identifier,
+                             "uri": ids.uri("CFAssociations", identifier),
+                             "associationType": "isChildOf", "CFDocumentURI": doc_link,
+                             "sequenceNumber": sequence, "originNodeURI": origin,
+                             "destinationNodeURI": destination, "lastChangeDateTime": when})
+
+    scale_names = {s.level: s.name for s in framework.scale}
+    for g_pos, group in enumerate(framework.groups, 1):
+        g_link = item("group", ids.id("group", group.id), {
+            "fullStatement": group.name.vi, "alternativeLabel": group.name.en,
+            "humanCodingScheme": group.id, "conceptKeywords": [group.kind.code]})
+        child_of(g_link, doc_link, g_pos)
+        for c_pos, competency in enumerate(group.competencies, 1):
+            c_link = item("competency", ids.id("competency", competency.id), {
+                "fullStatement": competency.definition.vi,
+                "alternativeLabel": competency.name.en, "humanCodingScheme": competency.id,
+                "abbreviatedStatement": competency.name.vi, "notes": competency.definition.en})
+            child_of(c_link, g_link, c_pos)
+            sequence = 0
+            for descriptor in competency.levels:
+                for k, indicator in enumerate(descriptor.indicators, 1):
+                    sequence += 1
+                    i_link = item("indicator", ids.id("indicator", competency.id,
+                                                      str(descriptor.level), str(k)), {
+                        "fullStatement": indicator.vi, "notes": indicator.en,
+                        "humanCodingScheme": f"{competency.id}.{descriptor.level}.{k}",
+                        "listEnumeration": f"{descriptor.level}.{k}"})
+                    child_of(i_link, c_link, sequence)
+            if competency.levels:
+                rubrics.append(_rubric(ids, competency, c_link, scale_names, when))
+    return {"CFDocument": document, "CFItems": items, "CFAssociations": associations,
+            "CFDefinitions": {"CFConcepts": [], "CFSubjects": [], "CFLicenses": [],
+                              "CFItemTypes": item_types, "CFAssociationGroupings": []},
+            "CFRubrics": rubrics}
+
+
+def _rubric(ids: _Ids, competency: Competency, c_link: dict[str, str],
+            scale_names: Mapping[int, Text], when: str) -> dict[str, Any]:
+    rubric_id = ids.id("rubric", competency.id)
+    criterion_id = ids.id("criterion", competency.id)
+    levels = []
+    for descriptor in competency.levels:
+        level_id = ids.id("criterion-level", competency.id, str(descriptor.level))
+        quality = scale_names.get(descriptor.level, Text(vi=f"Cấp độ {descriptor.level}",
+                                                         en=f"Level {descriptor.level}"))
+        levels.append({"identifier": level_id, "uri": ids.uri("CFRubricCriterionLevels", level_id),
+                       "description": descriptor.description.vi, "quality": quality.vi,
+                       "score": float(descriptor.level), "feedback": descriptor.description.en,
+                       "position": descriptor.level, "rubricCriterionId": criterion_id,
+                       "lastChangeDateTime": when})
+    criterion = {"identifier": criterion_id, "uri": ids.uri("CFRubricCriteria", criterion_id),
+                 "category": competency.name.vi, "description": competency.definition.vi,
+                 "CFItemURI": c_link, "weight": 1.0, "position": 1, "rubricId": rubric_id,
+                 "lastChangeDateTime": when, "CFRubricCriterionLevels": levels}
+    return {"identifier": rubric_id, "uri": ids.uri("CFRubrics", rubric_id),
+            "title": competency.name.vi, "description": competency.name.en,
+            "lastChangeDateTime": when, "CFRubricCriteria": [criterion]}
+
+
+# -- import ---------------------------------------------------------------------------------------
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return slug if slug and slug[0].isalnum() else f"x-{slug}".rstrip("-")
+
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class _Unique:
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def __call__(self, wanted: str) -> str:
+        if _ID.match(wanted) and wanted not in self.used:
+            self.used.add(wanted)
+            return wanted
+        base = _slug(wanted) or "item"
+        candidate, n = base, 1
+        while candidate in self.used:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.used.add(candidate)
+        return candidate
+
+
+def _meta_of(notes: Any) -> dict[str, Any] | None:
+    if not isinstance(notes, str) or not notes.startswith(MARKER):
+        return None
+    try:
+        value, _ = json.JSONDecoder().raw_decode(notes, len(MARKER))
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _identifier(link: Any) -> str | None:
+    return link.get("identifier") if isinstance(link, dict) else None
+
+
+def _kind_of(item: Mapping[str, Any], types: Mapping[str, str]) -> str | None:
+    type_id = _identifier(item.get("CFItemTypeURI"))
+    if type_id in types:
+        return types[type_id]
+    label = fold(str(item.get("CFItemType") or ""))
+    for code, (title, vi, _) in _TYPES.items():
+        if label in (fold(title), fold(vi), code):
+            return code
+    return None
+
+
+def _guess_kind(item: Mapping[str, Any]) -> CompetencyGroupKind:
+    for keyword in item.get("conceptKeywords") or ():
+        try:
+            return CompetencyGroupKind.parse(str(keyword))
+        except KeyError:
+            continue
+    words = fold(" ".join(str(item.get(k) or "") for k in
+                          ("fullStatement", "abbreviatedStatement", "alternativeLabel")))
+    if any(w in words for w in ("quan ly", "lanh dao", "manage", "leader")):
+        return CompetencyGroupKind.MANAGERIAL
+    if any(w in words for w in ("chung", "general", "core", "common")):
+        return CompetencyGroupKind.GENERAL
+    return CompetencyGroupKind.PROFESSIONAL
+
+
+def _levels_from(criteria: Iterable[Mapping[str, Any]], ours: bool,
+                 indicators: Mapping[int, list[Text]]) -> tuple[LevelDescriptor, ...]:
+    found: dict[int, LevelDescriptor] = {}
+    for criterion in criteria:
+        for level in criterion.get("CFRubricCriterionLevels") or ():
+            score, position = level.get("score"), level.get("position")
+            number = (int(score) if isinstance(score, (int, float)) and float(score).is_integer()
+                      and 1 <= score <= 5 else position)  # noqa: PLR2004
+            if not isinstance(number, int) or not 1 <= number <= 5 or number in found:  # noqa: PLR2004
+                continue
+            vi = str(level.get("description") or level.get("quality") or "")
+            en = str(level.get("feedback")) if ours and level.get("feedback") is not None else vi
+            found[number] = LevelDescriptor(level=number, description=Text(vi=vi, en=en),
+                                            indicators=tuple(indicators.get(number, ())))
+    return tuple(found[k] for k in sorted(found))
+
+
+def import_case(package: Mapping[str, Any], *, warnings: list[str] | None = None) -> Framework:
+    """A framework from a CASE 1.0 ``CFPackage``; problems raise :class:`DataFileError`.
+
+    Items that fit nowhere (deeper levels, indicators without a level) are skipped, each
+    with a line in ``warnings`` when a list is given.
+    """
+    notes = warnings if warnings is not None else []
+    source = "CFPackage"
+    document = package.get("CFDocument") if isinstance(package, Mapping) else None
+    if not isinstance(document, Mapping) or not document.get("identifier"):
+        raise DataFileError(source=source, problems=("/CFDocument: missing or without identifier",))
+    meta = _meta_of(document.get("notes"))
+    ours = meta is not None
+    items = {i["identifier"]: i for i in package.get("CFItems") or ()
+             if isinstance(i, Mapping) and i.get("identifier")}
+    definitions = package.get("CFDefinitions") or {}
+    types = {t.get("identifier"): t.get("typeCode") or next(
+        (code for code, (title, _, _) in _TYPES.items() if fold(title) == fold(str(t.get("title")))),
+        None) for t in definitions.get("CFItemTypes") or () if isinstance(t, Mapping)}
+    children: dict[str, list[tuple[Any, ...]]] = {}
+    problems = []
+    for k, assoc in enumerate(package.get("CFAssociations") or ()):
+        if not isinstance(assoc, Mapping) or assoc.get("associationType") != "isChildOf":
+            continue
+        child, parent = _identifier(assoc.get("originNodeURI")), _identifier(
+            assoc.get("destinationNodeURI"))
+        if child not in items:
+            problems.append(f"/CFAssociations/{k}/originNodeURI: no CFItem {child!r}")
+            continue
+        if parent != document["identifier"] and parent not in items:
+            problems.append(f"/CFAssociations/{k}/destinationNodeURI: no CFItem or CFDocument "
+                            f"{parent!r}")
+            continue
+        entry = items[child]
+        seq = assoc.get("sequenceNumber")
+        children.setdefault(parent, []).append((
+            seq if isinstance(seq, int) else 10**9, str(entry.get("listEnumeration") or ""),
+            str(entry.get("humanCodingScheme") or ""), str(entry.get("fullStatement") or ""),
+            child))
+    if problems:
+        raise DataFileError(source=source, problems=tuple(problems))
+
+    def kids(parent: str) -> list[str]:
+        return [entry[-1] for entry in sorted(children.get(parent, []))]
+
+    rubric_criteria: dict[str, list[Mapping[str, Any]]] = {}
+    for rubric in package.get("CFRubrics") or ():
+        for criterion in (rubric or {}).get("CFRubricCriteria") or ():
+            target = _identifier(criterion.get("CFItemURI"))
+            if target:
+                rubric_criteria.setdefault(target, []).append(criterion)
+
+    group_ids, competency_ids = _Unique(), _Unique()
+
+    def text(entry: Mapping[str, Any], main: str, companion: str) -> Text:
+        vi = str(entry.get(main) or entry.get("fullStatement") or "")
+        en = entry.get(companion) if ours else None
+        return Text(vi=vi, en=str(en) if en is not None else vi)
+
+    def competency_of(item_id: str) -> Competency:
+        entry = items[item_id]
+        indicators: dict[int, list[Text]] = {}
+        for child in kids(item_id):
+            sub = items[child]
+            match = re.match(r"^\s*(\d+)", str(sub.get("listEnumeration") or ""))
+            level = int(match.group(1)) if match else None
+            if level is None or not 1 <= level <= 5:  # noqa: PLR2004
+                notes.append(f"CFItem {child}: indicator without a level 1–5 in listEnumeration; "
+                             "skipped")
+                continue
+            indicators.setdefault(level, []).append(text(sub, "fullStatement", "notes"))
+            for deeper in kids(child):
+                notes.append(f"CFItem {deeper}: below an indicator; skipped")
+        name_field = "abbreviatedStatement" if entry.get("abbreviatedStatement") else "fullStatement"
+        levels = _levels_from(rubric_criteria.get(item_id, ()), ours, indicators)
+        for level in sorted(set(indicators) - {d.level for d in levels}):
+            notes.append(f"CFItem {item_id}: indicators of level {level} have no rubric level; "
+                         "skipped")
+        return Competency(
+            id=competency_ids(str(entry.get("humanCodingScheme") or entry.get(name_field) or "")),
+            name=text(entry, name_field, "alternativeLabel"),
+            definition=text(entry, "fullStatement", "notes"), levels=levels)
+
+    groups = []
+    loose = []
+    for top in kids(document["identifier"]):
+        entry = items[top]
+        kind = _kind_of(entry, types)
+        if kind == "competency" or (kind is None and not kids(top)):
+            loose.append(competency_of(top))
+            continue
+        competencies = tuple(competency_of(c) for c in kids(top))
+        if not competencies:
+            notes.append(f"CFItem {top}: group without competencies; skipped")
+            continue
+        groups.append(CompetencyGroup(
+            id=group_ids(str(entry.get("humanCodingScheme") or entry.get("fullStatement") or "")),
+            kind=_guess_kind(entry), name=text(entry, "fullStatement", "alternativeLabel"),
+            competencies=competencies))
+    if loose:
+        groups.append(CompetencyGroup(id=group_ids("competencies"),
+                                      kind=CompetencyGroupKind.PROFESSIONAL,
+                                      name=Text(vi="Năng lực", en="Competencies"),
+                                      competencies=tuple(loose)))
+    if not groups:
+        raise DataFileError(source=source, problems=("/CFItems: no competency found",))
+
+    if ours:
+        try:
+            framework_id = str(meta["id"])
+            confidence = Confidence(meta["confidence"])
+            illustrative = bool(meta.get("illustrative", False))
+            legal_basis = structure(meta.get("legal_basis") or [], tuple[LegalReference, ...])
+            scale = structure(meta.get("scale") or [], tuple[ScaleLevel, ...])
+            note = structure(meta["note"], Text) if meta.get("note") is not None else None
+        except (KeyError, ValueError, StructureError) as exc:
+            raise DataFileError(source=f"{source} /CFDocument/notes",
+                                problems=(f"unreadable framework metadata: {exc}",)) from None
+        title = Text(vi=str(document.get("title") or ""),
+                     en=str(document.get("description") or document.get("title") or ""))
+    else:
+        uri = str(document.get("uri") or "")
+        framework_id = (uri.removeprefix(_DOC_URI) if uri.startswith(_DOC_URI)
+                        else f"case.{str(document['identifier']).lower()}")
+        confidence, illustrative = Confidence.NEEDS_CHECK, False
+        legal_basis = tuple(
+            LegalReference(instrument=str(document.get("title") or framework_id),
+                           url=str(document["officialSourceURL"]), confidence=Confidence.NEEDS_CHECK,
+                           note="Imported from a CASE package; not checked.")
+            for _ in [0] if document.get("officialSourceURL"))
+        scale = _scale_from(package.get("CFRubrics") or ())
+        human = str(document.get("notes") or document.get("description") or "").strip()
+        note = Text(vi=human, en=human) if human else None
+        title = Text(vi=str(document.get("title") or ""), en=str(document.get("title") or ""))
+
+    def date(key: str) -> dt.date | None:
+        value = document.get(key)
+        try:
+            return dt.date.fromisoformat(str(value)[:10]) if value else None
+        except ValueError:
+            notes.append(f"CFDocument {key}: {value!r} is not a date; ignored")
+            return None
+
+    framework = Framework(
+        id=framework_id, title=title, creator=str(document.get("creator") or "?"),
+        publisher=document.get("publisher") or None, version=document.get("version") or None,
+        valid_from=date("statusStartDate"), valid_until=date("statusEndDate"),
+        confidence=confidence, illustrative=illustrative, legal_basis=legal_basis, note=note,
+        scale=scale, groups=tuple(groups))
+    problems = [f"{source}: {issue}" for issue in validator("framework").errors(
+        unstructure(framework))]
+    problems += framework_problems(framework, source)
+    if problems:
+        raise DataFileError(source=source, problems=tuple(problems))
+    return framework
+
+
+def _scale_from(rubrics: Iterable[Mapping[str, Any]]) -> tuple[ScaleLevel, ...]:
+    found: dict[int, str] = {}
+    for rubric in rubrics:
+        for criterion in (rubric or {}).get("CFRubricCriteria") or ():
+            for level in criterion.get("CFRubricCriterionLevels") or ():
+                score, position = level.get("score"), level.get("position")
+                number = (int(score) if isinstance(score, (int, float)) and float(score).is_integer()
+                          and 1 <= score <= 5 else position)  # noqa: PLR2004
+                quality = level.get("quality")
+                if isinstance(number, int) and 1 <= number <= 5 and quality:  # noqa: PLR2004
+                    found.setdefault(number, str(quality))
+    return tuple(ScaleLevel(level=k, name=Text(vi=v, en=v), description=Text(vi=v, en=v))
+                 for k, v in sorted(found.items()))

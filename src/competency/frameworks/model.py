@@ -1,0 +1,224 @@
+"""Competency frameworks (khung năng lực) and position profiles (hồ sơ vị trí việc làm).
+
+A framework groups competencies (general, professional, managerial); each competency has
+a definition and a descriptor for each proficiency level (cấp độ 1–5) with behavioural
+indicators. A position profile names a post by title code, administrative level and rank,
+lists the qualification standards that apply to it and the level it requires in each
+competency.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from competency.law import Cited, Confidence, LegalReference
+from competency.model.selector import Selector
+from competency.vocab import AdministrativeLevel, Term, Text, describe
+
+__all__ = [
+    "Competency",
+    "CompetencyGroup",
+    "CompetencyGroupKind",
+    "Framework",
+    "LEVELS",
+    "LevelDescriptor",
+    "PositionProfile",
+    "PositionRef",
+    "PositionType",
+    "RequiredLevel",
+    "ScaleLevel",
+]
+
+LEVELS = range(1, 6)
+"""Proficiency levels (cấp độ) 1 to 5."""
+
+_ID = r"^[a-z0-9][a-z0-9-]*$"
+_DOTTED_ID = r"^[a-z0-9][a-z0-9.-]*$"
+
+
+# -- vocabularies -------------------------------------------------------------------------------
+
+class PositionType(Term):
+    """Nhóm vị trí việc làm by the nature of the work (Decree 62/2020/NĐ-CP, Article 5)."""
+
+    LEADERSHIP = ("leadership", "Vị trí việc làm lãnh đạo, quản lý",
+                  "Leadership and management", ("lanh dao, quan ly", "lanh dao quan ly", "lanh dao"))
+    SPECIALISED = ("specialised", "Vị trí việc làm chuyên môn, nghiệp vụ chuyên ngành",
+                   "Specialised professional",
+                   ("chuyen mon, nghiep vu chuyen nganh", "chuyen nganh", "specialized"))
+    SHARED = ("shared", "Vị trí việc làm chuyên môn, nghiệp vụ dùng chung",
+              "Shared professional", ("chuyen mon, nghiep vu dung chung", "dung chung"))
+    SUPPORT = ("support", "Vị trí việc làm hỗ trợ, phục vụ", "Support and service",
+               ("ho tro, phuc vu", "ho tro phuc vu", "ho tro", "phuc vu"))
+
+
+class CompetencyGroupKind(Term):
+    """Nhóm năng lực: general (chung), professional (chuyên môn), managerial (quản lý)."""
+
+    GENERAL = ("general", "Năng lực chung", "General competencies", ("chung",))
+    PROFESSIONAL = ("professional", "Năng lực chuyên môn", "Professional competencies",
+                    ("chuyen mon",))
+    MANAGERIAL = ("managerial", "Năng lực quản lý", "Managerial competencies",
+                  ("quan ly", "lanh dao quan ly", "leadership"))
+
+
+# -- frameworks -----------------------------------------------------------------------------------
+
+@attrs.frozen(kw_only=True)
+class ScaleLevel:
+    """What a proficiency level means across the framework."""
+
+    level: int = attrs.field(metadata=describe("Level 1–5.", "Cấp độ 1–5.", minimum=1, maximum=5))
+    name: Text = attrs.field(metadata=describe("Name of the level.", "Tên cấp độ."))
+    description: Text = attrs.field(metadata=describe(
+        "What the level means for every competency.", "Ý nghĩa chung của cấp độ."))
+
+
+@attrs.frozen(kw_only=True)
+class LevelDescriptor:
+    """One proficiency level of one competency: a description and behavioural indicators."""
+
+    level: int = attrs.field(metadata=describe("Level 1–5.", "Cấp độ 1–5.", minimum=1, maximum=5))
+    description: Text = attrs.field(metadata=describe(
+        "What an official at this level does.", "Mô tả cấp độ."))
+    indicators: tuple[Text, ...] = attrs.field(default=(), metadata=describe(
+        "Observable behaviours (biểu hiện hành vi) showing the level.", "Biểu hiện hành vi."))
+
+
+@attrs.frozen(kw_only=True)
+class Competency:
+    """Năng lực: a competency with its definition and level descriptors."""
+
+    id: str = attrs.field(metadata=describe(
+        "Identifier, unique within the framework (kebab-case), e.g. drafting.", "Mã năng lực.",
+        pattern=_ID))
+    name: Text = attrs.field(metadata=describe("Name.", "Tên năng lực."))
+    definition: Text = attrs.field(metadata=describe("Definition.", "Định nghĩa."))
+    levels: tuple[LevelDescriptor, ...] = attrs.field(default=(), metadata=describe(
+        "Descriptors by level, lowest first.", "Mô tả theo cấp độ."))
+
+    def descriptor(self, level: int) -> LevelDescriptor | None:
+        """The descriptor of ``level``, if the framework gives one."""
+        return next((d for d in self.levels if d.level == level), None)
+
+
+@attrs.frozen(kw_only=True)
+class CompetencyGroup:
+    """Nhóm năng lực: general, professional or managerial competencies."""
+
+    id: str = attrs.field(metadata=describe("Identifier (kebab-case).", "Mã nhóm.", pattern=_ID))
+    kind: CompetencyGroupKind = attrs.field(metadata=describe("Kind of group.", "Loại nhóm."))
+    name: Text = attrs.field(metadata=describe("Name.", "Tên nhóm."))
+    competencies: tuple[Competency, ...] = attrs.field(metadata=describe(
+        "Competencies of the group.", "Các năng lực.", minItems=1))
+
+
+@attrs.frozen(kw_only=True)
+class Framework(Cited):
+    """Khung năng lực: competencies in groups, with a five-level scale, cited and dated."""
+
+    id: str = attrs.field(metadata=describe(
+        "Identifier, e.g. vn.minh-hoa.khung-nang-luc-2025.", "Mã khung năng lực.",
+        pattern=_DOTTED_ID))
+    title: Text = attrs.field(metadata=describe("Title.", "Tên khung năng lực."))
+    creator: str = attrs.field(metadata=describe(
+        "Body that issued the framework.", "Cơ quan ban hành, xây dựng.", minLength=1))
+    publisher: str | None = attrs.field(default=None, metadata=describe(
+        "Body that makes the framework available.", "Cơ quan công bố."))
+    version: str | None = attrs.field(default=None, metadata=describe(
+        "Version or edition.", "Phiên bản."))
+    valid_from: dt.date | None = attrs.field(default=None, metadata=describe(
+        "First day in use (inclusive).", "Ngày bắt đầu áp dụng."))
+    valid_until: dt.date | None = attrs.field(default=None, metadata=describe(
+        "Last day in use (inclusive).", "Ngày cuối cùng áp dụng."))
+    legal_basis: tuple[LegalReference, ...] = attrs.field(default=(), metadata=describe(
+        "Instruments the framework follows.", "Căn cứ pháp lý."))
+    scale: tuple[ScaleLevel, ...] = attrs.field(default=(), metadata=describe(
+        "Meaning of each proficiency level, lowest first.", "Thang cấp độ."))
+    groups: tuple[CompetencyGroup, ...] = attrs.field(metadata=describe(
+        "Competency groups.", "Các nhóm năng lực.", minItems=1))
+
+    def competencies(self) -> tuple[Competency, ...]:
+        """Every competency, group by group."""
+        return tuple(c for g in self.groups for c in g.competencies)
+
+    def competency(self, competency_id: str) -> Competency | None:
+        """The competency with this id, if the framework has it."""
+        return next((c for c in self.competencies() if c.id == competency_id), None)
+
+    def group_of(self, competency_id: str) -> CompetencyGroup | None:
+        """The group holding the competency."""
+        return next((g for g in self.groups
+                     if any(c.id == competency_id for c in g.competencies)), None)
+
+    def flag(self) -> str:
+        """`` [illustrative]`` (or the confidence) when not confirmed; empty otherwise."""
+        if self.illustrative:
+            return " [illustrative]"
+        return "" if self.confidence is Confidence.CONFIRMED else f" [{self.confidence.value}]"
+
+
+# -- position profiles ---------------------------------------------------------------------------
+
+@attrs.frozen(kw_only=True)
+class PositionRef:
+    """The post a profile describes: title code, administrative level, rank."""
+
+    title: str = attrs.field(metadata=describe(
+        "Title code (data/titles.yaml), e.g. cc_xa.tu_phap_ho_tich.", "Mã chức danh.",
+        minLength=1))
+    level: AdministrativeLevel | None = attrs.field(default=None, metadata=describe(
+        "Administrative level of the unit; absent = any.", "Cấp hành chính."))
+    rank: str | None = attrs.field(default=None, metadata=describe(
+        "Rank code (mã ngạch); absent = any.", "Mã ngạch.", minLength=1))
+
+    def selector(self) -> Selector:
+        """The officials' posts this position covers: its title, at its level and rank if given."""
+        return Selector(titles=(self.title,),
+                        levels=None if self.level is None else (self.level,),
+                        ranks=None if self.rank is None else (self.rank,))
+
+
+@attrs.frozen(kw_only=True)
+class RequiredLevel:
+    """The level a position requires in one competency."""
+
+    competency: str = attrs.field(metadata=describe("Competency id.", "Mã năng lực.", pattern=_ID))
+    level: int = attrs.field(metadata=describe(
+        "Required level 1–5.", "Cấp độ yêu cầu 1–5.", minimum=1, maximum=5))
+
+
+@attrs.frozen(kw_only=True)
+class PositionProfile:
+    """Hồ sơ vị trí việc làm: the standards that apply to a post and the competencies it needs."""
+
+    id: str = attrs.field(metadata=describe(
+        "Identifier, e.g. vn.minh-hoa.cong-chuc-xa.tu-phap-ho-tich.", "Mã hồ sơ vị trí.",
+        pattern=_DOTTED_ID))
+    title: Text = attrs.field(metadata=describe("Name of the position.", "Tên vị trí việc làm."))
+    position: PositionRef = attrs.field(metadata=describe("The post.", "Chức danh, cấp, ngạch."))
+    position_type: PositionType = attrs.field(metadata=describe(
+        "Kind of position (Decree 62/2020/NĐ-CP).", "Nhóm vị trí việc làm."))
+    framework: str = attrs.field(metadata=describe(
+        "Id of the competency framework the levels refer to.", "Mã khung năng lực.",
+        pattern=_DOTTED_ID))
+    standards: tuple[str, ...] = attrs.field(default=(), metadata=describe(
+        "Ids of the qualification standards that apply to the post; those in force on the "
+        "as-of date are evaluated.", "Các tiêu chuẩn áp dụng."))
+    required: tuple[RequiredLevel, ...] = attrs.field(default=(), metadata=describe(
+        "Required level per competency.", "Cấp độ năng lực yêu cầu."))
+    confidence: Confidence = attrs.field(metadata=describe("How sure the profile is.",
+                                                           "Mức độ tin cậy."))
+    illustrative: bool = attrs.field(default=False, metadata=describe(
+        "An example, not an approved profile.", "Ví dụ minh họa."))
+    note: Text | None = attrs.field(default=None, metadata=describe("Remarks.", "Ghi chú."))
+
+    def flag(self) -> str:
+        """`` [illustrative]`` (or the confidence) when not confirmed; empty otherwise."""
+        if self.illustrative:
+            return " [illustrative]"
+        return "" if self.confidence is Confidence.CONFIRMED else f" [{self.confidence.value}]"
+
+

@@ -1,0 +1,449 @@
+"""A roster file as a stream of checked records: each one valid, or invalid with reasons.
+
+Every record read ends in exactly one place. :class:`Tally` counts them so that a
+summary can show read = valid + invalid.
+
+Two ways through a roster:
+
+* :func:`checked_records` gives every record, each valid official structured into an
+  :class:`~competency.model.Official`: what the analyses read;
+* :func:`reported_records` gives only the records worth a line in a report (invalid, or
+  with notes) and counts the rest; valid records are never structured, and a large JSON
+  Lines file is shared among processes. That is ``validate``: the verdict is the
+  schema's, given by the compiled validator when installed.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import functools
+import itertools
+import multiprocessing
+import os
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from competency.io import (
+    Progress,
+    RawRecord,
+    Reporter,
+    SourceLocation,
+    column_for_pointer,
+    fast_object,
+    jsonl_lines,
+    line_ranges,
+    parse_line,
+    read_records,
+    roster_format,
+)
+from competency.model.official import Official
+from competency.schema.convert import StructureError, structure
+from competency.schema.validate import SchemaIssue, Validator, load_schema, validator
+
+__all__ = ["PARALLEL_BYTES", "CheckedRecord", "Notes", "Tally", "checked_records", "line_verdicts",
+           "moved", "officials", "reported_records"]
+
+Notes = Callable[[Mapping[str, Any]], tuple[str, ...]]
+"""Notes on a valid record, read as data (e.g. :func:`~competency.standards.consistency.period_notes`)."""
+
+PARALLEL_BYTES = 16 << 20
+"""JSON Lines files at least this large are validated on several processes."""
+
+_PART_BYTES = 4 << 20
+"""Bytes of a roster given to a process at a time."""
+
+
+@attrs.frozen(kw_only=True)
+class CheckedRecord:
+    """A record after validation: the structured official, or the errors.
+
+    A valid record that was not structured (:func:`reported_records`, or a record kind
+    other than ``official``) has no errors and no official; ``raw.data`` is the record.
+    """
+
+    raw: RawRecord
+    official: Official | None
+    errors: tuple[str, ...]
+
+    @property
+    def record_id(self) -> str | None:
+        """The record's id when it has a usable one."""
+        data = self.raw.data
+        value = data.get("id") if isinstance(data, dict) else None
+        return value if isinstance(value, str) else None
+
+
+@attrs.define
+class Tally:
+    """Counts of records read, valid and invalid."""
+
+    read: int = 0
+    valid: int = 0
+    invalid: int = 0
+
+    def add(self, record: CheckedRecord) -> None:
+        """Count one record."""
+        self.read += 1
+        if record.errors:
+            self.invalid += 1
+        else:
+            self.valid += 1
+
+    def as_dict(self) -> dict[str, int]:
+        """The counts as data."""
+        return {"read": self.read, "valid": self.valid, "invalid": self.invalid}
+
+
+def _describe(issue: SchemaIssue, tabular: bool) -> str:
+    """``/pointer: message``, naming the spreadsheet column when the record came from one."""
+    column = column_for_pointer(issue.pointer) if tabular else None
+    where = f"{issue.pointer or '/'} (column {column})" if column else issue.pointer or "/"
+    return f"{where}: {issue.message}"
+
+
+def _errors(raw: RawRecord, check: Validator, is_valid: Callable[[Any], bool],
+            redact: bool) -> tuple[str, ...]:
+    """Why a record is not valid as read: its read problems, or its schema errors; () if valid."""
+    data = raw.data
+    if data is None or raw.problems:
+        return raw.problems or ("no record could be read",)
+    if is_valid(data):
+        return ()
+    issues = check.errors(data, redact=redact)
+    if not issues:
+        return ()
+    tabular = raw.location.sheet is not None or raw.location.file.lower().endswith(".csv")
+    return tuple(_describe(i, tabular) for i in issues)
+
+
+def _structured(raw: RawRecord) -> tuple[Official | None, tuple[str, ...]]:
+    try:
+        return structure(raw.data, Official), ()
+    except StructureError as exc:  # the schema and converter disagree: still reported
+        return None, tuple(exc.lines)
+
+
+def checked_records(path: Path, *, kind: str = "official", fmt: str | None = None,
+                    redact: bool = False,
+                    progress: Progress | None = None) -> Iterator[CheckedRecord]:
+    """Read, validate and (for officials) structure each record of a file, streaming.
+
+    ``redact`` keeps the values of personal fields (``x-pii``) out of schema error messages.
+    ``progress`` is passed to the reader (:func:`~competency.io.read_records`).
+    """
+    check = validator(kind)
+    is_valid = check.is_valid
+    officials = kind == "official"
+    for raw in read_records(path, format=fmt, progress=progress):
+        errors = _errors(raw, check, is_valid, redact)
+        official = None
+        if officials and not errors:
+            official, errors = _structured(raw)
+        yield CheckedRecord(raw=raw, official=official, errors=errors)
+
+
+def officials(path: Path, *, fmt: str | None = None) -> Iterator[Official]:
+    """Only the valid officials of a roster (library use; the CLI reports the rest)."""
+    for record in checked_records(path, fmt=fmt):
+        if record.official is not None:
+            yield record.official
+
+
+# -- reporting only what needs a line ----------------------------------------------------
+
+_ITEM = object()
+"""A step into every element of an array, or every value of an object."""
+
+
+def _number_paths(schema: Mapping[str, Any]) -> tuple[tuple[tuple[Any, ...], bool], ...]:
+    """Where a schema accepts numbers: (path, True for integers), ``_ITEM`` for each element.
+
+    ``$ref`` is followed once per path (the official schema is not recursive; a recursive
+    one is only walked as deep as its first repetition).
+    """
+    found: dict[tuple[Any, ...], bool] = {}
+    defs = schema.get("$defs", {})
+
+    def walk(node: Any, path: tuple[Any, ...], seen: frozenset[str]) -> None:
+        if not isinstance(node, dict):
+            return
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/") and ref not in seen:
+            walk(defs.get(ref.removeprefix("#/$defs/")), path, seen | {ref})
+        types = node.get("type")
+        types = [types] if isinstance(types, str) else types or []
+        if "integer" in types:
+            found[path] = True
+        elif "number" in types:
+            found.setdefault(path, False)
+        for key in ("anyOf", "oneOf", "allOf"):
+            for branch in node.get(key, ()):
+                walk(branch, path, seen)
+        for name, sub in node.get("properties", {}).items():
+            walk(sub, (*path, name), seen)
+        for key in ("items", "additionalProperties"):
+            walk(node.get(key), (*path, _ITEM), seen)
+
+    walk(schema, (), frozenset())
+    return tuple(found.items())
+
+
+_Numbers = tuple[tuple[tuple[Any, ...], bool], ...]
+
+
+@functools.cache
+def _numbers(kind: str) -> tuple[_Numbers, _Numbers]:
+    """The number paths of ``kind``: those of the form ``key, item, key``, the others."""
+    paths = _number_paths(load_schema(kind))
+    listed = tuple((p, i) for p, i in paths if len(p) == 3
+                   and isinstance(p[0], str) and p[1] is _ITEM and isinstance(p[2], str))
+    return listed, tuple(n for n in paths if n not in listed)
+
+
+def _at(node: Any, path: tuple[Any, ...], depth: int = 0) -> Iterator[Any]:
+    """The values found at ``path`` in a JSON value."""
+    if depth == len(path):
+        yield node
+        return
+    step = path[depth]
+    if step is _ITEM:
+        children = node if type(node) is list else node.values() if type(node) is dict else ()
+        for child in children:
+            yield from _at(child, path, depth + 1)
+    elif type(node) is dict:
+        child = node.get(step)
+        if child is not None:
+            yield from _at(child, path, depth + 1)
+
+
+def _refused(value: Any, integer: bool) -> bool:
+    kind = type(value)
+    return (kind is float and integer) or (kind is int and value.bit_length() > 1000)
+
+
+def _refused_numbers(data: dict[str, Any], numbers: tuple[_Numbers, _Numbers]) -> bool:
+    """Whether a schema-valid record holds a number the converter reads more strictly.
+
+    JSON Schema counts ``2000.0`` as an integer, the converter does not; and an integer
+    too large for a float is a valid number that cannot be one. Such a (rare) record is
+    structured after all, so that its verdict is the converter's, as in
+    :func:`checked_records`. Lists of objects (``ratings[].year``) are looked at in a
+    tight loop: this runs for every valid record.
+    """
+    listed, others = numbers
+    for (key, _, name), integer in listed:
+        items = data.get(key)
+        if not items:
+            continue
+        if integer:
+            for item in items:
+                if type(item) is dict and type(item.get(name)) is float:
+                    return True
+        else:
+            for item in items:
+                value = item.get(name) if type(item) is dict else None
+                if type(value) is int and value.bit_length() > 1000:
+                    return True
+    return bool(others) and any(_refused(value, integer) for path, integer in others
+                                for value in _at(data, path))
+
+
+def _reported(raws: Iterable[RawRecord], kind: str, redact: bool, notes: Notes | None,
+              tally: Tally) -> Iterator[CheckedRecord]:
+    """The invalid records and the valid ones with notes; every record counted in ``tally``.
+
+    A valid record costs its verdict and its notes: nothing is made for it unless it has
+    something to say.
+    """
+    check = validator(kind)
+    is_valid = check.is_valid
+    numbers = _numbers(kind) if kind == "official" else None
+    for raw in raws:
+        errors = _errors(raw, check, is_valid, redact)
+        if numbers is not None and not errors and _refused_numbers(raw.data, numbers):  # type: ignore[arg-type]
+            errors = _structured(raw)[1]
+        tally.read += 1
+        if errors:
+            tally.invalid += 1
+            yield CheckedRecord(raw=raw, official=None, errors=errors)
+            continue
+        tally.valid += 1
+        extra = notes(raw.data) if notes is not None else ()  # type: ignore[arg-type]
+        if extra:
+            raw = attrs.evolve(raw, notes=raw.notes + extra)
+        if raw.notes:
+            yield CheckedRecord(raw=raw, official=None, errors=())
+
+
+def line_verdicts(lines: Iterable[tuple[int, bytes | RawRecord]], file: str, *,
+                  kind: str = "official", redact: bool = False
+                  ) -> Iterator[tuple[int, dict[str, Any] | CheckedRecord]]:
+    """Each JSON Lines line (from :func:`~competency.io.jsonl_lines`) with its verdict: the
+    record as data when valid, its :class:`CheckedRecord` with the errors when not.
+
+    A line that orjson reads to an object the compiled validator accepts costs nothing more;
+    every other line goes the way :func:`~competency.io.read_records` and
+    :func:`checked_records` take it, so that verdicts and messages are theirs. Nothing is
+    structured, unless a valid record holds a number the converter reads more strictly.
+    """
+    check = validator(kind)
+    is_valid = check.is_valid
+    numbers = _numbers(kind) if kind == "official" else None
+    for number, line in lines:
+        if type(line) is bytes:
+            data = fast_object(line)
+            if data is not None and is_valid(data) and \
+                    (numbers is None or not _refused_numbers(data, numbers)):
+                yield number, data
+                continue
+            line = parse_line(line, SourceLocation(file=file, line=number))
+        raw: RawRecord = line  # type: ignore[assignment]
+        errors = _errors(raw, check, is_valid, redact)
+        if numbers is not None and not errors and _refused_numbers(raw.data, numbers):  # type: ignore[arg-type]
+            errors = _structured(raw)[1]
+        if errors:
+            yield number, CheckedRecord(raw=raw, official=None, errors=errors)
+        else:
+            yield number, raw.data  # type: ignore[misc]
+
+
+def _reported_lines(lines: Iterable[tuple[int, bytes | RawRecord]], file: str, kind: str,
+                    redact: bool, notes: Notes | None,
+                    tally: Tally) -> Iterator[CheckedRecord]:
+    """:func:`_reported` of JSON Lines, by :func:`line_verdicts`: a valid line is counted
+    (and its notes taken) without a record or a location being made."""
+    for number, verdict in line_verdicts(lines, file, kind=kind, redact=redact):
+        tally.read += 1
+        if type(verdict) is CheckedRecord:
+            tally.invalid += 1
+            yield verdict
+            continue
+        tally.valid += 1
+        extra = notes(verdict) if notes is not None else ()  # type: ignore[arg-type]
+        if extra:
+            where = SourceLocation(file=file, line=number)
+            yield CheckedRecord(raw=RawRecord(location=where, data=verdict,  # type: ignore[arg-type]
+                                              notes=extra), official=None, errors=())
+
+
+def reported_records(path: Path, tally: Tally, *, kind: str = "official", fmt: str | None = None,
+                     redact: bool = False, notes: Notes | None = None,
+                     progress: Progress | None = None,
+                     jobs: int | None = None) -> Iterator[CheckedRecord]:
+    """What ``validate`` prints: invalid records and records with notes, in file order.
+
+    Every record is counted in ``tally`` (complete once the iterator is exhausted); the
+    valid ones without notes are not returned, and no record is structured. ``notes``,
+    given a valid record's data, adds notes to its reader's (``raw.notes``).
+
+    A JSON Lines file of :data:`PARALLEL_BYTES` or more is cut between lines into parts
+    checked by ``jobs`` processes (default: the processors available), and read back in
+    order: the records and counts are the same as on one process, and memory stays that
+    of a few parts.
+    """
+    reader = read_records(path, format=fmt, progress=progress)  # raises for an unusable file
+    if roster_format(path, fmt) != "jsonl":
+        yield from _reported(reader, kind, redact, notes, tally)
+        return
+    reader.close()  # not started: the lines are read here
+    workers = _workers(jobs)
+    if workers > 1 and path.stat().st_size >= PARALLEL_BYTES:
+        yield from _parallel(path, tally, kind, redact, notes, progress, workers)
+        return
+    file = str(path)
+    report = Reporter(progress, path.stat().st_size, "bytes")
+    yield from _reported_lines(jsonl_lines(path, file, report=report), file, kind, redact, notes,
+                               tally)
+
+
+def _workers(jobs: int | None) -> int:
+    if jobs is not None:
+        return max(1, jobs)
+    with contextlib.suppress(AttributeError):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+@attrs.frozen
+class _Part:
+    """One part of a JSON Lines roster, as a process checks it."""
+
+    path: Path
+    file: str
+    start: int
+    end: int
+    kind: str
+    redact: bool
+
+
+@attrs.frozen
+class _Checked:
+    """What a process found in a part: lines and counts, the records worth reporting."""
+
+    end: int
+    lines: int
+    tally: Tally
+    reported: tuple[CheckedRecord, ...]
+
+
+_NOTES: list[Notes | None] = [None]
+"""The notes of the run, set in each process when it starts."""
+
+
+def _start_process(notes: Notes | None) -> None:
+    _NOTES[0] = notes
+
+
+def _check_part(part: _Part) -> _Checked:
+    tally, count = Tally(), []
+
+    def lines() -> Generator[tuple[int, bytes | RawRecord], None, None]:
+        count.append((yield from jsonl_lines(part.path, part.file, part.start, part.end)))
+
+    reported = tuple(_reported_lines(lines(), part.file, part.kind, part.redact, _NOTES[0],
+                                     tally))
+    return _Checked(part.end, count[0], tally, reported)
+
+
+def moved(record: CheckedRecord, lines: int) -> CheckedRecord:
+    """A record of a part of a file, numbered from the start of the file (``lines`` lines
+    precede the part)."""
+    where = record.raw.location
+    raw = attrs.evolve(record.raw, location=attrs.evolve(where, line=where.line + lines))
+    return attrs.evolve(record, raw=raw)
+
+
+def _parallel(path: Path, tally: Tally, kind: str, redact: bool, notes: Notes | None,
+              progress: Progress | None, workers: int) -> Iterator[CheckedRecord]:
+    file = str(path)
+    report = Reporter(progress, path.stat().st_size, "bytes")
+    parts = (_Part(path, file, start, end, kind, redact)
+             for start, end in line_ranges(path, _PART_BYTES))
+    validator(kind)  # compiled once, before the processes copy this one
+    if kind == "official":
+        _numbers(kind)
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    before = 0
+    with context.Pool(workers, initializer=_start_process, initargs=(notes,)) as pool:
+        # A few parts in flight, so that a slow reader of the results holds up the
+        # processes instead of piling their results up in memory.
+        pending = collections.deque(pool.apply_async(_check_part, (part,))
+                                    for part in itertools.islice(parts, 2 * workers))
+        while pending:
+            checked = pending.popleft().get()
+            for part in itertools.islice(parts, 1):
+                pending.append(pool.apply_async(_check_part, (part,)))
+            for record in checked.reported:
+                yield moved(record, before)
+            before += checked.lines
+            tally.read += checked.tally.read
+            tally.valid += checked.tally.valid
+            tally.invalid += checked.tally.invalid
+            if checked.end >= report.next:
+                report(checked.end)
+    report.end(report.total or 0)

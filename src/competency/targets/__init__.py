@@ -1,0 +1,52 @@
+"""Workforce targets (chỉ tiêu): the record kind, its catalogue, measuring a roster, trajectories.
+
+Each module has one job; import the public names from here.
+"""
+
+from __future__ import annotations
+
+from competency.targets.catalogue import (
+    UnknownTargetSetError,
+    builtin_target_sets,
+    get_target_set,
+    load_target_file,
+    resolve_target_sets,
+)
+from competency.targets.measure import (
+    IndicatorResult,
+    TargetReport,
+    check_targets,
+)
+from competency.targets.model import (
+    GROUPINGS,
+    Counting,
+    GroupBy,
+    Indicator,
+    TargetRange,
+    TargetSet,
+    TargetStatus,
+)
+from competency.targets.trajectory import (
+    Trajectory,
+    target_trajectory,
+)
+
+__all__ = [
+    "Counting",
+    "GROUPINGS",
+    "GroupBy",
+    "Indicator",
+    "IndicatorResult",
+    "TargetRange",
+    "TargetReport",
+    "TargetSet",
+    "TargetStatus",
+    "Trajectory",
+    "UnknownTargetSetError",
+    "builtin_target_sets",
+    "check_targets",
+    "get_target_set",
+    "load_target_file",
+    "resolve_target_sets",
+    "target_trajectory",
+]

@@ -1,0 +1,449 @@
+"""Training plans: cohort needs turned into classes, participants and costs.
+
+:func:`plan_training` takes the needs of a :class:`~competency.frameworks.gaps.CohortGaps` (or any
+iterable of :class:`~competency.frameworks.gaps.NeedRow`), picks for each the programme that closes
+it (the lowest sufficient level, then the cheapest, then by id), and groups participants
+by programme and area (province, district, commune or unit). One official attends a
+programme once even when it closes several of their needs.
+
+Classes: a group of ``n`` participants opens ``ceil(n / max)`` classes filled evenly;
+fewer than the programme's minimum class size opens no class. Cost: participants times
+the unit cost per participant (VND).
+
+With a budget, participations are funded in a fixed priority order: needs required by a
+standard before competency needs; then the earliest deadline (a standard not met with no
+transitional deadline comes before one with a deadline); then the largest gap; then the
+official's id. A participation that no longer fits the budget is skipped and the next
+ones are tried. A class opens only when its minimum number of places fits the budget at
+the moment its most urgent participant is reached, so no class is funded below its minimum
+and a class that cannot open holds no money. Every need ends either funded or listed unfunded with a reason
+(no programme, over budget, too few participants to open a class); none is lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from competency.frameworks.gaps import CohortGaps, Need, NeedArea, NeedRow, PostRef
+from competency.io.sheets import Sheet, write_csv, write_xlsx
+from competency.law import Confidence
+from competency.training.catalogue import ProgrammeCatalog
+from competency.training.model import (
+    ClosesCompetency,
+    ClosesEducation,
+    ClosesITSkill,
+    ClosesLanguage,
+    ClosesPoliticalTheory,
+    ClosesStateManagement,
+    Programme,
+)
+from competency.vocab import (
+    EducationLevel,
+    ITSkillLevel,
+    LanguageLevel,
+    PoliticalTheoryLevel,
+    Term,
+)
+
+__all__ = [
+    "AREAS",
+    "DEFAULT_PRIORITIES",
+    "PRIORITY_KEYS",
+    "PlanLine",
+    "PlannedNeed",
+    "TrainingPlan",
+    "UnfundedReason",
+    "UnitCost",
+    "closing_level",
+    "plan_training",
+]
+
+DEFAULT_PRIORITIES: tuple[str, ...] = ("legal", "deadline", "size", "official")
+"""Default funding order: legal requirement, deadline, size of gap, official id."""
+
+PRIORITY_KEYS = frozenset(DEFAULT_PRIORITIES)
+AREAS = ("all", "province", "district", "commune", "unit")
+"""Where classes are grouped (opened); ``all`` pools the whole roster."""
+
+
+class UnfundedReason(Term):
+    """Why a need is left without a place in a class."""
+
+    NO_PROGRAMME = ("no_programme", "Chưa có chương trình đáp ứng", "No programme closes it")
+    BUDGET = ("budget", "Vượt quá kinh phí", "Over budget")
+    BELOW_MIN = ("below_min_class_size", "Không đủ số học viên tối thiểu để mở lớp",
+                 "Too few participants to open a class")
+
+
+def closing_level(programme: Programme, need: Need) -> int | None:
+    """The level ``programme`` brings a participant to for ``need``; None if it does not close it.
+
+    A programme reaching a higher level also closes a lower need (a degree closes a
+    trung cấp need); a state-management need is closed by one of its accepted programmes;
+    a language programme closes a need for its language or for any foreign language.
+    """
+    for closes in programme.closes:
+        if need.area is NeedArea.EDUCATION and isinstance(closes, ClosesEducation):
+            if closes.education >= EducationLevel.parse(need.target):
+                return closes.education.order
+        elif need.area is NeedArea.POLITICAL_THEORY and isinstance(closes, ClosesPoliticalTheory):
+            if closes.political_theory >= PoliticalTheoryLevel.parse(need.target):
+                return closes.political_theory.order
+        elif need.area is NeedArea.IT_SKILL and isinstance(closes, ClosesITSkill):
+            if closes.it_skill >= ITSkillLevel.parse(need.target):
+                return closes.it_skill.order
+        elif need.area is NeedArea.STATE_MANAGEMENT and isinstance(closes, ClosesStateManagement):
+            if closes.state_management.code in (need.accepted or (need.target,)):
+                return 0
+        elif need.area is NeedArea.LANGUAGE and isinstance(closes, ClosesLanguage):
+            spec = closes.language
+            same = need.language is None or (spec.language or "").casefold() == need.language.casefold()
+            if same and spec.level >= LanguageLevel.parse(need.target):
+                return spec.level.order
+        elif need.area is NeedArea.COMPETENCY and isinstance(closes, ClosesCompetency):
+            spec = closes.competency
+            if spec.competency == need.target and spec.level >= need.level:
+                return spec.level
+    return None
+
+
+def _choose(programmes: Sequence[Programme], need: Need) -> Programme | None:
+    options = [(level, p.unit_cost, p.id, p) for p in programmes
+               if (level := closing_level(p, need)) is not None]
+    return min(options, key=lambda o: o[:3])[3] if options else None
+
+
+def _area_of(post: PostRef, area: str | Callable[[PostRef], str]) -> str:
+    if callable(area):
+        return area(post)
+    value = {"all": "*", "province": post.province, "district": post.district,
+             "commune": post.commune, "unit": post.unit_key}[area]
+    return value or "?"
+
+
+@attrs.frozen(kw_only=True)
+class PlannedNeed:
+    """One need of one official, with the programme chosen and what became of it."""
+
+    official_id: str
+    post: PostRef
+    need: Need
+    programme: str | None
+    area: str
+    funded: bool
+    reason: UnfundedReason | None = None
+
+    def priority(self, order: Sequence[str]) -> tuple[Any, ...]:
+        """Sort key for funding under ``order`` (keys of :data:`PRIORITY_KEYS`)."""
+        need = self.need
+        parts = {
+            "legal": (0 if need.legal else 1,),
+            # a legal need with no deadline (no transitional window) is the most urgent
+            "deadline": ((0, dt.date.min) if need.legal and need.due is None
+                         else (1, need.due or dt.date.max),),
+            "size": (-need.size,),
+            "official": (self.official_id,),
+        }
+        key: tuple[Any, ...] = ()
+        for name in order:
+            key += parts[name]
+        return (*key, need.area.code, need.target, self.programme or "")
+
+
+@attrs.frozen(kw_only=True)
+class PlanLine:
+    """Participants of one programme in one area, in classes, with the cost."""
+
+    programme: Programme
+    area: str
+    officials: tuple[str, ...]
+    class_sizes: tuple[int, ...]
+
+    @property
+    def participants(self) -> int:
+        """How many participants."""
+        return len(self.officials)
+
+    @property
+    def classes(self) -> int:
+        """How many classes open."""
+        return len(self.class_sizes)
+
+    @property
+    def cost(self) -> int:
+        """Participants times the unit cost (VND)."""
+        return self.participants * self.programme.unit_cost
+
+
+@attrs.frozen(kw_only=True)
+class UnitCost:
+    """What the plan costs for one unit (participants from it and their cost)."""
+
+    unit: str
+    label: str
+    participants: int
+    cost: int
+
+
+@attrs.frozen(kw_only=True)
+class TrainingPlan:
+    """The classes to open, what they cost, and every need funded or not."""
+
+    on: dt.date | None
+    budget: int | None
+    priorities: tuple[str, ...]
+    area: str
+    lines: tuple[PlanLine, ...]
+    by_unit: tuple[UnitCost, ...]
+    funded: tuple[PlannedNeed, ...]
+    unfunded: tuple[PlannedNeed, ...]
+
+    @property
+    def total_cost(self) -> int:
+        """Sum of every line's cost (VND)."""
+        return sum(line.cost for line in self.lines)
+
+    @property
+    def needs(self) -> int:
+        """Every need planned: funded plus unfunded."""
+        return len(self.funded) + len(self.unfunded)
+
+    def illustrative_costs(self) -> bool:
+        """True when any unit cost used is not confirmed."""
+        return any(line.programme.cost_confidence is not Confidence.CONFIRMED
+                   for line in self.lines)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready data."""
+        return {
+            "on": self.on.isoformat() if self.on else None, "budget": self.budget,
+            "priorities": list(self.priorities), "area": self.area,
+            "total_cost": self.total_cost, "needs": self.needs, "funded": len(self.funded),
+            "unfunded": len(self.unfunded),
+            "lines": [{"programme": ln.programme.id, "name": {"vi": ln.programme.name.vi,
+                                                              "en": ln.programme.name.en},
+                       "area": ln.area, "participants": ln.participants, "classes": ln.classes,
+                       "class_sizes": list(ln.class_sizes), "unit_cost": ln.programme.unit_cost,
+                       "cost": ln.cost, "cost_confidence": ln.programme.cost_confidence.value,
+                       "officials": list(ln.officials)} for ln in self.lines],
+            "by_unit": [attrs.asdict(u) for u in self.by_unit],
+            "unfunded_needs": [{"official_id": p.official_id, "unit": p.post.unit_key,
+                                "need": p.need.describe("en"), "legal": p.need.legal,
+                                "due": p.need.due.isoformat() if p.need.due else None,
+                                "programme": p.programme,
+                                "reason": p.reason.code if p.reason else None}
+                               for p in self.unfunded],
+        }
+
+    # -- exports --------------------------------------------------------------------------------
+
+    def tables(self) -> dict[str, tuple[list[str], list[list[Any]]]]:
+        """Sheet name → (Vietnamese headers, rows): what the XLSX and CSV files hold."""
+        summary_rows = [
+            ["Ngày xét", self.on.isoformat() if self.on else ""],
+            ["Kinh phí được giao (đồng)", self.budget if self.budget is not None else "không giới hạn"],
+            ["Tổng kinh phí kế hoạch (đồng)", self.total_cost],
+            ["Số lớp", sum(ln.classes for ln in self.lines)],
+            ["Số lượt học viên", sum(ln.participants for ln in self.lines)],
+            ["Số nhu cầu", self.needs],
+            ["Đã bố trí", len(self.funded)],
+            ["Chưa bố trí", len(self.unfunded)],
+            ["Thứ tự ưu tiên", ", ".join(self.priorities)],
+            ["Địa bàn mở lớp", self.area],
+            ["Ghi chú", "Đơn giá là giá trị minh họa (illustrative), không phải định mức chính thức."
+             if self.illustrative_costs() else ""],
+        ]
+        lines = [[i, ln.programme.id, ln.programme.name.vi, ln.area, ln.participants, ln.classes,
+                  " + ".join(map(str, ln.class_sizes)), ln.programme.unit_cost, ln.cost,
+                  ln.programme.delivery.vi, "Nước ngoài" if ln.programme.abroad else "Trong nước",
+                  ln.programme.duration.text("vi"), ln.programme.cost_confidence.value]
+                 for i, ln in enumerate(self.lines, 1)]
+        units = [[i, u.unit, u.label, u.participants, u.cost]
+                 for i, u in enumerate(self.by_unit, 1)]
+
+        def need_row(i: int, p: PlannedNeed) -> list[Any]:
+            return [i, p.official_id, p.post.unit_key, p.post.unit_label, p.post.title,
+                    p.need.describe("vi"), "Có" if p.need.legal else "Không",
+                    p.need.due.isoformat() if p.need.due else "", p.need.size,
+                    "; ".join(p.need.sources), p.programme or "", p.area,
+                    "Đã bố trí" if p.funded else "Chưa bố trí",
+                    p.reason.vi if p.reason else ""]
+
+        need_head = ["STT", "Mã hồ sơ", "Mã đơn vị", "Tên đơn vị", "Chức danh", "Nhu cầu",
+                     "Bắt buộc theo tiêu chuẩn", "Hạn đáp ứng", "Mức thiếu hụt", "Căn cứ",
+                     "Mã chương trình", "Địa bàn", "Tình trạng", "Lý do chưa bố trí"]
+        return {
+            "Tổng hợp": (["Chỉ tiêu", "Giá trị"], summary_rows),
+            "Kế hoạch lớp": (["STT", "Mã chương trình", "Tên chương trình", "Địa bàn",
+                              "Số học viên", "Số lớp", "Sĩ số các lớp", "Đơn giá (đồng/học viên)",
+                              "Thành tiền (đồng)", "Hình thức", "Trong nước/Nước ngoài",
+                              "Thời gian", "Độ tin cậy đơn giá"], lines),
+            "Kinh phí theo đơn vị": (["STT", "Mã đơn vị", "Tên đơn vị", "Số lượt học viên",
+                                      "Kinh phí (đồng)"], units),
+            "Nhu cầu": (need_head, [need_row(i, p) for i, p in
+                                    enumerate(self.funded + self.unfunded, 1)]),
+        }
+
+    def to_xlsx(self, path: Path | str) -> Path:
+        """Write the plan as a workbook, one sheet per table, Vietnamese headers."""
+        target = Path(path)
+        write_xlsx([Sheet(name=name, headers=head, rows=rows)
+                    for name, (head, rows) in self.tables().items()], target)
+        return target
+
+    def to_csv(self, path: Path | str, table: str = "Kế hoạch lớp") -> Path:
+        """Write one table as CSV (UTF-8 with BOM, so spreadsheets read the accents)."""
+        head, rows = self.tables()[table]
+        target = Path(path)
+        write_csv(Sheet(name=table, headers=head, rows=rows), target)
+        return target
+
+
+def _rows(needs: CohortGaps | Iterable[NeedRow]) -> list[NeedRow]:
+    return list(needs.need_rows if isinstance(needs, CohortGaps) else needs)
+
+
+def _split(n: int, programme: Programme) -> tuple[int, ...]:
+    classes = math.ceil(n / programme.class_size.max)
+    base, extra = divmod(n, classes)
+    return tuple(base + 1 if i < extra else base for i in range(classes))
+
+
+def _fund(ranked: list[tuple[tuple[str, str], list[PlannedNeed]]],
+          hopeless: set[tuple[str, str]], catalog: ProgrammeCatalog,
+          budget: int | None) -> list[tuple[str, str]]:
+    """Participations funded in priority order, within budget, a class at a time.
+
+    The first time a class is reached it opens only if its minimum number of places (its
+    most urgent participants) fits the budget; otherwise it stays closed. Once open, each
+    further participant is funded while the budget allows. So no class is funded below
+    its minimum size and no money is held by a class that cannot open.
+    """
+    members: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key, items in ranked:
+        members.setdefault((key[1], items[0].area), []).append(key)
+    opened: set[tuple[str, str]] = set()
+    closed = set(hopeless)
+    funded: set[tuple[str, str]] = set()
+    spent = 0
+    for key, items in ranked:
+        group = (key[1], items[0].area)
+        if group in closed or key in funded:
+            continue
+        cost = catalog.get(key[1]).unit_cost
+        places = [key] if group in opened else members[group][:catalog.get(key[1]).class_size.min]
+        if budget is not None and spent + cost * len(places) > budget:
+            if group not in opened:
+                closed.add(group)
+            continue
+        opened.add(group)
+        funded.update(places)
+        spent += cost * len(places)
+    return [key for key, _ in ranked if key in funded]
+
+
+def plan_training(needs: CohortGaps | Iterable[NeedRow],
+                  programmes: ProgrammeCatalog | Iterable[Programme] | None = None, *,
+                  budget: int | None = None,
+                  priorities: Sequence[str] = DEFAULT_PRIORITIES,
+                  area: str | Callable[[PostRef], str] = "province") -> TrainingPlan:
+    """Turn needs into a costed plan; see the module documentation for the rules.
+
+    ``priorities`` reorders the keys ``legal``, ``deadline``, ``size`` and ``official``
+    (the official's id is always the last tie-break); ``area`` groups classes by
+    ``province``, ``district``, ``commune`` or ``unit`` (or a function of the post).
+    """
+    order = tuple(priorities)
+    unknown = [k for k in order if k not in PRIORITY_KEYS]
+    if unknown:
+        msg = f"unknown priority {unknown[0]!r}; expected some of: {', '.join(DEFAULT_PRIORITIES)}"
+        raise ValueError(msg)
+    if "official" not in order:
+        order += ("official",)
+    if budget is not None and budget < 0:
+        msg = f"the budget must be 0 or more, got {budget}"
+        raise ValueError(msg)
+    if isinstance(area, str) and area not in AREAS:
+        msg = f"unknown area {area!r}; expected one of: {', '.join(AREAS)}"
+        raise ValueError(msg)
+    catalog = programmes if isinstance(programmes, ProgrammeCatalog) else (
+        ProgrammeCatalog.builtin() if programmes is None else ProgrammeCatalog.of(programmes))
+    available = sorted(catalog, key=lambda p: p.id)
+    chosen_for: dict[tuple[str, ...], Programme | None] = {}
+
+    planned: list[PlannedNeed] = []
+    for row in _rows(needs):
+        key = (*row.need.key(), row.need.target, str(row.need.level))
+        if key not in chosen_for:
+            chosen_for[key] = _choose(available, row.need)
+        programme = chosen_for[key]
+        planned.append(PlannedNeed(official_id=row.official_id, post=row.post, need=row.need,
+                                   programme=programme.id if programme else None,
+                                   area=_area_of(row.post, area), funded=False,
+                                   reason=None if programme else UnfundedReason.NO_PROGRAMME))
+
+    # One participation per (official, programme); it carries its most urgent need's priority.
+    participations: dict[tuple[str, str], list[PlannedNeed]] = {}
+    for item in planned:
+        if item.programme is not None:
+            participations.setdefault((item.official_id, item.programme), []).append(item)
+    ranked = sorted(participations.items(),
+                    key=lambda kv: min(p.priority(order) for p in kv[1]))
+    demand: dict[tuple[str, str], int] = {}
+    for (_, prog), items in ranked:
+        group = (prog, items[0].area)
+        demand[group] = demand.get(group, 0) + 1
+
+    hopeless = {g for g, n in demand.items() if n < catalog.get(g[0]).class_size.min}
+    funded_keys = _fund(ranked, hopeless, catalog, budget)
+
+    funded_set = set(funded_keys)
+    final: list[PlannedNeed] = []
+    for item in planned:
+        if item.programme is None:
+            final.append(item)
+            continue
+        key = (item.official_id, item.programme)
+        if key in funded_set:
+            final.append(attrs.evolve(item, funded=True))
+        else:
+            too_few = (item.programme, item.area) in hopeless
+            reason = UnfundedReason.BELOW_MIN if too_few else UnfundedReason.BUDGET
+            final.append(attrs.evolve(item, reason=reason))
+
+    members: dict[tuple[str, str], list[str]] = {}
+    for key in funded_keys:
+        group = (key[1], participations[key][0].area)
+        members.setdefault(group, []).append(key[0])
+    lines = tuple(PlanLine(programme=catalog.get(prog), area=where,
+                           officials=tuple(sorted(who)),
+                           class_sizes=_split(len(who), catalog.get(prog)))
+                  for (prog, where), who in sorted(members.items()))
+
+    units: dict[str, list[Any]] = {}
+    for key in funded_keys:
+        post = participations[key][0].post
+        entry = units.setdefault(post.unit_key, [post.unit_label, 0, 0])
+        entry[1] += 1
+        entry[2] += catalog.get(key[1]).unit_cost
+    by_unit = tuple(UnitCost(unit=u, label=v[0], participants=v[1], cost=v[2])
+                    for u, v in sorted(units.items()))
+
+    def ordered(items: list[PlannedNeed]) -> tuple[PlannedNeed, ...]:
+        return tuple(sorted(items, key=lambda p: p.priority(order)))
+
+    on = needs.on if isinstance(needs, CohortGaps) else None
+    plan = TrainingPlan(on=on, budget=budget, priorities=order,
+                        area=area if isinstance(area, str) else "custom", lines=lines,
+                        by_unit=by_unit, funded=ordered([p for p in final if p.funded]),
+                        unfunded=ordered([p for p in final if not p.funded]))
+    assert plan.needs == len(planned), "every need is funded or listed unfunded"
+    assert budget is None or plan.total_cost <= budget
+    return plan
+
