@@ -204,7 +204,7 @@ def evaluation_worker(argv: list[str]) -> None:
     import polars as pl
 
     from competency.standards.catalogue import Catalog
-    from competency.vector import _Batch, _Plan
+    from competency.vector._engine import _Batch, _Plan
 
     path, day, cap = Path(argv[0]), dt.date.fromisoformat(argv[1]), int(argv[2])
     plan = _Plan(day, Catalog.builtin(), False)

@@ -29,7 +29,7 @@ from competency.cli import app
 from competency.rules import leaves as rule_leaves
 from competency.rules import nodes as n
 from competency.schema.convert import structure, unstructure
-from competency.vector import SCHEMA, _Batch, _facts_frame, _Plan
+from competency.vector._engine import SCHEMA, _Batch, _facts_frame, _Plan
 from competency.vector._compile import UnsupportedLeafError
 from competency.vector.sql import _ArrowStream, check_sql, fact_columns, standard_sql
 from competency.vector.sql._expr import Sql as SqlExpr

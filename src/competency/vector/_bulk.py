@@ -33,7 +33,7 @@ from competency.schema.convert import structure
 from competency.standards.catalogue import Catalog
 from competency.standards.evaluate import evaluate_standard
 from competency.standards.report import result_dict
-from competency.vector import _Batch, _Plan
+from competency.vector._engine import _Batch, _Plan
 
 __all__ = ["CSV_COLUMNS", "PART_BYTES", "BatchReport", "Job", "check_roster"]
 

@@ -27,7 +27,7 @@ import polars as pl
 from competency.rules.tables import Tables
 from competency.standards.catalogue import Catalog
 from competency.standards.model import Standard, Transitional
-from competency.vector import SCHEMA
+from competency.vector._engine import SCHEMA
 from competency.vector._compile import (
     MET,
     UNKNOWN,

@@ -1,0 +1,300 @@
+"""The vectorised engine: batches of officials to fact columns, compiled standards to results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+import polars as pl
+
+from competency.model.official import Assignment, Official, Unit
+from competency.schema.convert import structure, unstructure
+from competency.standards.catalogue import Catalog
+from competency.standards.evaluate import evaluate_standard
+from competency.standards.model import Standard
+from competency.vector import _flatten as f
+from competency.vector._compile import (
+    MET,
+    UNKNOWN,
+    UNMET,
+    CompiledStandard,
+    UnsupportedLeafError,
+    compile_standard,
+    supported_kinds,
+)
+from competency.vocab import AdministrativeLevel, PersonnelCategory
+
+__all__ = ["SCHEMA", "CompiledStandard", "UnsupportedLeafError", "check_batches", "check_frame",
+           "check_records", "compile_catalog", "supported_kinds"]
+
+Record = f.Record
+
+SCHEMA = pl.Schema({"official_id": pl.String(), "title": pl.String(), "standard": pl.String(),
+                    "outcome": pl.String(), "due": pl.Date(), "provision": pl.String(),
+                    "failing": pl.List(pl.String())})
+"""Columns of :func:`check_frame`."""
+
+_CODES = {UNMET: "unmet", UNKNOWN: "unknown", MET: "met"}
+_NO_RULES = pl.lit([], dtype=pl.List(pl.String()))
+_FROM_OUTCOME = {"unmet": UNMET, "unknown": UNKNOWN, "met": MET}
+
+
+def compile_catalog(on: dt.date, catalog: Catalog | None = None, *,
+                    include_drafts: bool = False) -> dict[str, CompiledStandard]:
+    """Every standard usable on ``on``, compiled; ``fallback`` says which cannot be."""
+    cat = catalog if catalog is not None else Catalog.builtin()
+    return {s.id: compile_standard(s, on, cat.tables)
+            for s in cat.in_force(on, include_drafts=include_drafts)}
+
+
+class _Plan:
+    """What one call needs: the standards in force, compiled, and the fact groups they read."""
+
+    def __init__(self, on: dt.date, catalog: Catalog, include_drafts: bool) -> None:
+        self.on = on
+        self.on_iso = on.isoformat()
+        self.lookups = f.lookups(catalog.tables)
+        self.in_force: list[Standard] = catalog.in_force(on, include_drafts=include_drafts)
+        self.compiled = [compile_standard(s, on, catalog.tables) for s in self.in_force]
+        self.index = {s.id: i for i, s in enumerate(self.in_force)}
+        facts: dict[str, f.Fact] = {}
+        for c in self.compiled:
+            for fact in c.facts:
+                facts.setdefault(fact.key, fact)
+        self.official_facts = [x for x in facts.values() if x.scope == "official"]
+        self.post_facts = [x for x in facts.values() if x.scope == "post"]
+        self.columns = [col for x in (*self.official_facts, *self.post_facts) for col in x.columns]
+        self._chosen: dict[tuple[object, ...], list[int]] = {}
+
+    def current_posts(self, record: Record) -> list[Record]:
+        """``Official.current_assignments`` on the JSON record."""
+        on = self.on_iso
+        return [a for a in record.get("assignments") or ()
+                if (a.get("start") is None or a["start"] <= on)
+                and (a.get("end") is None or on <= a["end"])]
+
+    def for_assignment(self, category: str | None, unit: Record | None,
+                       assignment: Record) -> list[int]:
+        """``Catalog.for_assignment`` over the standards in force.
+
+        :meth:`Selector.matches <competency.model.Selector.matches>` reads only the category, the unit's level and
+        province, the title and the rank, so the answer is memoised on those five values.
+        """
+        level = None if unit is None else unit.get("level")
+        province = None if unit is None else unit.get("province_code")
+        key = (category, level, assignment["title"], assignment.get("rank"), province)
+        chosen = self._chosen.get(key)
+        if chosen is None:
+            official, post = _selector_view(*key)
+            found = [s for s in self.in_force if s.applies_to.matches(official, post)]
+            replaced = {old for s in found for old in s.supersedes}
+            chosen = self._chosen[key] = [self.index[s.id] for s in found
+                                          if s.id not in replaced]
+        return chosen
+
+
+def _selector_view(category: str | None, level: str | None, title: str, rank: str | None,
+                   province: str | None) -> tuple[Official, Assignment]:
+    """The five values an applicability selector reads, as the objects it reads them from."""
+    unit = Unit(level=None if level is None else AdministrativeLevel.parse(level),
+                province_code=province)
+    official = Official(id="selector", unit=unit, category=None if category is None
+                        else PersonnelCategory.parse(category))
+    return official, Assignment(title=title, rank=rank)
+
+
+def _empty() -> pl.DataFrame:
+    return pl.DataFrame(schema=SCHEMA)
+
+
+def _facts_frame(columns: list[tuple[str, pl.DataType]], rows: list[tuple[object, ...]]
+                 ) -> pl.DataFrame:
+    """The fact columns; dates arrive as ISO strings and are converted column by column."""
+    text = {name: pl.String() if dtype == pl.Date() else dtype for name, dtype in columns}
+    values = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
+    frame = pl.DataFrame(dict(zip(text, values, strict=True)), schema=text)
+    dates = [name for name, dtype in columns if dtype == pl.Date()]
+    return frame.with_columns(pl.col(dates).str.to_date("%Y-%m-%d")) if dates else frame
+
+
+class _Batch:
+    def __init__(self, plan: _Plan) -> None:
+        self.plan = plan
+        self.pairs: list[tuple[object, ...]] = []  # fact values, one tuple per (official, post)
+        self.npairs = 0
+        self.ids: list[str] = []
+        self.titles: list[str] = []
+        self.standards: list[int] = []
+        self.pair_of_row: list[int] = []
+        self.fallback_rows: dict[int, tuple[Record, int]] = {}
+        self.records = 0  # records added
+        self.covered = 0  # records with at least one applicable standard
+        self.pair_source: list[tuple[int, int]] = []  # (record, current post) of each pair
+
+    def add(self, record: Record) -> None:
+        """One official as its JSON record (valid against the official schema)."""
+        plan, on, found = self.plan, self.plan.on_iso, self.plan.lookups
+        own: tuple[object, ...] | None = None
+        self.records += 1
+        for position, assignment in enumerate(plan.current_posts(record)):
+            unit = assignment.get("unit")
+            if unit is None:  # an empty unit ({}) is a unit, as in Official: only absence falls back
+                unit = record.get("unit")
+            chosen = plan.for_assignment(record.get("category"), unit, assignment)
+            if not chosen:
+                continue
+            if own is None:
+                self.covered += 1
+                own = tuple(v for fact in plan.official_facts for v in fact.fn(record, on, found))
+            self.pair_source.append((self.records - 1, position))
+            self.pairs.append(own + tuple(v for fact in plan.post_facts
+                                          for v in fact.fn(record, assignment, unit, on, found)))
+            pair = self.npairs
+            self.npairs += 1
+            for k in chosen:
+                if not plan.compiled[k].vectorised:
+                    self.fallback_rows[len(self.ids)] = (record, position)
+                self.ids.append(record["id"])
+                self.titles.append(assignment["title"])
+                self.standards.append(k)
+                self.pair_of_row.append(pair)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def frame(self) -> pl.DataFrame:
+        """The results in :data:`SCHEMA`."""
+        return self.results().select(SCHEMA.names())
+
+    def facts(self) -> pl.DataFrame | None:
+        """The fact columns, one row per (official, post) pair; None when no fact is read."""
+        return _facts_frame(self.plan.columns, self.pairs) if self.plan.columns else None
+
+    def results(self, facts: pl.DataFrame | None = None) -> pl.DataFrame:
+        """The results, and ``_pair``: the index in :attr:`pair_source` of each row's post.
+
+        ``facts`` is :meth:`facts` when the caller has built it already.
+        """
+        plan = self.plan
+        if not self.ids:
+            return _empty().with_columns(_pair=pl.lit(None, dtype=pl.UInt32()))
+        result = self.evaluate(self.facts() if facts is None else facts)
+        standards = pl.Series(self.standards, dtype=pl.UInt32())
+        return pl.DataFrame({
+            "official_id": pl.Series(self.ids, dtype=pl.String()),
+            "title": pl.Series(self.titles, dtype=pl.String()),
+            "standard": standards.replace_strict(
+                {k: s.id for k, s in enumerate(plan.in_force)}, return_dtype=pl.String()),
+            "outcome": result["_outcome"].replace_strict(_CODES, return_dtype=pl.String()),
+            "due": result["due"],
+            "provision": result["provision"],
+            "failing": result["failing"],
+            "_pair": pl.Series(self.pair_of_row, dtype=pl.UInt32()),
+        })
+
+    def evaluate(self, facts: pl.DataFrame | None) -> pl.DataFrame:
+        """The rule evaluation alone: ``_outcome`` (0/1/2), ``due`` and ``provision`` of every
+        result row, in row order, from the fact columns."""
+        plan = self.plan
+        rows = pl.DataFrame({"_row": pl.Series(range(len(self.ids)), dtype=pl.UInt32()),
+                             "_std": pl.Series(self.standards, dtype=pl.UInt32()),
+                             "_pair": pl.Series(self.pair_of_row, dtype=pl.UInt32())})
+        parts = []
+        for (k,), group in rows.group_by("_std", maintain_order=True):
+            compiled = plan.compiled[k]
+            if compiled.vectorised:
+                parts.append(self._vectorised(compiled, group, facts))
+            else:
+                parts.append(self._reference(compiled, group).lazy())
+        # One query over every standard: polars runs the standards side by side.
+        return pl.concat(parts, how="vertical").sort("_row").collect()
+
+    @staticmethod
+    def _vectorised(compiled: CompiledStandard, group: pl.DataFrame,
+                    facts: pl.DataFrame | None) -> pl.LazyFrame:
+        assert compiled.outcome is not None
+        needed = [name for fact in compiled.facts for name, _ in fact.columns]
+        data = group.select("_row") if facts is None or not needed else pl.concat(
+            [group.select("_row"), facts.select(needed)[group["_pair"]]], how="horizontal")
+        scored = data.lazy().with_columns(_outcome=compiled.outcome)
+        # The failing rules are looked for only where the outcome is not met.
+        out = pl.concat([
+            scored.filter(pl.col("_outcome") == MET).with_columns(failing=_NO_RULES),
+            scored.filter(pl.col("_outcome") != MET).with_columns(failing=compiled.failing)])
+        which: pl.Expr = pl.lit(None, dtype=pl.Int32())
+        if compiled.provisions:
+            chain = None
+            for i, (_, window) in enumerate(compiled.provisions):
+                cond = (pl.col("_outcome") == UNMET) & window
+                chain = (pl.when(cond) if chain is None else chain.when(cond)).then(
+                    pl.lit(i, dtype=pl.Int32()))
+            which = chain.otherwise(pl.lit(None, dtype=pl.Int32()))
+        out = out.with_columns(_which=which)
+        due = pl.lit(None, dtype=pl.Date())
+        provision = pl.lit(None, dtype=pl.String())
+        for i, (candidate, _) in reversed(list(enumerate(compiled.provisions))):
+            due = pl.when(pl.col("_which") == i).then(pl.lit(candidate.due, dtype=pl.Date())
+                                                      ).otherwise(due)
+            provision = pl.when(pl.col("_which") == i).then(
+                pl.lit(candidate.id, dtype=pl.String())).otherwise(provision)
+        return out.select("_row", pl.col("_outcome").cast(pl.Int8()), due.alias("due"),
+                          provision.alias("provision"), "failing")
+
+    def _reference(self, compiled: CompiledStandard, group: pl.DataFrame) -> pl.DataFrame:
+        plan, rows, outcomes, dues, provisions, failing = self.plan, [], [], [], [], []
+        for row in group["_row"]:
+            record, position = self.fallback_rows[row]
+            official = structure(record, Official)
+            assignment = official.current_assignments(plan.on)[position]
+            result = evaluate_standard(compiled.standard, official, plan.on,
+                                       tables=plan.lookups.tables, assignment=assignment)
+            rows.append(row)
+            outcomes.append(_FROM_OUTCOME[result.outcome.code])
+            dues.append(result.due)
+            provisions.append(None if result.provision is None else result.provision.id)
+            failing.append([ev.rule_id for ev in result.failing()])
+        return pl.DataFrame({"_row": pl.Series(rows, dtype=pl.UInt32()),
+                             "_outcome": pl.Series(outcomes, dtype=pl.Int8()),
+                             "due": pl.Series(dues, dtype=pl.Date()),
+                             "provision": pl.Series(provisions, dtype=pl.String()),
+                             "failing": pl.Series(failing, dtype=pl.List(pl.String()))})
+
+
+def check_records(records: Iterable[Record], on: dt.date, *,
+                  catalog: Catalog | None = None, include_drafts: bool = False,
+                  batch_size: int = 50_000) -> Iterator[pl.DataFrame]:
+    """:func:`check_frame` over JSON records (dicts valid against the official schema), in
+    frames of about ``batch_size`` rows: memory does not grow with the roster."""
+    plan = _Plan(on, catalog if catalog is not None else Catalog.builtin(), include_drafts)
+    batch = _Batch(plan)
+    for record in records:
+        batch.add(record)
+        if len(batch) >= batch_size:
+            yield batch.frame()
+            batch = _Batch(plan)
+    if len(batch):
+        yield batch.frame()
+
+
+def check_batches(officials: Iterable[Official], on: dt.date, *,
+                  catalog: Catalog | None = None, include_drafts: bool = False,
+                  batch_size: int = 50_000) -> Iterator[pl.DataFrame]:
+    """:func:`check_frame` in frames of about ``batch_size`` rows (constant memory)."""
+    return check_records((unstructure(o) for o in officials), on, catalog=catalog,
+                         include_drafts=include_drafts, batch_size=batch_size)
+
+
+def check_frame(officials: Iterable[Official], on: dt.date,
+                catalog: Catalog | None = None, *, include_drafts: bool = False,
+                batch_size: int = 50_000) -> pl.DataFrame:
+    """Every applicable standard of every current post, evaluated in columns.
+
+    One row per result of :func:`competency.check` over the same officials, in the
+    same order: ``official_id``, ``title`` (the post), ``standard`` (id), ``outcome``
+    (``met``/``unmet``/``unknown``), ``due`` and ``provision`` (id of the transitional
+    provision; both null when none applies) and ``failing`` (the ids of the rules that
+    make the outcome unmet or unknown, as ``StandardResult.failing()`` lists them).
+    """
+    frames = list(check_batches(officials, on, catalog=catalog, include_drafts=include_drafts,
+                                batch_size=batch_size))
+    return pl.concat(frames, how="vertical") if frames else _empty()
