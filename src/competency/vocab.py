@@ -18,11 +18,10 @@ import attrs
 from competency.errors import UnknownTermError
 
 __all__ = [
-    "Text",
-    "describe",
-    "json_names",
+    "VOCABULARIES",
     "AdministrativeLevel",
     "AreaType",
+    "CareerEventKind",
     "EducationLevel",
     "Gender",
     "ITSkillLevel",
@@ -33,10 +32,14 @@ __all__ = [
     "PoliticalTheoryDiploma",
     "PoliticalTheoryLevel",
     "Rank",
+    "Regime",
+    "StandardEvent",
     "StateManagementProgramme",
     "Term",
-    "VOCABULARIES",
+    "Text",
+    "describe",
     "fold",
+    "json_names",
 ]
 
 
@@ -314,6 +317,46 @@ class AreaType(Term):
                             ("dac biet kho khan",))
 
 
+class Regime(Term):
+    """Chế độ: the regime that governs a post on a date. Before two-level local government,
+    commune staff held commune titles under their own regime, not administrative ranks;
+    which posts fall under which regime, and when, is data (``data/tables/regimes.yaml``)."""
+
+    COMMUNE = ("commune", "Chế độ cán bộ, công chức cấp xã",
+               "Commune cadre and civil-servant regime (commune titles)", ("cap xa", "xa"))
+    GENERAL = ("general", "Chế độ cán bộ, công chức theo ngạch, chức vụ",
+               "General regime (ranks and posts)", ("ngach", "chung"))
+
+
+class StandardEvent(Term):
+    """Khi nào tiêu chuẩn được xét: the event at which a standard tests a person."""
+
+    CONTINUOUS = ("continuous", "Thường xuyên, trong suốt thời gian giữ chức vụ, ngạch",
+                  "Continuously, while the post or rank is held", ("thuong xuyen",))
+    RECRUITMENT = ("recruitment", "Khi tuyển dụng", "At recruitment", ("tuyen dung",))
+    FIRST_APPOINTMENT = ("first_appointment", "Khi bổ nhiệm, ứng cử lần đầu",
+                         "At first appointment or candidacy", ("bo nhiem lan dau",))
+    APPOINTMENT = ("appointment", "Khi bổ nhiệm và bổ nhiệm lại",
+                   "At appointment and at each reappointment", ("bo nhiem", "bo nhiem lai"))
+
+
+class CareerEventKind(Term):
+    """Loại sự kiện trong quá trình công tác (Decree 27/2026/NĐ-CP data group on the career)."""
+
+    RECRUITMENT = ("tuyen_dung", "Tuyển dụng", "Recruitment", ("recruitment",))
+    ELECTION = ("bau_cu", "Bầu cử, phê chuẩn", "Election or approval", ("election", "bau"))
+    APPOINTMENT = ("bo_nhiem", "Bổ nhiệm", "Appointment", ("appointment",))
+    REAPPOINTMENT = ("bo_nhiem_lai", "Bổ nhiệm lại", "Reappointment", ("reappointment",))
+    PLANNING = ("quy_hoach", "Quy hoạch", "Inclusion in a planning pool", ("planning",))
+    TRANSFER = ("dieu_dong", "Điều động", "Transfer", ("transfer",))
+    ROTATION = ("luan_chuyen", "Luân chuyển", "Rotation", ("rotation",))
+    SECONDMENT = ("biet_phai", "Biệt phái", "Secondment", ("secondment",))
+    RANK_PLACEMENT = ("xep_ngach", "Bổ nhiệm, xếp ngạch", "Rank appointment or placement",
+                      ("nang ngach", "chuyen ngach", "rank"))
+    RESIGNATION = ("thoi_viec", "Thôi việc", "Resignation", ("resignation",))
+    RETIREMENT = ("nghi_huu", "Nghỉ hưu", "Retirement", ("retirement",))
+
+
 VOCABULARIES: tuple[type[Term], ...] = (
     EducationLevel,
     PoliticalTheoryLevel,
@@ -327,5 +370,8 @@ VOCABULARIES: tuple[type[Term], ...] = (
     Gender,
     PerformanceRating,
     AreaType,
+    Regime,
+    StandardEvent,
+    CareerEventKind,
 )
 """Every vocabulary, in the order the documentation lists them."""

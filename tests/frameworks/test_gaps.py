@@ -52,6 +52,8 @@ def _needs_degree_under_tt13(record: dict) -> bool:
     if record.get("category") != "cong_chuc" or record["unit"].get("level") != "commune" \
             or not current or record.get("education") is None:
         return False
+    if any(a["title"] == "cc_xa.chi_huy_truong_quan_su" for a in current):
+        return False                      # the commander follows the militia law instead
     held = {e["level"] for e in record["education"]
             if e.get("awarded_on") is None or e["awarded_on"] <= day}
     if held & DEGREE:

@@ -65,7 +65,7 @@ def test_vector_engine_equals_reference_on_a_synthetic_roster(tmp_path, on):
     reference, vector = both(roster, on)
     assert (vector.returncode, reference.returncode) == (1, 1)
     got, expected = results(vector.stdout), results(reference.stdout)
-    assert len(got) > 1000 and got == expected
+    assert len(got) > 700 and got == expected
     assert {row[6] for row in got} >= {"met", "unmet"}
     assert errors(vector.stderr, roster) == errors(reference.stderr, roster)
     assert len(errors(vector.stderr, roster)) >= 45  # every broken record reported
@@ -164,7 +164,8 @@ def test_csv_output_of_the_vector_engine(tmp_path):
                  "vector")
     reference = run("check", str(roster), "--on", "2025-06-30", "--format", "jsonl")
     lines = vector.stdout.splitlines()
-    assert lines[0] == "official_id,title,standard,instrument,outcome,due,provision,failing"
+    assert lines[0] == ("official_id,title,standard,instrument,outcome,due,provision,failing,"
+                        "tested_on")
     expected = [(r[0], r[3], r[6], " | ".join(r[9])) for r in results(reference.stdout)]
     import csv as csv_module
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from competency import Official, evaluate, structure, validate
+from competency import Official, check, evaluate, structure, validate
 from competency.io.safe_yaml import load_yaml
 from competency.rules.nodes import children, walk
 from competency.standards.catalogue import Catalog
@@ -42,6 +42,12 @@ def test_case(standard_id, case):
     assert validate(case["official"]) == [], "the case record must be a valid official"
     expected = case["expected"]
     assert expected, "every case states an expected outcome"
+    if expected["outcome"] == "not_applicable":
+        official = structure(case["official"], Official)
+        governing = [r.standard.id for r in check(official, dt.date.fromisoformat(case["on"]),
+                                                   include_drafts=True)]
+        assert standard_id not in governing, "the standard must not govern the person that day"
+        return
     result = _result(standard_id, case)
     if expected["outcome"] == "not_in_force":
         assert not result.in_force, "the standard must not be in force on that date"
@@ -52,6 +58,10 @@ def test_case(standard_id, case):
         assert sorted(ev.rule_id for ev in result.failing()) == sorted(expected["failing"])
     due = result.due.isoformat() if result.due else None
     assert due == expected.get("due")
+    if "tested_on" in expected:
+        assert result.tested_on.isoformat() == expected["tested_on"]
+    if "next_test" in expected:
+        assert result.next_test.isoformat() == expected["next_test"]
 
 
 def test_every_standard_has_cases_of_each_outcome():

@@ -14,6 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "examples" / "sample-roster.jsonl"
+COMMANDER = "cc_xa.chi_huy_truong_quan_su"
 LEVELS = ["thpt", "so_cap", "trung_cap", "cao_dang", "dai_hoc", "thac_si", "tien_si"]
 
 
@@ -51,6 +52,8 @@ def expected_to_stop_qualifying():
     for r in records():
         if not (commune_staff_on(r, "2019-12-24") and commune_staff_on(r, "2019-12-25")):
             continue
+        if any(a["title"] == COMMANDER for a in r.get("assignments") or []):
+            continue  # governed by the militia law, not by the Circular's degree rule
         met_before = best_level(r, "2019-12-24") >= LEVELS.index("trung_cap") and bool(r.get("it_skills"))
         degree = best_level(r, "2019-12-25") >= LEVELS.index("dai_hoc")
         exception = (r.get("unit") or {}).get("disadvantaged_area") is True
@@ -88,10 +91,22 @@ def test_diff_lists_exactly_those_who_stop_qualifying():
     changes = json.loads(result.stdout)["changes"]
     stopped = {c["official_id"] for c in changes if c["before"] == "met" and c["after"].startswith("unmet")}
     assert stopped == expected_to_stop_qualifying()
-    assert {c["official_id"] for c in changes} == stopped
+    by_id = {r["id"]: r for r in records()}
+    others = {c["official_id"]: c for c in changes if c["official_id"] not in stopped}
+    # The commander leaves Circular 06/2012 and is not governed by Circular 13/2019.
+    commanders = {i for i, c in others.items()
+                  if any(a["title"] == COMMANDER for a in by_id[i]["assignments"])}
+    assert commanders == {"MAU-0009"}
+    assert others["MAU-0009"]["after"] == "no standard" and others["MAU-0009"]["started"] == []
+    # Circular 13/2019 adds upper-secondary graduation: a record without it becomes undecided.
+    undecided = set(others) - commanders
+    assert undecided and all("high_school" not in by_id[i] for i in undecided)
+    for i in undecided:
+        assert others[i]["after"] == "unknown" and "Upper-secondary" in others[i]["why"][0]
     for change in changes:
-        assert change["started"] == ["vn.tt-13-2019-bnv.cong-chuc-xa"]
-        assert change["instruments"] == ["13/2019/TT-BNV, Điều 1 khoản 1"]
+        if change["official_id"] not in commanders:
+            assert change["started"] == ["vn.tt-13-2019-bnv.cong-chuc-xa"]
+            assert change["instruments"] == ["13/2019/TT-BNV, Điều 1 khoản 1"]
 
 
 def test_no_education_data_is_unknown():

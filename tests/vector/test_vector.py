@@ -47,7 +47,7 @@ SETTINGS = settings(max_examples=60, deadline=None,
 def reference_rows(officials, on, catalog):
     return [(o.id, r.title, r.standard.id, r.outcome.code, r.due,
              None if r.provision is None else r.provision.id,
-             [ev.rule_id for ev in r.failing()])
+             [ev.rule_id for ev in r.failing()], r.event.code, r.tested_on, r.next_test)
             for o in officials for r in check(o, on, catalog=catalog)]
 
 

@@ -39,6 +39,7 @@ from competency.standards.checking import evaluate
 from competency.standards.evaluate import StandardResult
 from competency.standards.report import (
     RESULT_HEADERS_VI,
+    event_line,
     explain_lines,
     result_dict,
     result_row,
@@ -161,7 +162,14 @@ def check(
     raise typer.Exit(exit_status(tally))
 
 
-_CSV_FIELDS = ("official_id", "title", "standard", "instrument", "outcome", "due", "failing")
+_CSV_FIELDS = ("official_id", "title", "standard", "instrument", "outcome", "due", "failing",
+               "tested_on")
+
+
+def _print_event(result: StandardResult, lang: str) -> None:
+    line = event_line(result, lang)
+    if line is not None:
+        out.print(line, markup=False)
 
 
 def _print_table(rows: list[StandardResult], lang: str, explain: bool) -> None:
@@ -169,6 +177,7 @@ def _print_table(rows: list[StandardResult], lang: str, explain: bool) -> None:
         for result in rows:
             out.print(f"{result.official_id} · {result.title or '-'} · {result.standard.id}",
                       markup=False, style="bold")
+            _print_event(result, lang)
             for line in explain_lines(result.evaluation, lang):
                 out.print(line, markup=False)
         return
@@ -202,10 +211,12 @@ def explain(
             raise typer.Exit(EXIT_INVALID)
         results = check_official(record.official, day, catalog=catalog, include_drafts=drafts)
         if not results:
-            out.print(f"{official_id}: no standard applies on {day}", markup=False)
+            out.print(f"{official_id}: không có tiêu chuẩn nào áp dụng ngày {day} · no applicable "
+                      f"standard on {day}", markup=False)
         for result in results:
             out.print(f"{official_id} · {result.title or '-'} · {result.standard.id} · "
                       f"{result.standard.title[lang]}", markup=False, style="bold")
+            _print_event(result, lang)
             for line in explain_lines(result.evaluation, lang):
                 out.print(line, markup=False)
         raise typer.Exit(EXIT_OK)

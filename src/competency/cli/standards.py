@@ -17,6 +17,7 @@ from competency.cli._common import (
 )
 from competency.rules import nodes as n
 from competency.schema.convert import unstructure
+from competency.standards.report import event_text, subjects_text
 
 app = typer.Typer(help="Browse the built-in standards.", no_args_is_help=True)
 
@@ -28,7 +29,7 @@ def list_standards(
     lang: str = typer.Option("vi", "--lang"),
     fmt: str = typer.Option("table", "--format", help="table or json"),
 ) -> None:
-    """Id, title, instrument, period and confidence of each standard."""
+    """Id, title, who it governs, when it tests, instrument, period and confidence of each standard."""
     catalog = load_catalog(None)
     chosen = catalog.in_force(parse_date(on), include_drafts=drafts) if on else list(catalog)
     if fmt == "json":
@@ -36,14 +37,22 @@ def list_standards(
                                   "instruments": [c.cite() for c in s.legal_basis],
                                   "valid_from": s.valid_from and s.valid_from.isoformat(),
                                   "valid_until": s.valid_until and s.valid_until.isoformat(),
+                                  "applies_to": unstructure(s.applies_to),
+                                  "event": s.event.code,
                                   "confidence": s.confidence.value} for s in chosen],
                                 ensure_ascii=False, indent=2) + "\n")
         return
-    table = Table("id", "title", "instrument", "period", "confidence",
-                  title=f"in force on {on}" if on else "all standards")
+    vi = lang == "vi"
+    heads = (("Mã", "id"), ("Tên", "title"), ("Đối tượng", "subjects"),
+             ("Thời điểm xét", "tested at"), ("Văn bản", "instrument"), ("Thời kỳ", "period"),
+             ("Độ tin cậy", "confidence"))
+    table = Table(*(f"{h[0]} · {h[1]}" if vi else h[1] for h in heads),
+                  title=(f"hiệu lực ngày {on}" if vi else f"in force on {on}") if on
+                  else ("mọi tiêu chuẩn" if vi else "all standards"))
     for s in chosen:
         period = f"{s.valid_from or '?'} → {s.valid_until or '…'}"
-        table.add_row(s.id, s.title[lang], "\n".join(c.cite() for c in s.legal_basis), period,
+        table.add_row(s.id, s.title[lang], subjects_text(s.applies_to, lang),
+                      event_text(s, lang), "\n".join(c.cite() for c in s.legal_basis), period,
                       s.confidence.value)
     out.print(table)
 

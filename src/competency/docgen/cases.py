@@ -126,6 +126,8 @@ def _expected(expected: Mapping[str, Any]) -> str:
     outcome = str(expected["outcome"])
     if outcome == "not_in_force":
         text = "chưa/hết hiệu lực · not in force"
+    elif outcome == "not_applicable":
+        text = "không áp dụng cho người này vào ngày đó · does not govern this person that day"
     else:
         text = f"**{term(Outcome(outcome), with_code=False)}**"
     failing = expected.get("failing")
@@ -133,6 +135,10 @@ def _expected(expected: Mapping[str, Any]) -> str:
         text += "; yêu cầu quyết định · deciding: " + ", ".join(code(f) for f in failing)
     if expected.get("due"):
         text += f"; hạn · due {expected['due']}"
+    if expected.get("tested_on"):
+        text += f"; xét tại ngày · tested on {expected['tested_on']}"
+    if expected.get("next_test"):
+        text += f"; xét lại · next test {expected['next_test']}"
     return text
 
 

@@ -19,6 +19,7 @@ from competency.model.participation import Participation
 from competency.rules.tables import (
     LanguageCertificateTable,
     PoliticalTheoryTable,
+    RegimeTable,
     RetirementAgeTable,
     TermPeriodTable,
 )
@@ -63,6 +64,9 @@ KINDS: dict[str, Kind] = {
         Kind(name="table-term-periods", cls=TermPeriodTable,
              title_en="When vocabulary members exist in law (district level, new ranks)",
              title_vi="Thời kỳ tồn tại của cấp hành chính, ngạch"),
+        Kind(name="table-regimes", cls=RegimeTable,
+             title_en="Which regime governs a post: commune titles or ranks, by level and period",
+             title_vi="Chế độ áp dụng theo cấp hành chính và thời kỳ"),
         Kind(name="table-language-certificates", cls=LanguageCertificateTable,
              title_en="Language certificates and the six-level framework",
              title_vi="Quy đổi chứng chỉ ngoại ngữ sang khung 6 bậc"),

@@ -26,12 +26,12 @@ from competency.frameworks.model import (
 )
 
 __all__ = [
+    "LEVELS",
     "Competency",
     "CompetencyGroup",
     "CompetencyGroupKind",
     "Framework",
     "FrameworkCatalog",
-    "LEVELS",
     "LevelDescriptor",
     "PositionProfile",
     "PositionRef",

@@ -18,11 +18,11 @@ from competency.model.selector import Selector
 from competency.vocab import AdministrativeLevel, Term, Text, describe
 
 __all__ = [
+    "LEVELS",
     "Competency",
     "CompetencyGroup",
     "CompetencyGroupKind",
     "Framework",
-    "LEVELS",
     "LevelDescriptor",
     "PositionProfile",
     "PositionRef",

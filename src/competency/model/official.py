@@ -14,6 +14,7 @@ import attrs
 from competency.vocab import (
     AdministrativeLevel,
     AreaType,
+    CareerEventKind,
     EducationLevel,
     Gender,
     ITSkillLevel,
@@ -27,6 +28,7 @@ from competency.vocab import (
 
 __all__ = [
     "Assignment",
+    "CareerEvent",
     "Education",
     "ITSkill",
     "LanguageSkill",
@@ -110,9 +112,12 @@ class Position:
     rank: str | None = attrs.field(default=None, metadata=describe("Rank code.", "Mã ngạch."))
     unit: Unit | None = attrs.field(default=None, metadata=describe("Unit of the post.", "Đơn vị."))
 
-    def as_assignment(self, official_unit: Unit | None) -> Assignment:
-        """The assignment the official would hold (their own unit unless the post names one)."""
-        return Assignment(title=self.title, rank=self.rank, unit=self.unit or official_unit)
+    def as_assignment(self, official_unit: Unit | None,
+                      appointed: dt.date | None = None) -> Assignment:
+        """The assignment the official would hold (their own unit unless the post names one),
+        appointed on ``appointed``: a post checked as of a date is a prospective appointment."""
+        return Assignment(title=self.title, rank=self.rank, unit=self.unit or official_unit,
+                          start=appointed, first_appointed=appointed)
 
 
 @attrs.frozen(kw_only=True)
@@ -217,6 +222,29 @@ class PlanningPool:
 
 
 @attrs.frozen(kw_only=True)
+class CareerEvent:
+    """Một sự kiện trong quá trình công tác: recruitment, election, appointment, reappointment,
+    planning, transfer, rotation, secondment, rank placement, resignation or retirement, dated.
+
+    Standards tested at an event (appointment, reappointment) read these dates; the groups of
+    the national database (Decree 27/2026/NĐ-CP) record the same events."""
+
+    kind: CareerEventKind = attrs.field(metadata=describe("What happened.", "Loại sự kiện."))
+    on: dt.date = attrs.field(metadata=describe(
+        "Effective date of the decision.", "Ngày có hiệu lực của quyết định."))
+    title: str | None = attrs.field(default=None, metadata=describe(
+        "Post concerned (title code), when the event concerns a post.", "Chức vụ, chức danh.",
+        minLength=1))
+    rank: str | None = attrs.field(default=None, metadata=describe(
+        "Rank concerned (rank code), for a rank placement.", "Mã ngạch.", minLength=1))
+    term_end: dt.date | None = attrs.field(default=None, metadata=describe(
+        "Last day of the term the appointment is for, when the decision states it.",
+        "Ngày hết thời hạn bổ nhiệm."))
+    decision: str | None = attrs.field(default=None, metadata=describe(
+        "Number of the decision.", "Số quyết định."))
+
+
+@attrs.frozen(kw_only=True)
 class Official:
     """Hồ sơ cán bộ, công chức, viên chức: everything the rules read about one person."""
 
@@ -265,6 +293,9 @@ class Official:
         "Annual performance ratings.", "Kết quả đánh giá, xếp loại hằng năm."))
     planning_pools: tuple[PlanningPool, ...] | None = attrs.field(default=None, metadata=describe(
         "Planning pools (quy hoạch) the official is in.", "Quy hoạch."))
+    career: tuple[CareerEvent, ...] | None = attrs.field(default=None, metadata=describe(
+        "Career events, dated (quá trình công tác); an empty list records none.",
+        "Quá trình công tác: tuyển dụng, bầu cử, bổ nhiệm, bổ nhiệm lại, …"))
     party_member: bool | None = attrs.field(default=None, metadata=describe(
         "Member of the Communist Party of Vietnam.", "Đảng viên.", pii=True))
     party_joined_on: dt.date | None = attrs.field(default=None, metadata=describe(

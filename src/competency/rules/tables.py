@@ -14,10 +14,12 @@ import attrs
 from competency.law import Confidence, LegalReference
 from competency.model.official import LanguageSkill, PoliticalTheory
 from competency.vocab import (
+    AdministrativeLevel,
     Gender,
     LanguageLevel,
     PoliticalTheoryDiploma,
     PoliticalTheoryLevel,
+    Regime,
     Term,
     Text,
     describe,
@@ -28,6 +30,8 @@ __all__ = [
     "Equivalence",
     "LanguageCertificateTable",
     "PoliticalTheoryTable",
+    "RegimePeriod",
+    "RegimeTable",
     "RetirementAgeRow",
     "RetirementAgeTable",
     "ScoreThreshold",
@@ -188,6 +192,47 @@ class TermPeriodTable:
 
 
 @attrs.frozen(kw_only=True)
+class RegimePeriod:
+    """Posts at these levels fall under ``regime`` during the period."""
+
+    regime: Regime = attrs.field(metadata=describe("The regime.", "Chế độ."))
+    levels: tuple[AdministrativeLevel, ...] = attrs.field(metadata=describe(
+        "Administrative levels of the post's unit.", "Cấp hành chính của đơn vị.", minItems=1))
+    valid_from: dt.date | None = attrs.field(default=None, metadata=describe(
+        "First day (inclusive); absent = before any date of interest.", "Từ ngày."))
+    valid_until: dt.date | None = attrs.field(default=None, metadata=describe(
+        "Last day (inclusive); absent = still in force.", "Đến ngày."))
+    legal_basis: tuple[LegalReference, ...] = attrs.field(metadata=_BASIS)
+    note: Text | None = attrs.field(default=None, metadata=_NOTE)
+
+    def covers(self, level: AdministrativeLevel, day: dt.date) -> bool:
+        """True when a post at ``level`` on ``day`` falls under this period's regime."""
+        return (level in self.levels and (self.valid_from is None or self.valid_from <= day)
+                and (self.valid_until is None or day <= self.valid_until))
+
+
+@attrs.frozen(kw_only=True)
+class RegimeTable:
+    """Which regime governs a post on a date: the first period that covers it, else the default."""
+
+    confidence: Confidence = attrs.field(metadata=_CONFIDENCE)
+    default: Regime = attrs.field(metadata=describe(
+        "The regime of every post no period covers.", "Chế độ áp dụng cho các trường hợp khác."))
+    default_basis: tuple[LegalReference, ...] = attrs.field(metadata=_BASIS)
+    periods: tuple[RegimePeriod, ...] = attrs.field(metadata=describe(
+        "Periods.", "Thời kỳ.", minItems=1))
+
+    def regime(self, level: AdministrativeLevel | None, day: dt.date) -> Regime | None:
+        """The regime of a post at ``level`` on ``day``; None when the level is unknown."""
+        if level is None:
+            return None
+        for period in self.periods:
+            if period.covers(level, day):
+                return period.regime
+        return self.default
+
+
+@attrs.frozen(kw_only=True)
 class Tables:
     """All lookup tables together, as the evaluator receives them."""
 
@@ -195,3 +240,4 @@ class Tables:
     political_theory: PoliticalTheoryTable
     languages: LanguageCertificateTable
     term_periods: TermPeriodTable
+    regimes: RegimeTable

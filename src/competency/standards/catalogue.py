@@ -30,16 +30,19 @@ from competency.rules.nodes import walk
 from competency.rules.tables import (
     LanguageCertificateTable,
     PoliticalTheoryTable,
+    RegimeTable,
     RetirementAgeTable,
     Tables,
     TermPeriodTable,
 )
+from competency.standards.applicability import Test, tests_for
 from competency.standards.model import Standard
 
 __all__ = ["STANDARDS", "Catalog", "UnknownStandardError", "load_standard_file"]
 
 _TABLES = {
     "term-periods": ("table-term-periods", TermPeriodTable),
+    "regimes": ("table-regimes", RegimeTable),
     "retirement-age": ("table-retirement-age", RetirementAgeTable),
     "political-theory": ("table-political-theory", PoliticalTheoryTable),
     "language-certificates": ("table-language-certificates", LanguageCertificateTable),
@@ -109,7 +112,8 @@ class Catalog:
         tables = Tables(retirement=_load_table("retirement-age"),
                         political_theory=_load_table("political-theory"),
                         languages=_load_table("language-certificates"),
-                        term_periods=_load_table("term-periods"))
+                        term_periods=_load_table("term-periods"),
+                        regimes=_load_table("regimes"))
         _unknown_superseded(shipped.items, shipped.sources)
         return cls(standards=shipped.items, tables=tables, sources=shipped.sources)
 
@@ -135,19 +139,35 @@ class Catalog:
         return sorted((s for s in self.standards.values() if self._usable(s, on, include_drafts)),
                       key=lambda s: s.id)
 
+    def usable(self, *, include_drafts: bool = False) -> list[Standard]:
+        """Every standard that may be applied (drafts only when asked for), sorted by id."""
+        return sorted((s for s in self.standards.values()
+                       if include_drafts or s.confidence is not Confidence.DRAFT),
+                      key=lambda s: s.id)
+
+    def tests_for(self, official: Official, assignment: Assignment, on: dt.date, *,
+                  include_drafts: bool = False) -> list[Test]:
+        """What to test for this post as of ``on``: each governing standard, at its event date."""
+        return tests_for(self.usable(include_drafts=include_drafts), official, assignment, on,
+                         self.tables.regimes)
+
+    def tests(self, official: Official, on: dt.date, *,
+              include_drafts: bool = False) -> list[Test]:
+        """:meth:`tests_for` every current post of the official on ``on``."""
+        return [t for a in official.current_assignments(on)
+                for t in self.tests_for(official, a, on, include_drafts=include_drafts)]
+
     def for_assignment(self, official: Official, assignment: Assignment, on: dt.date, *,
                        include_drafts: bool = False) -> list[Standard]:
-        """Standards that apply to this post on ``on``, without those another one supersedes."""
-        found = [s for s in self.in_force(on, include_drafts=include_drafts)
-                 if s.applies_to.matches(official, assignment)]
-        replaced = {old for s in found for old in s.supersedes}
-        return [s for s in found if s.id not in replaced]
+        """The standards that govern this post as of ``on`` (see :meth:`tests_for`)."""
+        return [t.standard for t in self.tests_for(official, assignment, on,
+                                                   include_drafts=include_drafts)]
 
     def applicable(self, official: Official, on: dt.date, *,
                    include_drafts: bool = False) -> list[tuple[Assignment, Standard]]:
         """(post, standard) for every current post of the official on ``on``."""
-        return [(a, s) for a in official.current_assignments(on)
-                for s in self.for_assignment(official, a, on, include_drafts=include_drafts)]
+        return [(t.assignment, t.standard)
+                for t in self.tests(official, on, include_drafts=include_drafts)]
 
     def subjects(self) -> list[str]:
         """Every subject, sorted."""

@@ -11,8 +11,9 @@ from competency.errors import CompetencyError
 from competency.law import Confidence
 from competency.model.official import Official, Position
 from competency.rules.outcome import Outcome, conjunction
+from competency.standards.applicability import test_of
 from competency.standards.catalogue import Catalog
-from competency.standards.evaluate import StandardResult, evaluate_standard
+from competency.standards.evaluate import StandardResult, evaluate_standard, evaluate_test
 from competency.standards.model import Standard
 
 __all__ = ["DraftStandardError", "PositionResult", "check", "evaluate"]
@@ -44,15 +45,16 @@ def evaluate(official: Official, target: Standard | str | Position, on: dt.date,
     """Is ``official`` qualified, as of ``on``, for a standard or a post?
 
     A standard (object or id) is evaluated for the official's current post with ``title``,
-    else the first current post it applies to, else the first current post. A :class:`Position` is checked against every
-    standard in force that applies to it; no applicable standard gives ``unknown``.
+    else the first current post it applies to, else the first current post; a standard tested
+    at an event is evaluated at the event's date. A :class:`Position` is checked against every
+    standard that would govern an appointment to it on ``on``; none gives ``unknown``.
     """
     cat = _catalog(catalog)
     if isinstance(target, Position):
-        assignment = target.as_assignment(official.unit)
-        standards = cat.for_assignment(official, assignment, on, include_drafts=include_drafts)
-        results = tuple(evaluate_standard(s, official, on, tables=cat.tables, assignment=assignment,
-                                          assessments=assessments) for s in standards)
+        assignment = target.as_assignment(official.unit, appointed=on)
+        tests = cat.tests_for(official, assignment, on, include_drafts=include_drafts)
+        results = tuple(evaluate_test(t, official, on, tables=cat.tables, assessments=assessments)
+                        for t in tests)
         outcome = conjunction(r.outcome for r in results) if results else Outcome.UNKNOWN
         return PositionResult(official_id=official.id, position=target, on=on, outcome=outcome,
                               results=results)
@@ -65,13 +67,17 @@ def evaluate(official: Official, target: Standard | str | Position, on: dt.date,
         current = tuple(a for a in official.assignments or () if a.title == title)
     assignment = next((a for a in current if standard.applies_to.matches(official, a)),
                       current[0] if current else None)
-    return evaluate_standard(standard, official, on, tables=cat.tables, assignment=assignment,
-                             assessments=assessments)
+    if assignment is None:
+        return evaluate_standard(standard, official, on, tables=cat.tables,
+                                 assessments=assessments)
+    return evaluate_test(test_of(standard, official, assignment, on), official, on,
+                         tables=cat.tables, assessments=assessments)
 
 
 def check(official: Official, on: dt.date, *, catalog: Catalog | None = None,
           include_drafts: bool = False) -> list[StandardResult]:
-    """Every standard that applies to each current post of ``official`` on ``on``, evaluated."""
+    """Every standard that governs each current post of ``official`` as of ``on``, each
+    evaluated at the date it tests (see :mod:`competency.standards.applicability`)."""
     cat = _catalog(catalog)
-    return [evaluate_standard(s, official, on, tables=cat.tables, assignment=a)
-            for a, s in cat.applicable(official, on, include_drafts=include_drafts)]
+    return [evaluate_test(t, official, on, tables=cat.tables)
+            for t in cat.tests(official, on, include_drafts=include_drafts)]

@@ -17,9 +17,11 @@ from competency.rules.evaluate import Evaluation, evaluate_node, recombine
 from competency.rules.leaves import Context
 from competency.rules.outcome import Outcome
 from competency.rules.tables import Tables
+from competency.standards.applicability import Test
 from competency.standards.model import Standard, Transitional
+from competency.vocab import StandardEvent, Text
 
-__all__ = ["StandardResult", "evaluate_standard"]
+__all__ = ["StandardResult", "evaluate_standard", "evaluate_test"]
 
 
 @attrs.frozen(kw_only=True)
@@ -35,6 +37,9 @@ class StandardResult:
     in_force: bool
     due: dt.date | None = None
     provision: Transitional | None = None
+    event: StandardEvent = StandardEvent.CONTINUOUS
+    tested_on: dt.date | None = None  # the date the test read (the event's); None when unknown
+    next_test: dt.date | None = None  # when the standard tests this post again (reappointment)
 
     def failing(self) -> list[Evaluation]:
         """The requirements that make the outcome unmet or unknown."""
@@ -89,4 +94,34 @@ def evaluate_standard(standard: Standard, official: Official, on: dt.date, *, ta
     return StandardResult(official_id=official.id, standard=standard, on=on,
                           title=assignment.title if assignment else None, outcome=ev.outcome,
                           evaluation=ev, in_force=standard.in_force(on), due=due,
-                          provision=provision)
+                          provision=provision, tested_on=on)
+
+
+def _undated(test: Test, official: Official, on: dt.date) -> StandardResult:
+    """The result of an event test whose date the record does not give: unknown, and why."""
+    event = test.event
+    ev = Evaluation(
+        rule_id="event-date", kind="event", outcome=Outcome.UNKNOWN,
+        title=Text(vi=f"Ngày xét: {event.vi.lower()}", en=f"Date tested: {event.en.lower()}"),
+        required=Text(vi=f"Ngày của sự kiện ({event.vi.lower()})",
+                      en=f"The date of the event ({event.en.lower()})"),
+        found=Text(vi="không có dữ liệu", en="no data"),
+        citations=test.standard.legal_basis, cited_here=True)
+    return StandardResult(official_id=official.id, standard=test.standard, on=on,
+                          title=test.assignment.title, outcome=Outcome.UNKNOWN, evaluation=ev,
+                          in_force=test.standard.in_force(on), event=event, tested_on=None)
+
+
+def evaluate_test(test: Test, official: Official, on: dt.date, *, tables: Tables,
+                  assessments: Mapping[str, int] | None = None) -> StandardResult:
+    """The standard of ``test`` evaluated at the date it tests (the event's), reported as of ``on``.
+
+    Ages, years and qualifications are those at the event: an appointment standard asks
+    whether the person met it when appointed or last reappointed.
+    """
+    if test.tested_on is None:
+        return _undated(test, official, on)
+    result = evaluate_standard(test.standard, official, test.tested_on, tables=tables,
+                               assignment=test.assignment, assessments=assessments)
+    return attrs.evolve(result, on=on, event=test.event, tested_on=test.tested_on,
+                        next_test=test.next_test)

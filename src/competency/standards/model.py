@@ -11,6 +11,8 @@ from competency.law import Cited, LegalReference
 from competency.model.selector import Selector
 from competency.rules.nodes import Node, title_field
 from competency.vocab import (
+    Regime,
+    StandardEvent,
     Text,
     describe,
 )
@@ -18,6 +20,8 @@ from competency.vocab import (
 __all__ = [
     "AppliesTo",
     "Standard",
+    "TermLength",
+    "TestedAt",
     "Transitional",
     "TransitionalTrigger",
 ]
@@ -27,7 +31,36 @@ __all__ = [
 
 @attrs.frozen(kw_only=True)
 class AppliesTo(Selector):
-    """Who a standard applies to: a selector over the official and the post being checked."""
+    """Who a standard applies to: a selector over the official and the post being checked,
+    and the regimes it governs (``data/tables/regimes.yaml`` says which regime a post is under
+    on a date); omitted keys match anyone."""
+
+    regimes: tuple[Regime, ...] | None = attrs.field(default=None, metadata=describe(
+        "Regimes governed: a rank standard governs the general regime only, so it never applies "
+        "to a commune post before 2025-07-01, whatever rank code the record carries.",
+        "Chế độ áp dụng."))
+
+
+@attrs.frozen(kw_only=True)
+class TermLength:
+    """How long an appointment lasts, so when the next test (reappointment) falls due."""
+
+    years: int = attrs.field(metadata=describe("Years.", "Số năm.", minimum=1, maximum=10))
+    legal_basis: tuple[LegalReference, ...] = attrs.field(metadata=describe(
+        "Citations.", "Căn cứ pháp lý.", minItems=1))
+
+
+@attrs.frozen(kw_only=True)
+class TestedAt:
+    """When a standard tests a person, and why: an appointment standard is tested at the
+    appointment and at each reappointment, not on every day of the term."""
+
+    event: StandardEvent = attrs.field(metadata=describe("The event.", "Thời điểm xét."))
+    term: TermLength | None = attrs.field(default=None, metadata=describe(
+        "Term of an appointment: the next test is due at its end.", "Thời hạn bổ nhiệm."))
+    legal_basis: tuple[LegalReference, ...] = attrs.field(metadata=describe(
+        "Citations for the event.", "Căn cứ pháp lý.", minItems=1))
+    note: Text | None = attrs.field(default=None, metadata=describe("Remarks.", "Ghi chú."))
 
 
 @attrs.frozen(kw_only=True)
@@ -78,8 +111,16 @@ class Standard(Cited):
     supersedes: tuple[str, ...] = attrs.field(default=(), metadata=describe(
         "Ids of the standards it replaces.", "Thay thế tiêu chuẩn."))
     requirements: Node = attrs.field(metadata=describe("The requirement tree.", "Các yêu cầu."))
+    tested_at: TestedAt | None = attrs.field(default=None, metadata=describe(
+        "The event at which the standard is tested; absent = continuously, while the post is held.",
+        "Thời điểm xét tiêu chuẩn; không ghi = thường xuyên."))
     transitional: tuple[Transitional, ...] = attrs.field(default=(), metadata=describe(
         "Transitional provisions.", "Quy định chuyển tiếp."))
+
+    @property
+    def event(self) -> StandardEvent:
+        """The event at which the standard is tested."""
+        return StandardEvent.CONTINUOUS if self.tested_at is None else self.tested_at.event
 
     def in_force(self, day: dt.date) -> bool:
         """True when ``day`` is within the standard's period (an unknown start is open)."""

@@ -10,8 +10,10 @@ from typing import Any
 from competency.law import LegalReference
 from competency.rules.evaluate import Evaluation
 from competency.standards.evaluate import StandardResult
+from competency.standards.model import AppliesTo, Standard
 
-__all__ = ["RESULT_HEADERS_VI", "evaluation_dict", "explain_lines", "result_dict", "result_row",
+__all__ = ["RESULT_HEADERS_VI", "evaluation_dict", "event_line", "event_text", "explain_lines", "result_dict",
+           "result_row", "subjects_text",
            "result_row_vi"]
 
 _MARK = {"met": "✓", "unmet": "✗", "unknown": "?"}
@@ -47,6 +49,9 @@ def result_dict(result: StandardResult, *, explain: bool = False) -> dict[str, A
         "official_id": result.official_id,
         "title": result.title,
         "on": result.on.isoformat(),
+        "event": result.event.code,
+        "tested_on": result.tested_on.isoformat() if result.tested_on else None,
+        "next_test": result.next_test.isoformat() if result.next_test else None,
         "standard": standard.id,
         "instrument": _cite(standard.legal_basis),
         "confidence": standard.confidence.value,
@@ -74,6 +79,7 @@ def result_row(result: StandardResult) -> dict[str, str]:
         "outcome": result.outcome.code,
         "due": result.due.isoformat() if result.due else "",
         "failing": " | ".join(ev.rule_id for ev in result.failing()),
+        "tested_on": result.tested_on.isoformat() if result.tested_on else "",
     }
 
 
@@ -100,3 +106,42 @@ def explain_lines(ev: Evaluation, lang: str = "vi", depth: int = 0) -> list[str]
     for child in ev.children:
         lines.extend(explain_lines(child, lang, depth + 1))
     return lines
+
+
+def subjects_text(applies_to: AppliesTo, lang: str = "vi") -> str:
+    """Who a standard governs, one line per selector key: category, level, regime, titles, ranks."""
+    vi = lang == "vi"
+    parts = []
+    for terms in (applies_to.categories, applies_to.levels, applies_to.regimes):
+        if terms:
+            parts.append(", ".join(term.label(lang) for term in terms))
+    for label, codes in ((("chức danh", "titles"), applies_to.titles),
+                         (("ngạch", "ranks"), applies_to.ranks),
+                         (("tỉnh", "provinces"), applies_to.provinces)):
+        if codes:
+            parts.append(f"{label[0] if vi else label[1]}: {', '.join(codes)}")
+    return "\n".join(parts) or ("mọi người" if vi else "everyone")
+
+
+def event_text(standard: Standard, lang: str = "vi") -> str:
+    """When a standard tests a person, with the term after which it tests again."""
+    text = standard.event.label(lang)
+    term = standard.tested_at.term if standard.tested_at else None
+    if term is not None:
+        text += f" ({'nhiệm kỳ' if lang == 'vi' else 'term'} {term.years} {'năm' if lang == 'vi' else 'years'})"
+    return text
+
+
+def event_line(result: StandardResult, lang: str = "vi") -> str | None:
+    """Which event was tested, on which day, why, and when the next test falls; None for a
+    standard tested continuously."""
+    standard = result.standard
+    if standard.tested_at is None:
+        return None
+    vi = lang == "vi"
+    day = result.tested_on.isoformat() if result.tested_on else ("chưa rõ" if vi else "unknown")
+    text = (f"{'Xét' if vi else 'Tested'}: {standard.event.label(lang).lower()}, "
+            f"{'ngày' if vi else 'on'} {day}")
+    if result.next_test is not None:
+        text += f"; {'xét lại ngày' if vi else 'next test on'} {result.next_test.isoformat()}"
+    return f"{text} — {_cite(standard.tested_at.legal_basis)}"

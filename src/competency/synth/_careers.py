@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from competency.synth._context import Context
     from competency.synth._posts import Post, Slot
 
-__all__ = ["Career", "Past", "assignments", "life", "pools", "rank", "ratings"]
+__all__ = ["Career", "Past", "assignments", "events", "life", "pools", "rank", "ratings"]
 
 # Term anchors of commune cadres: Party congresses, People's Council elections, Front congresses.
 _TERMS = {
@@ -261,7 +261,9 @@ def assignments(roster: Context, rng: random.Random, slot: Slot, career: Career,
         entry["leadership"] = roster.titles[past.title]["leadership"]
         out.append(entry)
     current: dict[str, Any] = {"title": slot.title}
-    if rank_code is not None:
+    # Commune titles carry no rank until two-level local government: the salary grade drawn for
+    # them shapes their training, but is not a rank on the record.
+    if rank_code is not None and not slot.title.startswith("cc_xa."):
         current["rank"] = rank_code
     current["start"] = career.start.isoformat()
     if career.first_appointed is not None:
@@ -275,6 +277,37 @@ def assignments(roster: Context, rng: random.Random, slot: Slot, career: Career,
     return out
 
 
+def events(roster: Context, slot: Slot, career: Career) -> list[dict[str, Any]]:
+    """The record's ``career``: recruitment, then the appointments (or elections) to the
+    current post, a reappointment opening each later term."""
+    title = roster.titles[slot.title]
+    out: list[dict[str, Any]] = []
+    if title["category"] != "can_bo":
+        out.append({"kind": "tuyen_dung", "on": career.recruited.isoformat()})
+    elected = title["category"] == "can_bo"
+    if career.first_appointed is None or not (elected or title["leadership"]):
+        return out
+    out.append({"kind": "bau_cu" if elected else "bo_nhiem",
+                "on": career.first_appointed.isoformat(), "title": slot.title})
+    if career.start > career.first_appointed:
+        again: dict[str, Any] = {"kind": "bau_cu" if elected else "bo_nhiem_lai",
+                                 "on": career.start.isoformat(), "title": slot.title}
+        if not elected:
+            again["term_end"] = (plus_years(career.start, 5.0) - DAY).isoformat()
+        out.append(again)
+    return out
+
+
+def _commune_rank(rng: random.Random, highest: str | None, age: float) -> str:
+    if highest == "trung_cap":
+        return "01.004" if chance(rng, 0.7) else "01.005"
+    if highest == "cao_dang":
+        return "01.004"
+    if highest is None:
+        return "01.003" if chance(rng, 0.7) else "01.004"
+    return "01.002" if age > 40 and chance(rng, 0.05) else "01.003"
+
+
 def rank(roster: Context, rng: random.Random, slot: Slot, highest: str | None,
          birth: dt.date) -> str | None:
     """The civil-service rank code, in line with the post and the highest diploma."""
@@ -283,13 +316,7 @@ def rank(roster: Context, rng: random.Random, slot: Slot, highest: str | None,
     title, level = slot.title, slot.level
     age = years(birth, roster.on)
     if title.startswith("cc_xa.") or (level == "commune" and title == "chuyen_vien"):
-        if highest == "trung_cap":
-            return "01.004" if chance(rng, 0.7) else "01.005"
-        if highest == "cao_dang":
-            return "01.004"
-        if highest is None:
-            return "01.003" if chance(rng, 0.7) else "01.004"
-        return "01.002" if age > 40 and chance(rng, 0.05) else "01.003"
+        return _commune_rank(rng, highest, age)
     if title == "giam_doc_so":
         return _DIRECTOR_RANKS.pick(rng)
     if title == "pho_giam_doc_so":

@@ -69,6 +69,8 @@ def record(roster: Context, index: int, slot: Slot) -> dict[str, Any]:
                                            designated, area.international > 0.5)
     rank = careers.rank(roster, rng, slot, highest, birth)
     out["assignments"] = careers.assignments(roster, rng, slot, career, rank, area)
+    out["career"] = [e for e in careers.events(roster, slot, career)
+                     if e["kind"] != "tuyen_dung" or "recruited_on" in out]
     if not chance(rng, 0.04):
         out["high_school"] = True
     roll = rng.random()

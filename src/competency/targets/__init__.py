@@ -32,8 +32,8 @@ from competency.targets.trajectory import (
 )
 
 __all__ = [
-    "Counting",
     "GROUPINGS",
+    "Counting",
     "GroupBy",
     "Indicator",
     "IndicatorResult",

@@ -21,8 +21,8 @@ from competency.rules.nodes import Node
 from competency.vocab import Term, Text, describe
 
 __all__ = [
-    "Counting",
     "GROUPINGS",
+    "Counting",
     "GroupBy",
     "Indicator",
     "TargetRange",

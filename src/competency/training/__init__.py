@@ -49,6 +49,8 @@ from competency.training.plan import (
 
 __all__ = [
     "AREAS",
+    "DEFAULT_PRIORITIES",
+    "PRIORITY_KEYS",
     "ClassSize",
     "Closes",
     "ClosesCompetency",
@@ -57,12 +59,10 @@ __all__ = [
     "ClosesLanguage",
     "ClosesPoliticalTheory",
     "ClosesStateManagement",
-    "DEFAULT_PRIORITIES",
     "DeliveryMode",
     "Duration",
     "DurationUnit",
     "LevelChange",
-    "PRIORITY_KEYS",
     "PlanLine",
     "PlannedNeed",
     "Programme",

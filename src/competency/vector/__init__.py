@@ -32,8 +32,8 @@ from competency.vector._engine import (
 )
 
 __all__ = [
-    "CompiledStandard",
     "SCHEMA",
+    "CompiledStandard",
     "UnsupportedLeafError",
     "check_batches",
     "check_frame",

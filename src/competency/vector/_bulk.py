@@ -30,8 +30,9 @@ from competency.io import jsonl_lines, line_ranges
 from competency.io.roster import CheckedRecord, line_verdicts, moved
 from competency.model.official import Official
 from competency.schema.convert import structure
+from competency.standards.applicability import test_of
 from competency.standards.catalogue import Catalog
-from competency.standards.evaluate import evaluate_standard
+from competency.standards.evaluate import evaluate_test
 from competency.standards.report import result_dict
 from competency.vector._engine import _Batch, _Plan
 
@@ -40,7 +41,7 @@ __all__ = ["CSV_COLUMNS", "PART_BYTES", "BatchReport", "Job", "check_roster"]
 PART_BYTES = 16 << 20
 """Bytes of a roster checked as one batch (about 12,000 officials)."""
 CSV_COLUMNS = ("official_id", "title", "standard", "instrument", "outcome", "due", "provision",
-               "failing")
+               "failing", "tested_on")
 
 
 @attrs.frozen(kw_only=True)
@@ -137,9 +138,10 @@ class _Worker:
                 {k: v["instrument"] for k, v in self.context.items()}, return_dtype=pl.String),
             confidence=pl.col("standard").replace_strict(
                 {k: v["confidence"] for k, v in self.context.items()}, return_dtype=pl.String),
-            due=pl.col("due").cast(pl.String))
-        columns = ["official_id", "title", "on", "standard", "instrument", "confidence",
-                   "outcome", "due", "provision", "failing"]
+            due=pl.col("due").cast(pl.String), tested_on=pl.col("tested_on").cast(pl.String),
+            next_test=pl.col("next_test").cast(pl.String))
+        columns = ["official_id", "title", "on", "event", "tested_on", "next_test", "standard",
+                   "instrument", "confidence", "outcome", "due", "provision", "failing"]
         if self.job.format == "csv":
             buffer = io.BytesIO()
             out.with_columns(pl.col("failing").list.join(" | ")).select(CSV_COLUMNS).write_csv(
@@ -158,10 +160,9 @@ class _Worker:
                 continue
             record, position = batch.pair_source[row["_pair"]]
             official = structure(records[record], Official)
-            result = evaluate_standard(self.catalog.get(row["standard"]), official, self.job.on,
-                                       tables=self.catalog.tables,
-                                       assignment=official.current_assignments(self.job.on)[
-                                           position])
+            test = test_of(self.catalog.get(row["standard"]), official,
+                           official.current_assignments(self.job.on)[position], self.job.on)
+            result = evaluate_test(test, official, self.job.on, tables=self.catalog.tables)
             lines.append(json.dumps(result_dict(result, explain=True), ensure_ascii=False))
         report.results = ("\n".join(lines) + "\n").encode()
 

@@ -9,8 +9,9 @@ import polars as pl
 
 from competency.model.official import Assignment, Official, Unit
 from competency.schema.convert import structure, unstructure
+from competency.standards.applicability import Test, test_of, tests_for
 from competency.standards.catalogue import Catalog
-from competency.standards.evaluate import evaluate_standard
+from competency.standards.evaluate import evaluate_test
 from competency.standards.model import Standard
 from competency.vector import _flatten as f
 from competency.vector._compile import (
@@ -22,7 +23,7 @@ from competency.vector._compile import (
     compile_standard,
     supported_kinds,
 )
-from competency.vocab import AdministrativeLevel, PersonnelCategory
+from competency.vocab import AdministrativeLevel, PersonnelCategory, StandardEvent
 
 __all__ = ["SCHEMA", "CompiledStandard", "UnsupportedLeafError", "check_batches", "check_frame",
            "check_records", "compile_catalog", "supported_kinds"]
@@ -31,7 +32,8 @@ Record = f.Record
 
 SCHEMA = pl.Schema({"official_id": pl.String(), "title": pl.String(), "standard": pl.String(),
                     "outcome": pl.String(), "due": pl.Date(), "provision": pl.String(),
-                    "failing": pl.List(pl.String())})
+                    "failing": pl.List(pl.String()), "event": pl.String(),
+                    "tested_on": pl.Date(), "next_test": pl.Date()})
 """Columns of :func:`check_frame`."""
 
 _CODES = {UNMET: "unmet", UNKNOWN: "unknown", MET: "met"}
@@ -48,14 +50,26 @@ def compile_catalog(on: dt.date, catalog: Catalog | None = None, *,
 
 
 class _Plan:
-    """What one call needs: the standards in force, compiled, and the fact groups they read."""
+    """What one call needs: the standards that may govern a post, compiled, and the fact groups
+    they read. Standards tested continuously and in force on ``on`` are compiled; a standard
+    tested at an event reads the event's date, which differs row by row, so its rows are
+    evaluated by the reference evaluator at that date."""
 
     def __init__(self, on: dt.date, catalog: Catalog, include_drafts: bool) -> None:
         self.on = on
         self.on_iso = on.isoformat()
+        self.catalog = catalog
+        self.include_drafts = include_drafts
         self.lookups = f.lookups(catalog.tables)
-        self.in_force: list[Standard] = catalog.in_force(on, include_drafts=include_drafts)
-        self.compiled = [compile_standard(s, on, catalog.tables) for s in self.in_force]
+        self.continuous = [s for s in catalog.in_force(on, include_drafts=include_drafts)
+                           if s.event is StandardEvent.CONTINUOUS]
+        self.events = [s for s in catalog.usable(include_drafts=include_drafts)
+                       if s.event is not StandardEvent.CONTINUOUS]
+        self.in_force: list[Standard] = self.continuous + self.events
+        self.compiled = [compile_standard(s, on, catalog.tables) for s in self.continuous] + [
+            CompiledStandard(standard=s, fallback=f"{s.id}: tested at {s.event.code}; evaluated "
+                                                  "by the reference evaluator at that date")
+            for s in self.events]
         self.index = {s.id: i for i, s in enumerate(self.in_force)}
         facts: dict[str, f.Fact] = {}
         for c in self.compiled:
@@ -64,7 +78,10 @@ class _Plan:
         self.official_facts = [x for x in facts.values() if x.scope == "official"]
         self.post_facts = [x for x in facts.values() if x.scope == "post"]
         self.columns = [col for x in (*self.official_facts, *self.post_facts) for col in x.columns]
-        self._chosen: dict[tuple[object, ...], list[int]] = {}
+        # The five values below decide applicability unless a selector reads more of the record.
+        self._keyed = not any(s.applies_to.leadership is not None or s.applies_to.units is not None
+                              or s.applies_to.in_planning_pool is not None for s in self.in_force)
+        self._chosen: dict[tuple[object, ...], list[int] | None] = {}
 
     def current_posts(self, record: Record) -> list[Record]:
         """``Official.current_assignments`` on the JSON record."""
@@ -74,23 +91,33 @@ class _Plan:
                 and (a.get("end") is None or on <= a["end"])]
 
     def for_assignment(self, category: str | None, unit: Record | None,
-                       assignment: Record) -> list[int]:
-        """``Catalog.for_assignment`` over the standards in force.
+                       assignment: Record) -> list[int] | None:
+        """``Catalog.for_assignment`` from five values of the record, or None when the post
+        needs the whole record (an event standard may govern it, or a selector reads more).
 
-        :meth:`Selector.matches <competency.model.Selector.matches>` reads only the category, the unit's level and
-        province, the title and the rank, so the answer is memoised on those five values.
+        The category, the unit's level and province, the title and the rank decide the
+        selectors and the regime of the continuous standards, so the answer is memoised on them.
         """
+        if not self._keyed:
+            return None
         level = None if unit is None else unit.get("level")
         province = None if unit is None else unit.get("province_code")
         key = (category, level, assignment["title"], assignment.get("rank"), province)
-        chosen = self._chosen.get(key)
-        if chosen is None:
+        if key not in self._chosen:
             official, post = _selector_view(*key)
-            found = [s for s in self.in_force if s.applies_to.matches(official, post)]
-            replaced = {old for s in found for old in s.supersedes}
-            chosen = self._chosen[key] = [self.index[s.id] for s in found
-                                          if s.id not in replaced]
-        return chosen
+            if any(s.applies_to.matches(official, post) for s in self.events):
+                self._chosen[key] = None
+            else:
+                tests = tests_for(self.continuous, official, post, self.on,
+                                  self.catalog.tables.regimes)
+                self._chosen[key] = [self.index[t.standard.id] for t in tests]
+        return self._chosen[key]
+
+    def tests(self, official: Official, position: int) -> list[Test]:
+        """``Catalog.tests_for`` the official's current post at ``position``."""
+        post = official.current_assignments(self.on)[position]
+        return self.catalog.tests_for(official, post, self.on,
+                                      include_drafts=self.include_drafts)
 
 
 def _selector_view(category: str | None, level: str | None, title: str, rank: str | None,
@@ -126,7 +153,7 @@ class _Batch:
         self.titles: list[str] = []
         self.standards: list[int] = []
         self.pair_of_row: list[int] = []
-        self.fallback_rows: dict[int, tuple[Record, int]] = {}
+        self.fallback_rows: dict[int, tuple[Record, int, Test | None]] = {}
         self.records = 0  # records added
         self.covered = 0  # records with at least one applicable standard
         self.pair_source: list[tuple[int, int]] = []  # (record, current post) of each pair
@@ -141,6 +168,10 @@ class _Batch:
             if unit is None:  # an empty unit ({}) is a unit, as in Official: only absence falls back
                 unit = record.get("unit")
             chosen = plan.for_assignment(record.get("category"), unit, assignment)
+            tests: list[Test] | None = None
+            if chosen is None:
+                tests = plan.tests(structure(record, Official), position)
+                chosen = [plan.index[t.standard.id] for t in tests]
             if not chosen:
                 continue
             if own is None:
@@ -151,9 +182,10 @@ class _Batch:
                                           for v in fact.fn(record, assignment, unit, on, found)))
             pair = self.npairs
             self.npairs += 1
-            for k in chosen:
+            for j, k in enumerate(chosen):
                 if not plan.compiled[k].vectorised:
-                    self.fallback_rows[len(self.ids)] = (record, position)
+                    self.fallback_rows[len(self.ids)] = (record, position,
+                                                         None if tests is None else tests[j])
                 self.ids.append(record["id"])
                 self.titles.append(assignment["title"])
                 self.standards.append(k)
@@ -189,6 +221,10 @@ class _Batch:
             "due": result["due"],
             "provision": result["provision"],
             "failing": result["failing"],
+            "event": standards.replace_strict(
+                {k: s.event.code for k, s in enumerate(plan.in_force)}, return_dtype=pl.String()),
+            "tested_on": result["tested_on"],
+            "next_test": result["next_test"],
             "_pair": pl.Series(self.pair_of_row, dtype=pl.UInt32()),
         })
 
@@ -203,7 +239,7 @@ class _Batch:
         for (k,), group in rows.group_by("_std", maintain_order=True):
             compiled = plan.compiled[k]
             if compiled.vectorised:
-                parts.append(self._vectorised(compiled, group, facts))
+                parts.append(self._vectorised(compiled, group, facts, plan.on))
             else:
                 parts.append(self._reference(compiled, group).lazy())
         # One query over every standard: polars runs the standards side by side.
@@ -211,7 +247,7 @@ class _Batch:
 
     @staticmethod
     def _vectorised(compiled: CompiledStandard, group: pl.DataFrame,
-                    facts: pl.DataFrame | None) -> pl.LazyFrame:
+                    facts: pl.DataFrame | None, on: dt.date) -> pl.LazyFrame:
         assert compiled.outcome is not None
         needed = [name for fact in compiled.facts for name, _ in fact.columns]
         data = group.select("_row") if facts is None or not needed else pl.concat(
@@ -238,16 +274,22 @@ class _Batch:
             provision = pl.when(pl.col("_which") == i).then(
                 pl.lit(candidate.id, dtype=pl.String())).otherwise(provision)
         return out.select("_row", pl.col("_outcome").cast(pl.Int8()), due.alias("due"),
-                          provision.alias("provision"), "failing")
+                          provision.alias("provision"), "failing",
+                          pl.lit(on, dtype=pl.Date()).alias("tested_on"),
+                          pl.lit(None, dtype=pl.Date()).alias("next_test"))
 
     def _reference(self, compiled: CompiledStandard, group: pl.DataFrame) -> pl.DataFrame:
         plan, rows, outcomes, dues, provisions, failing = self.plan, [], [], [], [], []
+        tested, next_tests = [], []
         for row in group["_row"]:
-            record, position = self.fallback_rows[row]
+            record, position, test = self.fallback_rows[row]
             official = structure(record, Official)
-            assignment = official.current_assignments(plan.on)[position]
-            result = evaluate_standard(compiled.standard, official, plan.on,
-                                       tables=plan.lookups.tables, assignment=assignment)
+            if test is None:
+                assignment = official.current_assignments(plan.on)[position]
+                test = test_of(compiled.standard, official, assignment, plan.on)
+            result = evaluate_test(test, official, plan.on, tables=plan.lookups.tables)
+            tested.append(result.tested_on)
+            next_tests.append(result.next_test)
             rows.append(row)
             outcomes.append(_FROM_OUTCOME[result.outcome.code])
             dues.append(result.due)
@@ -257,7 +299,9 @@ class _Batch:
                              "_outcome": pl.Series(outcomes, dtype=pl.Int8()),
                              "due": pl.Series(dues, dtype=pl.Date()),
                              "provision": pl.Series(provisions, dtype=pl.String()),
-                             "failing": pl.Series(failing, dtype=pl.List(pl.String()))})
+                             "failing": pl.Series(failing, dtype=pl.List(pl.String())),
+                             "tested_on": pl.Series(tested, dtype=pl.Date()),
+                             "next_test": pl.Series(next_tests, dtype=pl.Date())})
 
 
 def check_records(records: Iterable[Record], on: dt.date, *,

@@ -21,8 +21,9 @@ from competency.model.assessment_index import AssessmentIndex
 from competency.model.official import Assignment, Official
 from competency.rules import nodes as n
 from competency.rules.outcome import Outcome
+from competency.standards.applicability import test_of
 from competency.standards.catalogue import Catalog
-from competency.standards.evaluate import StandardResult, evaluate_standard
+from competency.standards.evaluate import StandardResult, evaluate_test
 from competency.standards.model import Standard
 
 __all__ = ["gap"]
@@ -104,15 +105,16 @@ def gap(official: Official, profile: PositionProfile | str | None = None, *,
         framework = fws.framework(prof.framework) if prof is not None else None
         levels, latest = _levels(assessments, official.id, on,
                                  framework.id if framework else None)
-        standards = (_profile_standards(prof, cat, on, include_drafts) if prof is not None
-                     else cat.for_assignment(official, assignment, on,
-                                             include_drafts=include_drafts))
-        for standard in standards:
+        tests = ([test_of(s, official, assignment, on)
+                  for s in _profile_standards(prof, cat, on, include_drafts)]
+                 if prof is not None
+                 else cat.tests_for(official, assignment, on, include_drafts=include_drafts))
+        for test in tests:
+            standard = test.standard
             if (standard.id, assignment.title) in seen:
                 continue
             seen.add((standard.id, assignment.title))
-            result = evaluate_standard(standard, official, on, tables=cat.tables,
-                                       assignment=assignment, assessments=levels)
+            result = evaluate_test(test, official, on, tables=cat.tables, assessments=levels)
             results.append(result)
             if result.outcome is Outcome.MET:
                 continue

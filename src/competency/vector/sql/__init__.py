@@ -27,7 +27,6 @@ import polars as pl
 from competency.rules.tables import Tables
 from competency.standards.catalogue import Catalog
 from competency.standards.model import Standard, Transitional
-from competency.vector._engine import SCHEMA
 from competency.vector._compile import (
     MET,
     UNKNOWN,
@@ -37,9 +36,10 @@ from competency.vector._compile import (
     compile_requirements,
     failing_rules,
 )
+from competency.vector._engine import SCHEMA
 from competency.vector.sql._expr import Sql, SqlBackend, identifier, literal
 
-__all__ = ["UnsupportedLeafError", "check_sql", "fact_columns", "standard_sql"]
+__all__ = ["RESULT_SCHEMA", "UnsupportedLeafError", "check_sql", "fact_columns", "standard_sql"]
 
 _KEYS = ("official_id", "title")
 
@@ -88,6 +88,14 @@ def _select(items: Sequence[tuple[str, str | None]], indent: str = "    ") -> st
             lines.append(f"{indent}-- {comment}")
         lines.append(indent + item + ("," if i < len(items) - 1 else ""))
     return "\n".join(lines)
+
+
+def _continuous(standards: Iterable[Standard]) -> None:
+    """A standard tested at an event reads a different date on every row: not one query."""
+    for standard in standards:
+        if standard.tested_at is not None:
+            raise ValueError(f"{standard.id} is tested at {standard.event.code}, at a date that "
+                             "differs from row to row; the SQL target evaluates one as-of date")
 
 
 def standard_sql(standard: Standard, on: dt.date, tables: Tables | None = None,
@@ -155,9 +163,15 @@ class _ArrowStream:
         return self.frame.__arrow_c_stream__(requested_schema)
 
 
+RESULT_SCHEMA = pl.Schema({name: dtype for name, dtype in SCHEMA.items()
+                           if name not in ("event", "tested_on", "next_test")})
+"""Columns of :func:`check_sql`: those of the vector engine but the event columns, since every
+standard it evaluates is tested continuously, at ``on``."""
+
+
 def _to_frame(relation: Any) -> pl.DataFrame:
     frame = pl.DataFrame(relation) if hasattr(relation, "__arrow_c_stream__") else relation.pl()
-    return frame.select(pl.col(name).cast(dtype) for name, dtype in SCHEMA.items())
+    return frame.select(pl.col(name).cast(dtype) for name, dtype in RESULT_SCHEMA.items())
 
 
 def check_sql(facts: Any, on: dt.date, catalog: Catalog | None = None, *,
@@ -187,8 +201,10 @@ def check_sql(facts: Any, on: dt.date, catalog: Catalog | None = None, *,
         columns = set(con.sql(f"SELECT * FROM {name} LIMIT 0").columns)
         if standards is not None:
             chosen = [cat.get(s) for s in standards]
+            _continuous(chosen)
         else:
-            chosen = cat.in_force(on, include_drafts=include_drafts)
+            chosen = [s for s in cat.in_force(on, include_drafts=include_drafts)
+                      if s.tested_at is None]
         if "standard" in columns:
             present = {row[0] for row in con.sql(f"SELECT DISTINCT standard FROM {name}"
                                                   ).fetchall()}
@@ -205,4 +221,4 @@ def check_sql(facts: Any, on: dt.date, catalog: Catalog | None = None, *,
     finally:
         if registered is not None:
             con.unregister(registered)
-    return pl.concat(parts, how="vertical") if parts else pl.DataFrame(schema=SCHEMA)
+    return pl.concat(parts, how="vertical") if parts else pl.DataFrame(schema=RESULT_SCHEMA)
