@@ -274,3 +274,20 @@ def test_readme_example_runs_and_prints_the_deadline(capsys):
     exec(compile(block.code, "README.md", "exec"), {})  # noqa: S102  (our own documentation)
     first = capsys.readouterr().out.splitlines()[0]
     assert first == "vn.tt-13-2019-bnv.cong-chuc-xa unmet 2024-12-25"
+
+
+def test_the_dossier_rule_table_names_only_places_that_exist(monkeypatch):
+    """Every standard, node, table, vocabulary, scheme and target set of the inventory exists,
+    and the inventory covers the dossier's 56 rules once each."""
+    from competency.docgen import dossier_rules as module
+
+    rules = module.dossier_rules()
+    assert [r["rule"] for r in rules] == [f"R{i:02d}" for i in range(1, 57)]
+    assert module.missing_places() == []
+    assert all(r.get("why") for r in rules if r["status"] != "encoded")
+    assert all(r.get("where") for r in rules if r["status"] == "encoded")
+    # The inventory is checked against the catalogue: a renamed node is caught.
+    renamed = [dict(rules[0], where=[{"standard": "vn.nd-29-2024.pho-giam-doc-so", "node": "gone"}])]
+    monkeypatch.setattr(module, "dossier_rules", lambda: renamed)
+    assert module.missing_places() == [
+        "R01: {'standard': 'vn.nd-29-2024.pho-giam-doc-so', 'node': 'gone'}"]

@@ -188,10 +188,11 @@ def test_a_hundred_thousand_officials_give_identical_results():
     records = list(synth.generate(100_000, seed=2026, on=on))
     expected = [(o.id, r.title, r.standard.id, r.outcome.code, r.due,
                  None if r.provision is None else r.provision.id,
-                 [ev.rule_id for ev in r.failing()])
+                 [ev.rule_id for ev in r.failing()], r.event.code, r.tested_on, r.next_test)
                 for o in (structure(x, Official) for x in records) for r in check(o, on)]
     got = [row for frame in check_records(records, on) for row in frame.iter_rows()]
     assert len(got) == len(expected) > 100_000
     assert got == expected
+    assert {row[7] for row in got} == {"continuous", "appointment", "first_appointment"}
     assert {row[3] for row in got} == {"met", "unmet", "unknown"}
     assert any(row[4] is not None and row[5] for row in got)  # transitional deadlines

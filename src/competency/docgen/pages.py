@@ -12,6 +12,7 @@ from typing import Any
 
 from competency.docgen._md import GENERATED, code, heading, mark, table
 from competency.docgen.cases import default_cases_dir, load_cases
+from competency.docgen.dossier_rules import dossier_rules_page
 from competency.docgen.lookup_tables import tables_page
 from competency.docgen.schema_reference import (
     default_schemas_dir,
@@ -61,6 +62,7 @@ def reference_index_page(catalog: Catalog, schema_kinds: list[str]) -> str:
               f"{len(catalog.subjects())} nhóm · subjects"),
              "- [Danh mục mã · Vocabularies](vocabularies.md)",
              "- [Bảng tra cứu · Lookup tables](tables.md)",
+             "- [Quy tắc của hồ sơ pháp lý · The dossier's rules](dossier-rules.md)",
              f"- [Lược đồ JSON · JSON Schemas](schemas/index.md): {len(schema_kinds)}", "",
              heading(2, "Độ tin cậy · Confidence", anchor="confidence"), ""]
     lines += table(["Giá trị · Value", "Dấu · Flag", "Ý nghĩa · Meaning"], legend)
@@ -87,6 +89,7 @@ def generate(catalog: Catalog | None = None, *, cases_dir: Path | None = None,
         "standards/index.md": index_page(catalog),
         "vocabularies.md": vocabularies_page(),
         "tables.md": tables_page(catalog.tables),
+        "dossier-rules.md": dossier_rules_page(),
         "schemas/index.md": schema_index_page(schemas),
     }
     for standard in catalog:
