@@ -162,6 +162,8 @@ leaves = st.one_of(
     st.builds(n.MinITSkill, id=st.just(X), min_it_skill=st.sampled_from(v.ITSkillLevel)),
     st.builds(n.StateManagement, id=st.just(X),
               state_management=some(st.sampled_from(v.StateManagementProgramme))),
+    st.builds(n.HoldsPoliticalTheoryDiploma, id=st.just(X),
+              political_theory_diploma=some(st.sampled_from(v.PoliticalTheoryDiploma))),
     st.builds(n.Age, id=st.just(X), age=bounds),
     st.builds(n.RemainingWorkingMonths, id=st.just(X), remaining_working_months=st.builds(
         n.RemainingSpec, min=st.integers(0, 400), at=st.sampled_from(n.RemainingFrom))),

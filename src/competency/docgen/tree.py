@@ -96,6 +96,13 @@ def _state_management(node: n.StateManagement, lang: str) -> str:
     return f"completed one of the state-management programmes: {programmes}"
 
 
+def _diploma(node: n.HoldsPoliticalTheoryDiploma, lang: str) -> str:
+    diplomas = _labels(node.political_theory_diploma, lang)
+    if lang == "vi":
+        return f"có một trong các văn bằng lý luận chính trị: {diplomas}"
+    return f"holds one of the political-theory diplomas: {diplomas}"
+
+
 def _age(node: n.Age, lang: str) -> str:
     text = _bounds(node.age, "tuổi", "years", lang)
     return f"{text} tại ngày xét" if lang == "vi" else f"aged {text} on the as-of date"
@@ -201,7 +208,7 @@ def _generic(node: n.Node, lang: str) -> str:
 _LEAVES: dict[type, Callable[..., str]] = {
     n.MinEducation: _education, n.HighSchool: _high_school, n.FieldOfStudy: _field,
     n.MinPoliticalTheory: _political, n.MinLanguage: _language, n.MinITSkill: _it,
-    n.StateManagement: _state_management, n.Age: _age, n.RemainingWorkingMonths: _remaining,
+    n.StateManagement: _state_management, n.HoldsPoliticalTheoryDiploma: _diploma, n.Age: _age, n.RemainingWorkingMonths: _remaining,
     n.YearsOfService: _years, n.MinCompetencyLevel: _competency, n.UnitCondition: _unit,
     n.CategoryCondition: _category, n.GenderCondition: _gender, n.Ratings: _ratings,
     n.EthnicityCondition: _ethnicity, n.InternationalExperience: _international,

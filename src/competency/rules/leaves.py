@@ -222,6 +222,19 @@ def state_management(node: n.StateManagement, ctx: Context) -> Finding:
                    found=_labels([c.programme for c in held], [c.awarded_on for c in held]))
 
 
+def political_theory_diploma(node: n.HoldsPoliticalTheoryDiploma, ctx: Context) -> Finding:
+    """One of the accepted political-theory diplomas held by the date, by its own name."""
+    accepted = node.political_theory_diploma
+    required = Text(vi="Văn bằng: " + _list(d.vi for d in accepted),
+                    en="Diploma: " + _list(d.en for d in accepted))
+    held = held_on(ctx.official.political_theory, ctx.on)
+    if held is None:
+        return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
+    met = any(p.diploma in accepted for p in held)
+    return Finding(outcome=Outcome.MET if met else Outcome.UNMET, required=required,
+                   found=_labels([p.diploma for p in held], [p.awarded_on for p in held]))
+
+
 def _bounds_text(vi: str, en: str, bounds: n.AgeBounds) -> Text:
     parts_vi, parts_en = [], []
     if bounds.min is not None:
@@ -452,6 +465,7 @@ LEAVES: dict[type, Callable[[Any, Context], Finding]] = {
     n.HighSchool: high_school,
     n.FieldOfStudy: field_of_study,
     n.MinPoliticalTheory: min_political_theory,
+    n.HoldsPoliticalTheoryDiploma: political_theory_diploma,
     n.MinLanguage: min_language,
     n.MinITSkill: min_it_skill,
     n.StateManagement: state_management,

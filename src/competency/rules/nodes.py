@@ -23,6 +23,7 @@ from competency.vocab import (
     LanguageLevel,
     PerformanceRating,
     PersonnelCategory,
+    PoliticalTheoryDiploma,
     PoliticalTheoryLevel,
     StateManagementProgramme,
     Text,
@@ -42,6 +43,7 @@ __all__ = [
     "FieldOfStudySpec",
     "GenderCondition",
     "HighSchool",
+    "HoldsPoliticalTheoryDiploma",
     "InternationalEvidence",
     "InternationalExperience",
     "LanguageSpec",
@@ -175,6 +177,14 @@ class MinPoliticalTheory(_Node):
 
     min_political_theory: PoliticalTheoryLevel = attrs.field(metadata=describe(
         "Lowest political-theory level.", "Trình độ lý luận chính trị tối thiểu."))
+
+
+@attrs.frozen(kw_only=True)
+class HoldsPoliticalTheoryDiploma(_Node):
+    """One of the listed political-theory diplomas held, by its own name (no equivalence)."""
+
+    political_theory_diploma: tuple[PoliticalTheoryDiploma, ...] = attrs.field(metadata=describe(
+        "Diplomas accepted.", "Văn bằng được chấp nhận.", minItems=1))
 
 
 @attrs.frozen(kw_only=True)
@@ -361,6 +371,7 @@ class InternationalExperience(_Node):
 
 Node = Union[  # noqa: UP007  (a runtime union that cattrs and the schema generator read)
     AllOf, AnyOf, Not, When, MinEducation, HighSchool, FieldOfStudy, MinPoliticalTheory,
+    HoldsPoliticalTheoryDiploma,
     MinLanguage, MinITSkill, StateManagement, Age, RemainingWorkingMonths, YearsOfService,
     MinCompetencyLevel, UnitCondition, CategoryCondition, GenderCondition, EthnicityCondition,
     Ratings, InternationalExperience,

@@ -349,6 +349,13 @@ class Compiler:
         col = b.col("sm_mask")
         return _tri(b, b.is_null(col), b.bit_and(col, f.mask_of(node.state_management)) != 0)
 
+    def political_theory_diploma(self, node: n.HoldsPoliticalTheoryDiploma) -> Any:
+        b = self.b
+        self.need(f.DIPLOMAS)
+        col = b.col("ptd_mask")
+        return _tri(b, b.is_null(col),
+                    b.bit_and(col, f.mask_of(node.political_theory_diploma)) != 0)
+
     def age(self, node: n.Age) -> Any:
         b = self.b
         self.need(f.PERSON)
@@ -443,6 +450,7 @@ _LEAVES: dict[type, Callable[[Compiler, Any], Any]] = {
     n.HighSchool: Compiler.high_school,
     n.FieldOfStudy: Compiler.field_of_study,
     n.MinPoliticalTheory: Compiler.min_political_theory,
+    n.HoldsPoliticalTheoryDiploma: Compiler.political_theory_diploma,
     n.MinLanguage: Compiler.min_language,
     n.MinITSkill: Compiler.min_it_skill,
     n.StateManagement: Compiler.state_management,

@@ -33,6 +33,7 @@ from competency.vocab import (
     PoliticalTheoryDiploma,
     fold,
 )
+from competency.vocab import PoliticalTheoryDiploma as Diploma
 from competency.vocab import StateManagementProgramme as Programme
 
 __all__ = ["Fact", "code_of", "mask_of"]
@@ -262,6 +263,15 @@ def _state_management(record: Record, on: str, found: _Lookups) -> tuple[Any, ..
 
 
 STATE_MANAGEMENT = Fact("sm", "official", [("sm_mask", pl.Int64())], _state_management)
+
+
+def _diplomas(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
+    held = _held(record.get("political_theory"), on)
+    return (None if held is None else _mask((p["diploma"] for p in held), Diploma),)
+
+
+DIPLOMAS = Fact("ptd", "official", [("ptd_mask", pl.Int64())], _diplomas)
+assert len(Diploma) < 63
 assert len(Programme) < 63
 
 
