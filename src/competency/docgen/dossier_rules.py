@@ -10,7 +10,7 @@ import importlib.resources
 from collections.abc import Mapping
 from typing import Any
 
-from competency import vocab
+import competency.vocab as vocab
 from competency.docgen._md import GENERATED, code, esc, heading, table
 from competency.docgen.standards import page_name
 from competency.io.safe_yaml import load_yaml
