@@ -348,6 +348,103 @@ def _fund(ranked: list[tuple[tuple[str, str], list[PlannedNeed]]],
     return [key for key, _ in ranked if key in funded]
 
 
+def _checked_order(priorities: Sequence[str], budget: int | None,
+                   area: str | Callable[[PostRef], str]) -> tuple[str, ...]:
+    """The priority keys, the official's id last; bad arguments are refused before any work."""
+    order = tuple(priorities)
+    unknown = [k for k in order if k not in PRIORITY_KEYS]
+    if unknown:
+        msg = f"unknown priority {unknown[0]!r}; expected some of: {', '.join(DEFAULT_PRIORITIES)}"
+        raise ValueError(msg)
+    if budget is not None and budget < 0:
+        msg = f"the budget must be 0 or more, got {budget}"
+        raise ValueError(msg)
+    if isinstance(area, str) and area not in AREAS:
+        msg = f"unknown area {area!r}; expected one of: {', '.join(AREAS)}"
+        raise ValueError(msg)
+    return order if "official" in order else (*order, "official")
+
+
+def _assign(needs: CohortGaps | Iterable[NeedRow], catalog: ProgrammeCatalog,
+            area: str | Callable[[PostRef], str]) -> list[PlannedNeed]:
+    """Each need with the programme that closes it (or none) and the area its class is in."""
+    available = sorted(catalog, key=lambda p: p.id)
+    chosen_for: dict[tuple[str, ...], Programme | None] = {}
+    planned = []
+    for row in _rows(needs):
+        key = (*row.need.key(), row.need.target, str(row.need.level))
+        if key not in chosen_for:
+            chosen_for[key] = _choose(available, row.need)
+        programme = chosen_for[key]
+        planned.append(PlannedNeed(official_id=row.official_id, post=row.post, need=row.need,
+                                   programme=programme.id if programme else None,
+                                   area=_area_of(row.post, area), funded=False,
+                                   reason=None if programme else UnfundedReason.NO_PROGRAMME))
+    return planned
+
+
+def _participations(planned: list[PlannedNeed], order: tuple[str, ...]
+                    ) -> list[tuple[tuple[str, str], list[PlannedNeed]]]:
+    """One participation per (official, programme), most urgent first: it carries the
+    priority of its most urgent need."""
+    participations: dict[tuple[str, str], list[PlannedNeed]] = {}
+    for item in planned:
+        if item.programme is not None:
+            participations.setdefault((item.official_id, item.programme), []).append(item)
+    return sorted(participations.items(), key=lambda kv: min(p.priority(order) for p in kv[1]))
+
+
+def _too_small(ranked: list[tuple[tuple[str, str], list[PlannedNeed]]],
+               catalog: ProgrammeCatalog) -> set[tuple[str, str]]:
+    """(programme, area) groups with fewer participants than the programme's smallest class."""
+    demand: dict[tuple[str, str], int] = {}
+    for (_, prog), items in ranked:
+        group = (prog, items[0].area)
+        demand[group] = demand.get(group, 0) + 1
+    return {g for g, n in demand.items() if n < catalog.get(g[0]).class_size.min}
+
+
+def _settled(planned: list[PlannedNeed], funded: set[tuple[str, str]],
+             hopeless: set[tuple[str, str]]) -> list[PlannedNeed]:
+    """Every need marked funded, or unfunded with the reason."""
+    final = []
+    for item in planned:
+        if item.programme is None:
+            final.append(item)
+        elif (item.official_id, item.programme) in funded:
+            final.append(attrs.evolve(item, funded=True))
+        else:
+            too_few = (item.programme, item.area) in hopeless
+            final.append(attrs.evolve(item, reason=UnfundedReason.BELOW_MIN if too_few
+                                      else UnfundedReason.BUDGET))
+    return final
+
+
+def _lines(funded_keys: list[tuple[str, str]], areas: dict[tuple[str, str], str],
+           catalog: ProgrammeCatalog) -> tuple[PlanLine, ...]:
+    """The classes: one line per (programme, area), its participants split evenly."""
+    members: dict[tuple[str, str], list[str]] = {}
+    for key in funded_keys:
+        members.setdefault((key[1], areas[key]), []).append(key[0])
+    return tuple(PlanLine(programme=catalog.get(prog), area=where,
+                          officials=tuple(sorted(who)),
+                          class_sizes=_split(len(who), catalog.get(prog)))
+                 for (prog, where), who in sorted(members.items()))
+
+
+def _unit_costs(funded_keys: list[tuple[str, str]], posts: dict[tuple[str, str], PostRef],
+                catalog: ProgrammeCatalog) -> tuple[UnitCost, ...]:
+    """Participants and cost by the unit each participant works in."""
+    units: dict[str, list[Any]] = {}
+    for key in funded_keys:
+        post = posts[key]
+        entry = units.setdefault(post.unit_key, [post.unit_label, 0, 0])
+        entry[1] += 1
+        entry[2] += catalog.get(key[1]).unit_cost
+    return tuple(UnitCost(unit=u, label=v[0], participants=v[1], cost=v[2])
+                 for u, v in sorted(units.items()))
+
+
 def plan_training(needs: CohortGaps | Iterable[NeedRow],
                   programmes: ProgrammeCatalog | Iterable[Programme] | None = None, *,
                   budget: int | None = None,
@@ -359,91 +456,26 @@ def plan_training(needs: CohortGaps | Iterable[NeedRow],
     (the official's id is always the last tie-break); ``area`` groups classes by
     ``province``, ``district``, ``commune`` or ``unit`` (or a function of the post).
     """
-    order = tuple(priorities)
-    unknown = [k for k in order if k not in PRIORITY_KEYS]
-    if unknown:
-        msg = f"unknown priority {unknown[0]!r}; expected some of: {', '.join(DEFAULT_PRIORITIES)}"
-        raise ValueError(msg)
-    if "official" not in order:
-        order += ("official",)
-    if budget is not None and budget < 0:
-        msg = f"the budget must be 0 or more, got {budget}"
-        raise ValueError(msg)
-    if isinstance(area, str) and area not in AREAS:
-        msg = f"unknown area {area!r}; expected one of: {', '.join(AREAS)}"
-        raise ValueError(msg)
+    order = _checked_order(priorities, budget, area)
     catalog = programmes if isinstance(programmes, ProgrammeCatalog) else (
         ProgrammeCatalog.builtin() if programmes is None else ProgrammeCatalog.of(programmes))
-    available = sorted(catalog, key=lambda p: p.id)
-    chosen_for: dict[tuple[str, ...], Programme | None] = {}
-
-    planned: list[PlannedNeed] = []
-    for row in _rows(needs):
-        key = (*row.need.key(), row.need.target, str(row.need.level))
-        if key not in chosen_for:
-            chosen_for[key] = _choose(available, row.need)
-        programme = chosen_for[key]
-        planned.append(PlannedNeed(official_id=row.official_id, post=row.post, need=row.need,
-                                   programme=programme.id if programme else None,
-                                   area=_area_of(row.post, area), funded=False,
-                                   reason=None if programme else UnfundedReason.NO_PROGRAMME))
-
-    # One participation per (official, programme); it carries its most urgent need's priority.
-    participations: dict[tuple[str, str], list[PlannedNeed]] = {}
-    for item in planned:
-        if item.programme is not None:
-            participations.setdefault((item.official_id, item.programme), []).append(item)
-    ranked = sorted(participations.items(),
-                    key=lambda kv: min(p.priority(order) for p in kv[1]))
-    demand: dict[tuple[str, str], int] = {}
-    for (_, prog), items in ranked:
-        group = (prog, items[0].area)
-        demand[group] = demand.get(group, 0) + 1
-
-    hopeless = {g for g, n in demand.items() if n < catalog.get(g[0]).class_size.min}
+    planned = _assign(needs, catalog, area)
+    ranked = _participations(planned, order)
+    hopeless = _too_small(ranked, catalog)
     funded_keys = _fund(ranked, hopeless, catalog, budget)
-
-    funded_set = set(funded_keys)
-    final: list[PlannedNeed] = []
-    for item in planned:
-        if item.programme is None:
-            final.append(item)
-            continue
-        key = (item.official_id, item.programme)
-        if key in funded_set:
-            final.append(attrs.evolve(item, funded=True))
-        else:
-            too_few = (item.programme, item.area) in hopeless
-            reason = UnfundedReason.BELOW_MIN if too_few else UnfundedReason.BUDGET
-            final.append(attrs.evolve(item, reason=reason))
-
-    members: dict[tuple[str, str], list[str]] = {}
-    for key in funded_keys:
-        group = (key[1], participations[key][0].area)
-        members.setdefault(group, []).append(key[0])
-    lines = tuple(PlanLine(programme=catalog.get(prog), area=where,
-                           officials=tuple(sorted(who)),
-                           class_sizes=_split(len(who), catalog.get(prog)))
-                  for (prog, where), who in sorted(members.items()))
-
-    units: dict[str, list[Any]] = {}
-    for key in funded_keys:
-        post = participations[key][0].post
-        entry = units.setdefault(post.unit_key, [post.unit_label, 0, 0])
-        entry[1] += 1
-        entry[2] += catalog.get(key[1]).unit_cost
-    by_unit = tuple(UnitCost(unit=u, label=v[0], participants=v[1], cost=v[2])
-                    for u, v in sorted(units.items()))
+    final = _settled(planned, set(funded_keys), hopeless)
+    first = {key: items[0] for key, items in ranked}
 
     def ordered(items: list[PlannedNeed]) -> tuple[PlannedNeed, ...]:
         return tuple(sorted(items, key=lambda p: p.priority(order)))
 
-    on = needs.on if isinstance(needs, CohortGaps) else None
-    plan = TrainingPlan(on=on, budget=budget, priorities=order,
-                        area=area if isinstance(area, str) else "custom", lines=lines,
-                        by_unit=by_unit, funded=ordered([p for p in final if p.funded]),
-                        unfunded=ordered([p for p in final if not p.funded]))
+    plan = TrainingPlan(
+        on=needs.on if isinstance(needs, CohortGaps) else None, budget=budget, priorities=order,
+        area=area if isinstance(area, str) else "custom",
+        lines=_lines(funded_keys, {k: p.area for k, p in first.items()}, catalog),
+        by_unit=_unit_costs(funded_keys, {k: p.post for k, p in first.items()}, catalog),
+        funded=ordered([p for p in final if p.funded]),
+        unfunded=ordered([p for p in final if not p.funded]))
     assert plan.needs == len(planned), "every need is funded or listed unfunded"
     assert budget is None or plan.total_cost <= budget
     return plan
-
