@@ -307,160 +307,186 @@ def _levels_from(criteria: Iterable[Mapping[str, Any]], ours: bool,
     return tuple(found[k] for k in sorted(found))
 
 
+class _Package:
+    """A CASE package being read: its items, their tree, rubrics and the notes on what is skipped."""
+
+    def __init__(self, package: Mapping[str, Any], notes: list[str]) -> None:
+        self.source = "CFPackage"
+        document = package.get("CFDocument") if isinstance(package, Mapping) else None
+        if not isinstance(document, Mapping) or not document.get("identifier"):
+            raise DataFileError(source=self.source,
+                                problems=("/CFDocument: missing or without identifier",))
+        self.package, self.document, self.notes = package, document, notes
+        self.meta = _meta_of(document.get("notes"))
+        self.ours = self.meta is not None
+        self.items = {i["identifier"]: i for i in package.get("CFItems") or ()
+                      if isinstance(i, Mapping) and i.get("identifier")}
+        definitions = package.get("CFDefinitions") or {}
+        self.types = {t.get("identifier"): t.get("typeCode") or next(
+            (code for code, (title, _, _) in _TYPES.items()
+             if fold(title) == fold(str(t.get("title")))), None)
+            for t in definitions.get("CFItemTypes") or () if isinstance(t, Mapping)}
+        self.children = self._tree()
+        self.rubric_criteria: dict[str, list[Mapping[str, Any]]] = {}
+        for rubric in package.get("CFRubrics") or ():
+            for criterion in (rubric or {}).get("CFRubricCriteria") or ():
+                target = _identifier(criterion.get("CFItemURI"))
+                if target:
+                    self.rubric_criteria.setdefault(target, []).append(criterion)
+        self.group_ids, self.competency_ids = _Unique(), _Unique()
+
+    def _tree(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Parent → children from the ``isChildOf`` associations; a dangling end is a problem."""
+        children: dict[str, list[tuple[Any, ...]]] = {}
+        problems = []
+        for k, assoc in enumerate(self.package.get("CFAssociations") or ()):
+            if not isinstance(assoc, Mapping) or assoc.get("associationType") != "isChildOf":
+                continue
+            child, parent = _identifier(assoc.get("originNodeURI")), _identifier(
+                assoc.get("destinationNodeURI"))
+            if child not in self.items:
+                problems.append(f"/CFAssociations/{k}/originNodeURI: no CFItem {child!r}")
+                continue
+            if parent != self.document["identifier"] and parent not in self.items:
+                problems.append(f"/CFAssociations/{k}/destinationNodeURI: no CFItem or CFDocument "
+                                f"{parent!r}")
+                continue
+            entry = self.items[child]
+            seq = assoc.get("sequenceNumber")
+            children.setdefault(parent, []).append((
+                seq if isinstance(seq, int) else 10**9, str(entry.get("listEnumeration") or ""),
+                str(entry.get("humanCodingScheme") or ""), str(entry.get("fullStatement") or ""),
+                child))
+        if problems:
+            raise DataFileError(source=self.source, problems=tuple(problems))
+        return children
+
+    def kids(self, parent: str) -> list[str]:
+        """The children of an item (or of the document), in sequence order."""
+        return [entry[-1] for entry in sorted(self.children.get(parent, []))]
+
+    def text(self, entry: Mapping[str, Any], main: str, companion: str) -> Text:
+        vi = str(entry.get(main) or entry.get("fullStatement") or "")
+        en = entry.get(companion) if self.ours else None
+        return Text(vi=vi, en=str(en) if en is not None else vi)
+
+    def competency(self, item_id: str) -> Competency:
+        """A competency, its indicators by level from the children, its levels from the rubric."""
+        entry = self.items[item_id]
+        indicators: dict[int, list[Text]] = {}
+        for child in self.kids(item_id):
+            sub = self.items[child]
+            match = re.match(r"^\s*(\d+)", str(sub.get("listEnumeration") or ""))
+            level = int(match.group(1)) if match else None
+            if level is None or not 1 <= level <= 5:  # noqa: PLR2004
+                self.notes.append(f"CFItem {child}: indicator without a level 1–5 in "
+                                  "listEnumeration; skipped")
+                continue
+            indicators.setdefault(level, []).append(self.text(sub, "fullStatement", "notes"))
+            for deeper in self.kids(child):
+                self.notes.append(f"CFItem {deeper}: below an indicator; skipped")
+        name_field = "abbreviatedStatement" if entry.get("abbreviatedStatement") else "fullStatement"
+        levels = _levels_from(self.rubric_criteria.get(item_id, ()), self.ours, indicators)
+        for level in sorted(set(indicators) - {d.level for d in levels}):
+            self.notes.append(f"CFItem {item_id}: indicators of level {level} have no rubric "
+                              "level; skipped")
+        return Competency(
+            id=self.competency_ids(str(entry.get("humanCodingScheme") or entry.get(name_field)
+                                       or "")),
+            name=self.text(entry, name_field, "alternativeLabel"),
+            definition=self.text(entry, "fullStatement", "notes"), levels=levels)
+
+    def groups(self) -> tuple[CompetencyGroup, ...]:
+        """The document's top items as groups; competencies at the top go to one more group."""
+        groups, loose = [], []
+        for top in self.kids(self.document["identifier"]):
+            entry = self.items[top]
+            kind = _kind_of(entry, self.types)
+            if kind == "competency" or (kind is None and not self.kids(top)):
+                loose.append(self.competency(top))
+                continue
+            competencies = tuple(self.competency(c) for c in self.kids(top))
+            if not competencies:
+                self.notes.append(f"CFItem {top}: group without competencies; skipped")
+                continue
+            groups.append(CompetencyGroup(
+                id=self.group_ids(str(entry.get("humanCodingScheme") or entry.get("fullStatement")
+                                      or "")),
+                kind=_guess_kind(entry), name=self.text(entry, "fullStatement", "alternativeLabel"),
+                competencies=competencies))
+        if loose:
+            groups.append(CompetencyGroup(id=self.group_ids("competencies"),
+                                          kind=CompetencyGroupKind.PROFESSIONAL,
+                                          name=Text(vi="Năng lực", en="Competencies"),
+                                          competencies=tuple(loose)))
+        if not groups:
+            raise DataFileError(source=self.source, problems=("/CFItems: no competency found",))
+        return tuple(groups)
+
+    def header(self) -> dict[str, Any]:
+        """The framework's id, title, confidence, citations, scale and note: from our own
+        metadata when this project wrote the package, else from the document."""
+        document, meta = self.document, self.meta
+        if meta is not None:
+            try:
+                return {
+                    "id": str(meta["id"]), "confidence": Confidence(meta["confidence"]),
+                    "illustrative": bool(meta.get("illustrative", False)),
+                    "legal_basis": structure(meta.get("legal_basis") or [],
+                                             tuple[LegalReference, ...]),
+                    "scale": structure(meta.get("scale") or [], tuple[ScaleLevel, ...]),
+                    "note": structure(meta["note"], Text) if meta.get("note") is not None else None,
+                    "title": Text(vi=str(document.get("title") or ""),
+                                  en=str(document.get("description") or document.get("title")
+                                         or ""))}
+            except (KeyError, ValueError, StructureError) as exc:
+                raise DataFileError(source=f"{self.source} /CFDocument/notes",
+                                    problems=(f"unreadable framework metadata: {exc}",)) from None
+        uri = str(document.get("uri") or "")
+        framework_id = (uri.removeprefix(_DOC_URI) if uri.startswith(_DOC_URI)
+                        else f"case.{str(document['identifier']).lower()}")
+        human = str(document.get("notes") or document.get("description") or "").strip()
+        return {
+            "id": framework_id, "confidence": Confidence.NEEDS_CHECK, "illustrative": False,
+            "legal_basis": tuple(
+                LegalReference(instrument=str(document.get("title") or framework_id),
+                               url=str(document["officialSourceURL"]),
+                               confidence=Confidence.NEEDS_CHECK,
+                               note="Imported from a CASE package; not checked.")
+                for _ in [0] if document.get("officialSourceURL")),
+            "scale": _scale_from(self.package.get("CFRubrics") or ()),
+            "note": Text(vi=human, en=human) if human else None,
+            "title": Text(vi=str(document.get("title") or ""),
+                          en=str(document.get("title") or ""))}
+
+    def date(self, key: str) -> dt.date | None:
+        value = self.document.get(key)
+        try:
+            return dt.date.fromisoformat(str(value)[:10]) if value else None
+        except ValueError:
+            self.notes.append(f"CFDocument {key}: {value!r} is not a date; ignored")
+            return None
+
+
 def import_case(package: Mapping[str, Any], *, warnings: list[str] | None = None) -> Framework:
     """A framework from a CASE 1.0 ``CFPackage``; problems raise :class:`DataFileError`.
 
     Items that fit nowhere (deeper levels, indicators without a level) are skipped, each
     with a line in ``warnings`` when a list is given.
     """
-    notes = warnings if warnings is not None else []
-    source = "CFPackage"
-    document = package.get("CFDocument") if isinstance(package, Mapping) else None
-    if not isinstance(document, Mapping) or not document.get("identifier"):
-        raise DataFileError(source=source, problems=("/CFDocument: missing or without identifier",))
-    meta = _meta_of(document.get("notes"))
-    ours = meta is not None
-    items = {i["identifier"]: i for i in package.get("CFItems") or ()
-             if isinstance(i, Mapping) and i.get("identifier")}
-    definitions = package.get("CFDefinitions") or {}
-    types = {t.get("identifier"): t.get("typeCode") or next(
-        (code for code, (title, _, _) in _TYPES.items() if fold(title) == fold(str(t.get("title")))),
-        None) for t in definitions.get("CFItemTypes") or () if isinstance(t, Mapping)}
-    children: dict[str, list[tuple[Any, ...]]] = {}
-    problems = []
-    for k, assoc in enumerate(package.get("CFAssociations") or ()):
-        if not isinstance(assoc, Mapping) or assoc.get("associationType") != "isChildOf":
-            continue
-        child, parent = _identifier(assoc.get("originNodeURI")), _identifier(
-            assoc.get("destinationNodeURI"))
-        if child not in items:
-            problems.append(f"/CFAssociations/{k}/originNodeURI: no CFItem {child!r}")
-            continue
-        if parent != document["identifier"] and parent not in items:
-            problems.append(f"/CFAssociations/{k}/destinationNodeURI: no CFItem or CFDocument "
-                            f"{parent!r}")
-            continue
-        entry = items[child]
-        seq = assoc.get("sequenceNumber")
-        children.setdefault(parent, []).append((
-            seq if isinstance(seq, int) else 10**9, str(entry.get("listEnumeration") or ""),
-            str(entry.get("humanCodingScheme") or ""), str(entry.get("fullStatement") or ""),
-            child))
-    if problems:
-        raise DataFileError(source=source, problems=tuple(problems))
-
-    def kids(parent: str) -> list[str]:
-        return [entry[-1] for entry in sorted(children.get(parent, []))]
-
-    rubric_criteria: dict[str, list[Mapping[str, Any]]] = {}
-    for rubric in package.get("CFRubrics") or ():
-        for criterion in (rubric or {}).get("CFRubricCriteria") or ():
-            target = _identifier(criterion.get("CFItemURI"))
-            if target:
-                rubric_criteria.setdefault(target, []).append(criterion)
-
-    group_ids, competency_ids = _Unique(), _Unique()
-
-    def text(entry: Mapping[str, Any], main: str, companion: str) -> Text:
-        vi = str(entry.get(main) or entry.get("fullStatement") or "")
-        en = entry.get(companion) if ours else None
-        return Text(vi=vi, en=str(en) if en is not None else vi)
-
-    def competency_of(item_id: str) -> Competency:
-        entry = items[item_id]
-        indicators: dict[int, list[Text]] = {}
-        for child in kids(item_id):
-            sub = items[child]
-            match = re.match(r"^\s*(\d+)", str(sub.get("listEnumeration") or ""))
-            level = int(match.group(1)) if match else None
-            if level is None or not 1 <= level <= 5:  # noqa: PLR2004
-                notes.append(f"CFItem {child}: indicator without a level 1–5 in listEnumeration; "
-                             "skipped")
-                continue
-            indicators.setdefault(level, []).append(text(sub, "fullStatement", "notes"))
-            for deeper in kids(child):
-                notes.append(f"CFItem {deeper}: below an indicator; skipped")
-        name_field = "abbreviatedStatement" if entry.get("abbreviatedStatement") else "fullStatement"
-        levels = _levels_from(rubric_criteria.get(item_id, ()), ours, indicators)
-        for level in sorted(set(indicators) - {d.level for d in levels}):
-            notes.append(f"CFItem {item_id}: indicators of level {level} have no rubric level; "
-                         "skipped")
-        return Competency(
-            id=competency_ids(str(entry.get("humanCodingScheme") or entry.get(name_field) or "")),
-            name=text(entry, name_field, "alternativeLabel"),
-            definition=text(entry, "fullStatement", "notes"), levels=levels)
-
-    groups = []
-    loose = []
-    for top in kids(document["identifier"]):
-        entry = items[top]
-        kind = _kind_of(entry, types)
-        if kind == "competency" or (kind is None and not kids(top)):
-            loose.append(competency_of(top))
-            continue
-        competencies = tuple(competency_of(c) for c in kids(top))
-        if not competencies:
-            notes.append(f"CFItem {top}: group without competencies; skipped")
-            continue
-        groups.append(CompetencyGroup(
-            id=group_ids(str(entry.get("humanCodingScheme") or entry.get("fullStatement") or "")),
-            kind=_guess_kind(entry), name=text(entry, "fullStatement", "alternativeLabel"),
-            competencies=competencies))
-    if loose:
-        groups.append(CompetencyGroup(id=group_ids("competencies"),
-                                      kind=CompetencyGroupKind.PROFESSIONAL,
-                                      name=Text(vi="Năng lực", en="Competencies"),
-                                      competencies=tuple(loose)))
-    if not groups:
-        raise DataFileError(source=source, problems=("/CFItems: no competency found",))
-
-    if ours:
-        try:
-            framework_id = str(meta["id"])
-            confidence = Confidence(meta["confidence"])
-            illustrative = bool(meta.get("illustrative", False))
-            legal_basis = structure(meta.get("legal_basis") or [], tuple[LegalReference, ...])
-            scale = structure(meta.get("scale") or [], tuple[ScaleLevel, ...])
-            note = structure(meta["note"], Text) if meta.get("note") is not None else None
-        except (KeyError, ValueError, StructureError) as exc:
-            raise DataFileError(source=f"{source} /CFDocument/notes",
-                                problems=(f"unreadable framework metadata: {exc}",)) from None
-        title = Text(vi=str(document.get("title") or ""),
-                     en=str(document.get("description") or document.get("title") or ""))
-    else:
-        uri = str(document.get("uri") or "")
-        framework_id = (uri.removeprefix(_DOC_URI) if uri.startswith(_DOC_URI)
-                        else f"case.{str(document['identifier']).lower()}")
-        confidence, illustrative = Confidence.NEEDS_CHECK, False
-        legal_basis = tuple(
-            LegalReference(instrument=str(document.get("title") or framework_id),
-                           url=str(document["officialSourceURL"]), confidence=Confidence.NEEDS_CHECK,
-                           note="Imported from a CASE package; not checked.")
-            for _ in [0] if document.get("officialSourceURL"))
-        scale = _scale_from(package.get("CFRubrics") or ())
-        human = str(document.get("notes") or document.get("description") or "").strip()
-        note = Text(vi=human, en=human) if human else None
-        title = Text(vi=str(document.get("title") or ""), en=str(document.get("title") or ""))
-
-    def date(key: str) -> dt.date | None:
-        value = document.get(key)
-        try:
-            return dt.date.fromisoformat(str(value)[:10]) if value else None
-        except ValueError:
-            notes.append(f"CFDocument {key}: {value!r} is not a date; ignored")
-            return None
-
+    reader = _Package(package, warnings if warnings is not None else [])
+    groups = reader.groups()
+    document = reader.document
     framework = Framework(
-        id=framework_id, title=title, creator=str(document.get("creator") or "?"),
+        **reader.header(), creator=str(document.get("creator") or "?"),
         publisher=document.get("publisher") or None, version=document.get("version") or None,
-        valid_from=date("statusStartDate"), valid_until=date("statusEndDate"),
-        confidence=confidence, illustrative=illustrative, legal_basis=legal_basis, note=note,
-        scale=scale, groups=tuple(groups))
-    problems = [f"{source}: {issue}" for issue in validator("framework").errors(
+        valid_from=reader.date("statusStartDate"), valid_until=reader.date("statusEndDate"),
+        groups=groups)
+    problems = [f"{reader.source}: {issue}" for issue in validator("framework").errors(
         unstructure(framework))]
-    problems += framework_problems(framework, source)
+    problems += framework_problems(framework, reader.source)
     if problems:
-        raise DataFileError(source=source, problems=tuple(problems))
+        raise DataFileError(source=reader.source, problems=tuple(problems))
     return framework
 
 
