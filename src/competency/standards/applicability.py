@@ -107,6 +107,8 @@ def tests_for(standards: Iterable[Standard], official: Official, assignment: Ass
     """The tests of one post as of ``on``, without the standards another one supersedes."""
     found = []
     for standard in standards:
+        if not standard.applies_to.matches(official, assignment):
+            continue  # the cheap test first: most standards select other posts
         test = test_of(standard, official, assignment, on)
         day = on if test.tested_on is None else test.tested_on
         if governs(standard, official, assignment, day, regimes):

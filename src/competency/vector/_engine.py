@@ -120,6 +120,11 @@ class _Plan:
                                       include_drafts=self.include_drafts)
 
 
+_APPLICABILITY_KEYS = ("id", "category", "unit", "recruited_on", "assignments", "career",
+                       "planning_pools")
+"""The parts of a record that decide which standards govern a post and when they test it."""
+
+
 def _selector_view(category: str | None, level: str | None, title: str, rank: str | None,
                    province: str | None) -> tuple[Official, Assignment]:
     """The five values an applicability selector reads, as the objects it reads them from."""
@@ -162,6 +167,7 @@ class _Batch:
         """One official as its JSON record (valid against the official schema)."""
         plan, on, found = self.plan, self.plan.on_iso, self.plan.lookups
         own: tuple[object, ...] | None = None
+        light: Official | None = None  # what applicability reads, structured only when needed
         self.records += 1
         for position, assignment in enumerate(plan.current_posts(record)):
             unit = assignment.get("unit")
@@ -170,7 +176,9 @@ class _Batch:
             chosen = plan.for_assignment(record.get("category"), unit, assignment)
             tests: list[Test] | None = None
             if chosen is None:
-                tests = plan.tests(structure(record, Official), position)
+                light = light or structure(
+                    {k: record[k] for k in _APPLICABILITY_KEYS if k in record}, Official)
+                tests = plan.tests(light, position)
                 chosen = [plan.index[t.standard.id] for t in tests]
             if not chosen:
                 continue
