@@ -114,6 +114,11 @@ def sql(
     day = parse_date(on)
     if not standard.in_force(day):
         err.print(f"note: {standard.id} is not in force on {day.isoformat()}", markup=False)
+    if standard.tested_at is not None:
+        err.print(f"note: {standard.id} is tested {standard.event.en.lower()}; the query reads "
+                  f"every row as of {day.isoformat()}, so give it the facts of each person at "
+                  "that event (check --engine reference tests each at the event's date)",
+                  markup=False)
     try:
         write_stdout(standard_sql(standard, day, catalog.tables, table=table))
     except UnsupportedLeafError as exc:
