@@ -209,30 +209,28 @@ def min_it_skill(node: n.MinITSkill, ctx: Context) -> Finding:
                     _min_text("Tin học", "IT skill", node.min_it_skill))
 
 
-def state_management(node: n.StateManagement, ctx: Context) -> Finding:
-    """One of the accepted state-management programmes completed by the date."""
-    accepted = node.state_management
-    required = Text(vi="Bồi dưỡng QLNN: " + _list(p.vi for p in accepted),
-                      en="State-management training: " + _list(p.en for p in accepted))
-    held = held_on(ctx.official.state_management, ctx.on)
+def _one_of(accepted: tuple[Term, ...], held: list[Any] | None, code: Callable[[Any], Term],
+            vi: str, en: str) -> Finding:
+    """One of the ``accepted`` codes among the items held by the date; none recorded is unknown."""
+    required = Text(vi=f"{vi}: " + _list(a.vi for a in accepted),
+                    en=f"{en}: " + _list(a.en for a in accepted))
     if held is None:
         return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
-    met = any(c.programme in accepted for c in held)
+    met = any(code(item) in accepted for item in held)
     return Finding(outcome=Outcome.MET if met else Outcome.UNMET, required=required,
-                   found=_labels([c.programme for c in held], [c.awarded_on for c in held]))
+                   found=_labels([code(item) for item in held], [item.awarded_on for item in held]))
+
+
+def state_management(node: n.StateManagement, ctx: Context) -> Finding:
+    """One of the accepted state-management programmes completed by the date."""
+    return _one_of(node.state_management, held_on(ctx.official.state_management, ctx.on),
+                   lambda c: c.programme, "Bồi dưỡng QLNN", "State-management training")
 
 
 def political_theory_diploma(node: n.HoldsPoliticalTheoryDiploma, ctx: Context) -> Finding:
     """One of the accepted political-theory diplomas held by the date, by its own name."""
-    accepted = node.political_theory_diploma
-    required = Text(vi="Văn bằng: " + _list(d.vi for d in accepted),
-                    en="Diploma: " + _list(d.en for d in accepted))
-    held = held_on(ctx.official.political_theory, ctx.on)
-    if held is None:
-        return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
-    met = any(p.diploma in accepted for p in held)
-    return Finding(outcome=Outcome.MET if met else Outcome.UNMET, required=required,
-                   found=_labels([p.diploma for p in held], [p.awarded_on for p in held]))
+    return _one_of(node.political_theory_diploma, held_on(ctx.official.political_theory, ctx.on),
+                   lambda p: p.diploma, "Văn bằng", "Diploma")
 
 
 def _bounds_text(vi: str, en: str, bounds: n.AgeBounds) -> Text:

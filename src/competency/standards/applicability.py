@@ -39,9 +39,13 @@ class Test:
 
     assignment: Assignment
     standard: Standard
-    event: StandardEvent
     tested_on: dt.date | None  # None: the record does not give the event's date
     next_test: dt.date | None = None
+
+    @property
+    def event(self) -> StandardEvent:
+        """The event the standard is tested at."""
+        return self.standard.event
 
 
 def _events(official: Official, kinds: frozenset[CareerEventKind], title: str | None,
@@ -98,8 +102,8 @@ def test_of(standard: Standard, official: Official, assignment: Assignment,
             on: dt.date) -> Test:
     """The test of one named standard for one post as of ``on``, whether or not it governs."""
     tested_on = event_date(standard.event, official, assignment, on)
-    return Test(assignment=assignment, standard=standard, event=standard.event,
-                tested_on=tested_on, next_test=next_test(standard, official, assignment, tested_on))
+    return Test(assignment=assignment, standard=standard, tested_on=tested_on,
+                next_test=next_test(standard, official, assignment, tested_on))
 
 
 def tests_for(standards: Iterable[Standard], official: Official, assignment: Assignment,

@@ -37,9 +37,13 @@ class StandardResult:
     in_force: bool
     due: dt.date | None = None
     provision: Transitional | None = None
-    event: StandardEvent = StandardEvent.CONTINUOUS
     tested_on: dt.date | None = None  # the date the test read (the event's); None when unknown
     next_test: dt.date | None = None  # when the standard tests this post again (reappointment)
+
+    @property
+    def event(self) -> StandardEvent:
+        """The event the standard is tested at."""
+        return self.standard.event
 
     def failing(self) -> list[Evaluation]:
         """The requirements that make the outcome unmet or unknown."""
@@ -109,7 +113,7 @@ def _undated(test: Test, official: Official, on: dt.date) -> StandardResult:
         citations=test.standard.legal_basis, cited_here=True)
     return StandardResult(official_id=official.id, standard=test.standard, on=on,
                           title=test.assignment.title, outcome=Outcome.UNKNOWN, evaluation=ev,
-                          in_force=test.standard.in_force(on), event=event, tested_on=None)
+                          in_force=test.standard.in_force(on), tested_on=None)
 
 
 def evaluate_test(test: Test, official: Official, on: dt.date, *, tables: Tables,
@@ -123,5 +127,5 @@ def evaluate_test(test: Test, official: Official, on: dt.date, *, tables: Tables
         return _undated(test, official, on)
     result = evaluate_standard(test.standard, official, test.tested_on, tables=tables,
                                assignment=test.assignment, assessments=assessments)
-    return attrs.evolve(result, on=on, event=test.event, tested_on=test.tested_on,
+    return attrs.evolve(result, on=on, tested_on=test.tested_on,
                         next_test=test.next_test)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 import random
 from typing import TYPE_CHECKING, Any
 
+from competency.standards.catalogue import Catalog
 from competency.synth._calendar import (
     DAY,
     add_months,
@@ -292,10 +294,21 @@ def events(roster: Context, slot: Slot, career: Career) -> list[dict[str, Any]]:
     if career.start > career.first_appointed:
         again: dict[str, Any] = {"kind": "bau_cu" if elected else "bo_nhiem_lai",
                                  "on": career.start.isoformat(), "title": slot.title}
-        if not elected:
-            again["term_end"] = (plus_years(career.start, 5.0) - DAY).isoformat()
+        term = None if elected else _term_years(slot.title)
+        if term is not None:
+            again["term_end"] = (add_months(career.start, 12 * term) - DAY).isoformat()
         out.append(again)
     return out
+
+
+@functools.cache
+def _term_years(title: str) -> int | None:
+    """The term of an appointment to ``title``, from the standard that tests it at appointment."""
+    for standard in Catalog.builtin():
+        term = standard.tested_at.term if standard.tested_at else None
+        if term is not None and title in (standard.applies_to.titles or ()):
+            return term.years
+    return None
 
 
 def _commune_rank(rng: random.Random, highest: str | None, age: float) -> str:
