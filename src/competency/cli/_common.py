@@ -30,8 +30,9 @@ EXIT_INVALID = 1
 EXIT_UNUSABLE = 2
 
 # Tables keep a readable width when piped to a file (rich assumes 80 columns off a terminal).
-out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, soft_wrap=True, highlight=False)
+out = Console(highlight=False, markup=False, emoji=False,
+              width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True, soft_wrap=True, highlight=False, markup=False, emoji=False)
 
 
 class Format(str, enum.Enum):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import sys
@@ -30,7 +29,7 @@ from competency.cli._common import (
 )
 from competency.cli._vector import check_vector
 from competency.io.roster import Tally, checked_records
-from competency.io.sheets import Sheet, write_xlsx
+from competency.io.sheets import CsvWriter, Sheet, write_xlsx
 from competency.model.official import Official, Position
 from competency.rules.outcome import Outcome, conjunction
 from competency.standards.catalogue import Catalog
@@ -132,9 +131,9 @@ def check(
         catalog.get(standard)
     tally, outcomes, failing, without = Tally(), Counter[str](), Counter[tuple[str, str]](), 0
     rows: list[StandardResult] = []
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(_CSV_FIELDS)) if fmt is Format.CSV else None
+    writer = CsvWriter(sys.stdout) if fmt is Format.CSV else None
     if writer:
-        writer.writeheader()
+        writer.writerow(_CSV_FIELDS)
     for official in valid_officials(roster, tally):
         results = _results(official, day, catalog, standard, position, drafts)
         without += not results
@@ -144,7 +143,8 @@ def check(
             if fmt is Format.JSONL:
                 write_stdout(json.dumps(result_dict(result, explain=explain), ensure_ascii=False) + "\n")
             elif writer:
-                writer.writerow(result_row(result))
+                row = result_row(result)
+                writer.writerow(row[field] for field in _CSV_FIELDS)
             elif fmt in (Format.JSON, Format.XLSX) or show_all or result.outcome is not Outcome.MET:
                 rows.append(result)
     summary = _summary(tally, outcomes, failing, without)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import enum
 import json
 import sys
@@ -27,6 +26,7 @@ from competency.frameworks.catalogue import FrameworkCatalog
 from competency.frameworks.gaps import CohortGaps, GapKind, GapReport, cohort_gaps
 from competency.io.assessments import read_assessments
 from competency.io.roster import Tally
+from competency.io.sheets import CsvWriter
 from competency.model.assessment_index import AssessmentIndex
 
 __all__ = ["gaps", "load_assessments", "load_frameworks", "print_counts"]
@@ -136,7 +136,7 @@ def _table(cohort: CohortGaps, by: str, lang: str) -> None:
 
 
 def _csv(cohort: CohortGaps, by: str, lang: str) -> None:
-    writer = csv.writer(sys.stdout)
+    writer = CsvWriter(sys.stdout)
     writer.writerow(_CSV_HEAD)
     for group in [cohort.total, *cohort.by(by)]:
         dimension = "tất cả" if group is cohort.total else by

@@ -3,6 +3,11 @@
 A :class:`Sheet` is a name, a header row and data rows. CSV writes one sheet (UTF-8, with a
 byte-order mark in a file so that spreadsheet programs read the accents); XLSX writes every
 sheet into one workbook (bold, frozen header row; widths fitted to the content).
+
+Every cell passes one rule on its way out (OWASP, CSV injection): text that a spreadsheet would
+read as a formula, because it starts with ``= + - @``, a tab or a carriage return, is written
+with a leading apostrophe in CSV, and as a typed, quote-prefixed string in XLSX. An id or a unit
+name from a roster can never become a live formula in an HR officer's spreadsheet.
 """
 
 from __future__ import annotations
@@ -10,15 +15,45 @@ from __future__ import annotations
 import csv
 import io
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import attrs
 
 from competency.errors import InputError
 
-__all__ = ["Sheet", "write_csv", "write_xlsx"]
+__all__ = ["FORMULA_START", "FORMULA_TRIGGERS", "CsvWriter", "Sheet", "defused", "write_csv",
+           "write_xlsx"]
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""Leading characters that make a spreadsheet program read a cell as a formula."""
+
+FORMULA_START = "^([" + "".join(f"\\x{ord(c):02X}" for c in FORMULA_TRIGGERS) + "])"
+"""A regular expression (Python and Rust syntax) matching a leading trigger, as group 1."""
+
+
+def defused(value: Any) -> Any:
+    """``value`` as a spreadsheet shows it: text starting a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+class CsvWriter:
+    """A :func:`csv.writer` whose every cell is defused; the only way reports write CSV."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._writer = csv.writer(stream)
+
+    def writerow(self, row: Iterable[Any]) -> None:
+        """One row; ``None`` is an empty cell."""
+        self._writer.writerow(["" if cell is None else defused(cell) for cell in row])
+
+    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
+        """Every row, in order."""
+        for row in rows:
+            self.writerow(row)
 
 
 @attrs.frozen(kw_only=True)
@@ -33,9 +68,9 @@ class Sheet:
 def write_csv(sheet: Sheet, out_file: Path | None) -> None:
     """The sheet as CSV (UTF-8; with a byte-order mark in a file, for spreadsheet programs)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = CsvWriter(buffer)
     writer.writerow(sheet.headers)
-    writer.writerows(["" if cell is None else cell for cell in row] for row in sheet.rows)
+    writer.writerows(sheet.rows)
     if out_file is None:
         sys.stdout.write(buffer.getvalue())
     else:
@@ -61,9 +96,18 @@ def write_xlsx(sheets: Sequence[Sheet], out_file: Path | None) -> None:
         widths = [len(str(h)) for h in sheet.headers]
         for row in sheet.rows:
             ws.append(list(row))
+            _as_text(ws[ws.max_row])
             for i, value in enumerate(row[:len(widths)]):
                 widths[i] = max(widths[i], min(len(str(value)) if value is not None else 0, 80))
         ws.freeze_panes = "A2"
         for i, width in enumerate(widths, start=1):
             ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = width + 2
     book.save(out_file)
+
+
+def _as_text(cells: Sequence[Any]) -> None:
+    """Text cells stay text: openpyxl reads a leading ``=`` as a formula unless told otherwise."""
+    for cell in cells:
+        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_TRIGGERS):
+            cell.data_type = "s"
+            cell.quotePrefix = True

@@ -28,6 +28,7 @@ import polars as pl
 
 from competency.io import jsonl_lines, line_ranges
 from competency.io.roster import CheckedRecord, line_verdicts, moved
+from competency.io.sheets import FORMULA_START
 from competency.model.official import Official
 from competency.schema.convert import structure
 from competency.standards.applicability import test_of
@@ -144,7 +145,8 @@ class _Worker:
                    "instrument", "confidence", "outcome", "due", "provision", "failing"]
         if self.job.format == "csv":
             buffer = io.BytesIO()
-            out.with_columns(pl.col("failing").list.join(" | ")).select(CSV_COLUMNS).write_csv(
+            out.with_columns(pl.col("failing").list.join(" | ")).select(CSV_COLUMNS).with_columns(
+                pl.col(pl.String).str.replace(FORMULA_START, "'${1}")).write_csv(
                 buffer, include_header=False)
             report.results = buffer.getvalue()
             return
