@@ -71,6 +71,7 @@ CSV_RUNS = {
     "select": ["select", "{roster}", "--scheme", "vn.postgraduate-dispatch", "--on",
                "2020-06-01", "--format", "csv"],
     "targets": ["targets", "{roster}", "--on", "2020-06-01", "--by", "unit", "--format", "csv"],
+    "diff": ["diff", "{roster}", "--from", "2019-12-24", "--to", "2019-12-25", "--format", "csv"],
 }
 
 XLSX_RUNS = {
@@ -79,6 +80,7 @@ XLSX_RUNS = {
                "2020-06-01", "--format", "xlsx"],
     "targets": ["targets", "{roster}", "--on", "2020-06-01", "--by", "unit", "--format", "xlsx"],
     "plan": ["plan", "{roster}", "--on", "2020-06-01", "--area", "all"],
+    "diff": ["diff", "{roster}", "--from", "2019-12-24", "--to", "2019-12-25", "--format", "xlsx"],
 }
 
 
@@ -119,3 +121,17 @@ def test_messages_keep_locations_and_brackets_verbatim(tmp_path):
     result = run("validate", str(path))
     assert f"{path}:100: " in result.stderr
     assert "💯" not in result.stderr + result.stdout
+
+
+def test_an_overlay_replacing_a_national_standard_says_so():
+    """Every command that loads an overlay names the national standard it replaces."""
+    overlay = "docs/examples/overlay-ben-tre.yaml"
+    roster = "docs/examples/ben-tre-2020-commune-roster.jsonl"
+    note = (f"{overlay}: note: 'bt.ben-tre-2023.cong-chuc-xa-tu-phap' replaces the national "
+            "standard 'vn.nd-33-2023.cong-chuc-xa' (33/2023/NĐ-CP, Điều 10 khoản 2)")
+    for args in (["check", roster, "--on", "2024-06-01", "--overlay", overlay],
+                 ["diff", roster, "--from", "2024-06-01", "--with", overlay],
+                 ["gaps", roster, "--on", "2024-06-01", "--overlay", overlay]):
+        result = run(*args)
+        assert note in result.stderr, args
+    assert "replaces" not in run("check", roster, "--on", "2024-06-01").stderr

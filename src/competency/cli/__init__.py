@@ -8,6 +8,7 @@ import typer
 
 from competency.cli import (
     check,
+    diff,
     docs,
     frameworks,
     gaps,
@@ -32,7 +33,7 @@ app.command()(schemas.schemas)
 app.command()(synth.synth)
 app.command()(check.check)
 app.command()(check.explain)
-app.command()(check.diff)
+app.command()(diff.diff)
 app.command()(docs.docs)
 app.command()(targets.targets)
 app.command("select")(select.select_command)

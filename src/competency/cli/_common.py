@@ -21,7 +21,7 @@ from competency.io.roster import CheckedRecord, Tally, checked_records
 from competency.model.official import Official
 from competency.standards.catalogue import Catalog
 
-__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_UNUSABLE", "PROGRESS_DELAY", "Format",
+__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_UNUSABLE", "PROGRESS_DELAY", "REDACT", "Format",
            "checked_roster", "err", "exit_status", "load_catalog", "out", "parse_date",
            "print_invalid", "reading", "tally_counts", "valid_officials", "write_stdout"]
 
@@ -57,10 +57,19 @@ def parse_date(value: str | None) -> dt.date:
 
 
 def load_catalog(overlays: list[Path] | None) -> Catalog:
-    """The built-in catalogue plus any overlay files, in the order given."""
-    catalog = Catalog.builtin()
+    """The built-in catalogue plus any overlay files, in the order given.
+
+    Each standard an overlay replaces is named on standard error: a province's rule never
+    changes a national result without a word.
+    """
+    catalog = national = Catalog.builtin()
     for path in overlays or ():
         catalog = catalog.with_file(path)
+        for new, old in catalog.replacements(str(path)):
+            whose = "national standard" if old.id in national.standards else "standard"
+            err.print(f"{path}: note: {new.id!r} replaces the {whose} {old.id!r} "
+                      f"({old.legal_basis[0].cite()}) for the officials both apply to",
+                      markup=False)
     return catalog
 
 
@@ -148,13 +157,19 @@ def checked_roster(roster: Path, **options: Any) -> Iterator[CheckedRecord]:
         yield from checked_records(roster, progress=progress, **options)
 
 
-def valid_officials(roster: Path, tally: Tally) -> Iterator[Official]:
+REDACT = typer.Option(False, "--redact",
+                      help="Do not repeat personal values (x-pii fields) in messages")
+"""The ``--redact`` option of every command that prints invalid records."""
+
+
+def valid_officials(roster: Path, tally: Tally, *, redact: bool = False) -> Iterator[Official]:
     """The valid officials of a roster, one at a time; invalid records printed and counted.
 
     A generator, so that a large roster is never held in memory: ``tally`` is complete
     only once it has been consumed. A long read shows a progress bar on a terminal.
+    ``redact`` keeps personal values out of the messages (see ``--redact``).
     """
-    for record in checked_roster(roster):
+    for record in checked_roster(roster, redact=redact):
         tally.add(record)
         if record.official is None:
             print_invalid(record)

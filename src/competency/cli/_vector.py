@@ -17,7 +17,8 @@ FORMATS = (Format.JSONL, Format.CSV)
 
 
 def check_vector(roster: Path, day: dt.date, *, overlays: list[Path] | None, drafts: bool,
-                 fmt: Format, explain: bool, jobs: int) -> tuple[Tally, Counter[str],
+                 fmt: Format, explain: bool, jobs: int,
+                 redact: bool = False) -> tuple[Tally, Counter[str],
                                                                 Counter[tuple[str, str]], int]:
     """Check a JSON Lines roster in batches; results to standard output as they come.
 
@@ -33,7 +34,7 @@ def check_vector(roster: Path, day: dt.date, *, overlays: list[Path] | None, dra
     if roster.suffix.lower() not in (".jsonl", ".ndjson"):
         raise typer.BadParameter("--engine vector reads JSON Lines rosters (.jsonl)")
     job = Job(file=str(roster), on=day, overlays=tuple(str(p) for p in overlays or ()),
-              include_drafts=drafts, explain=explain, format=fmt.value)
+              include_drafts=drafts, explain=explain, format=fmt.value, redact=redact)
     tally, outcomes, failing, without = Tally(), Counter[str](), Counter[tuple[str, str]](), 0
     stdout = sys.stdout.buffer
     if fmt is Format.CSV:

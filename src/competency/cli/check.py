@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import typer
@@ -16,6 +15,7 @@ from competency.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_UNUSABLE,
+    REDACT,
     Format,
     err,
     exit_status,
@@ -23,7 +23,6 @@ from competency.cli._common import (
     out,
     parse_date,
     print_invalid,
-    tally_counts,
     valid_officials,
     write_stdout,
 )
@@ -31,7 +30,7 @@ from competency.cli._vector import check_vector
 from competency.io.roster import Tally, checked_records
 from competency.io.sheets import CsvWriter, Sheet, write_xlsx
 from competency.model.official import Official, Position
-from competency.rules.outcome import Outcome, conjunction
+from competency.rules.outcome import Outcome
 from competency.standards.catalogue import Catalog
 from competency.standards.checking import check as check_official
 from competency.standards.checking import evaluate
@@ -110,6 +109,7 @@ def check(
                                     "--format jsonl or csv out; needs the vector extra)"),
     jobs: int = typer.Option(1, "--jobs", min=0,
                              help="--engine vector: processes (0: one per core)"),
+    redact: bool = REDACT,
 ) -> None:
     """Evaluate each official against the standards of each current post, with citations."""
     if fmt is Format.XLSX and out_file is None:
@@ -123,7 +123,8 @@ def check(
                                      "use --engine reference with --standard or --position")
         load_catalog(overlay)  # a bad overlay is reported before any work
         tally, outcomes, failing, without = check_vector(
-            roster, day, overlays=overlay, drafts=drafts, fmt=fmt, explain=explain, jobs=jobs)
+            roster, day, overlays=overlay, drafts=drafts, fmt=fmt, explain=explain, jobs=jobs,
+            redact=redact)
         _print_summary(_summary(tally, outcomes, failing, without))
         raise typer.Exit(exit_status(tally))
     catalog = load_catalog(overlay)
@@ -134,7 +135,7 @@ def check(
     writer = CsvWriter(sys.stdout) if fmt is Format.CSV else None
     if writer:
         writer.writerow(_CSV_FIELDS)
-    for official in valid_officials(roster, tally):
+    for official in valid_officials(roster, tally, redact=redact):
         results = _results(official, day, catalog, standard, position, drafts)
         without += not results
         for result in results:
@@ -199,11 +200,12 @@ def explain(
     lang: str = typer.Option("vi", "--lang", help="vi or en"),
     overlay: list[Path] = _OVERLAY,
     drafts: bool = _DRAFTS,
+    redact: bool = REDACT,
 ) -> None:
     """Explain, requirement by requirement, how one official fares on a date."""
     day = parse_date(on)
     catalog = load_catalog(overlay)
-    for record in checked_records(roster):
+    for record in checked_records(roster, redact=redact):
         if record.record_id != official_id:
             continue
         if record.official is None:
@@ -222,80 +224,3 @@ def explain(
         raise typer.Exit(EXIT_OK)
     err.print(f"{roster}: no record with id {official_id!r}", markup=False)
     raise typer.Exit(EXIT_UNUSABLE)
-
-
-def _by_post(results: list[StandardResult]) -> dict[str, list[StandardResult]]:
-    posts: dict[str, list[StandardResult]] = {}
-    for result in results:
-        posts.setdefault(result.title or "-", []).append(result)
-    return posts
-
-
-def _post_state(results: list[StandardResult]) -> str:
-    """The outcome of a post over all its standards: met, unmet (due …), unmet, unknown."""
-    if not results:
-        return "no standard"
-    outcome = conjunction(r.outcome for r in results)
-    unmet = [r for r in results if r.outcome is Outcome.UNMET]
-    if outcome is Outcome.UNMET and all(r.due for r in unmet):
-        return f"unmet (due {max(r.due for r in unmet if r.due).isoformat()})"
-    return outcome.code
-
-
-def _outcome(results: list[StandardResult]) -> str:
-    return conjunction(r.outcome for r in results).code if results else "no standard"
-
-
-def _changes(official: Official, before: list[StandardResult],
-             after: list[StandardResult]) -> Iterator[dict[str, object]]:
-    old, new = _by_post(before), _by_post(after)
-    for post in sorted(old.keys() | new.keys()):
-        a, b = old.get(post, []), new.get(post, [])
-        if _outcome(a) == _outcome(b):
-            continue
-        ended = sorted({r.standard.id for r in a} - {r.standard.id for r in b})
-        started = sorted({r.standard.id for r in b} - {r.standard.id for r in a})
-        yield {"official_id": official.id, "post": post, "before": _post_state(a),
-               "after": _post_state(b), "ended": ended, "started": started,
-               "instruments": sorted({r.standard.legal_basis[0].cite() for r in b}),
-               "why": [ev.message("en") for r in b for ev in r.failing()]}
-
-
-def diff(
-    roster: Path = typer.Argument(..., help="Roster file"),
-    date_from: str | None = typer.Option(None, "--from", help="First date"),
-    date_to: str | None = typer.Option(None, "--to", help="Second date"),
-    with_file: Path | None = typer.Option(None, "--with",
-                                          help="Draft or overlay to compare with the standards in force"),
-    fmt: Format = typer.Option(Format.TEXT, "--format", help="text, json or jsonl"),
-) -> None:
-    """Who changes outcome between two dates, or when a draft or overlay is adopted, and why."""
-    first, second = parse_date(date_from), parse_date(date_to or date_from)
-    base = Catalog.builtin()
-    changed = base.with_file(with_file) if with_file else base
-    drafts = with_file is not None
-    tally, changes = Tally(), []
-    for official in valid_officials(roster, tally):
-        before = check_official(official, first, catalog=base)
-        after = check_official(official, second, catalog=changed, include_drafts=drafts)
-        for change in _changes(official, before, after):
-            changes.append(change)
-            if fmt is Format.JSONL:
-                write_stdout(json.dumps(change, ensure_ascii=False) + "\n")
-    if fmt is Format.JSON:
-        write_stdout(json.dumps({"from": first.isoformat(), "to": second.isoformat(),
-                                 "with": str(with_file) if with_file else None,
-                                 "changes": changes}, ensure_ascii=False, indent=2) + "\n")
-    elif fmt is not Format.JSONL:
-        for c in changes:
-            out.print(f"{c['official_id']} · {c['post']}: {c['before']} → {c['after']}", markup=False,
-                      style="bold")
-            if c["started"]:
-                out.print(f"    in force: {', '.join(c['started'])} ({', '.join(c['instruments'])})",
-                          markup=False)
-            if c["ended"]:
-                out.print(f"    ended: {', '.join(c['ended'])}", markup=False)
-            for why in c["why"]:
-                out.print(f"    {why}", markup=False)
-    err.print(f"records: {tally_counts(tally)}; changed: {len(changes)} post(s)", markup=False)
-    raise typer.Exit(exit_status(tally))

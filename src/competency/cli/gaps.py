@@ -12,6 +12,7 @@ import typer
 from rich.table import Table
 
 from competency.cli._common import (
+    REDACT,
     err,
     exit_status,
     load_catalog,
@@ -162,6 +163,7 @@ def gaps(
     overlay: list[Path] = OVERLAY,
     frameworks: list[Path] = FRAMEWORKS,
     drafts: bool = typer.Option(False, "--include-drafts", help="Also apply draft standards"),
+    redact: bool = REDACT,
 ) -> None:
     """Gaps between each official and their position: standards unmet or unknown, competency
     shortfalls; summarised by unit, position or administrative level."""
@@ -170,7 +172,7 @@ def gaps(
     fws = load_frameworks(frameworks, profile)
     index, assessed = load_assessments(assessments)
     tally = Tally()
-    officials = valid_officials(roster, tally)
+    officials = valid_officials(roster, tally, redact=redact)
     reports: list[GapReport] = []
     if official_id is not None:
         officials = (o for o in officials if o.id == official_id)

@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from competency.cli._common import (
+    REDACT,
     err,
     exit_status,
     load_catalog,
@@ -121,6 +122,7 @@ def plan(
     lang: str = typer.Option("vi", "--lang", help="vi or en"),
     overlay: list[Path] = OVERLAY,
     frameworks: list[Path] = FRAMEWORKS,
+    redact: bool = REDACT,
 ) -> None:
     """Turn the roster's training needs into classes per programme and area, with costs;
     with a budget, fund needs in priority order and list those left unfunded."""
@@ -134,7 +136,7 @@ def plan(
     order = tuple(p.strip() for p in priorities.split(",") if p.strip())
     index, assessed = load_assessments(assessments)
     tally = Tally()
-    cohort = cohort_gaps(valid_officials(roster, tally), on=day, profile=profile,
+    cohort = cohort_gaps(valid_officials(roster, tally, redact=redact), on=day, profile=profile,
                          assessments=index, catalog=catalog, frameworks=fws)
     try:
         result = plan_training(cohort, offered, budget=budget, priorities=order,

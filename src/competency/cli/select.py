@@ -12,6 +12,7 @@ import typer
 from rich.table import Table
 
 from competency.cli._common import (
+    REDACT,
     err,
     exit_status,
     out,
@@ -169,6 +170,7 @@ def select_command(
     out_file: Path | None = typer.Option(None, "--out", help="Write here (required for xlsx)"),
     limit: int = typer.Option(20, "--limit", min=0, help="Table: ranked candidates shown"),
     lang: str = typer.Option("vi", "--lang", help="vi or en"),
+    redact: bool = REDACT,
 ) -> None:
     """Rank a roster for a training scheme, with reasons, citations and the commitment.
 
@@ -180,7 +182,7 @@ def select_command(
     day = parse_date(on)
     scheme.regime(day)  # no regime on that date: one message, exit 2, before reading the roster
     tally = Tally()
-    result = select(valid_officials(roster, tally), scheme, day,
+    result = select(valid_officials(roster, tally, redact=redact), scheme, day,
                     quota=_quota(scheme, quota, per, max_per_group))
     if fmt is OutputFormat.JSON:
         write_text(json.dumps({"records": tally.as_dict(), **result.as_dict()},

@@ -12,6 +12,7 @@ import typer
 from rich.table import Table
 
 from competency.cli._common import (
+    REDACT,
     err,
     exit_status,
     out,
@@ -153,6 +154,7 @@ def targets(
     fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format"),
     out_file: Path | None = typer.Option(None, "--out", help="Write here (required for xlsx)"),
     lang: str = typer.Option("vi", "--lang", help="vi or en"),
+    redact: bool = REDACT,
 ) -> None:
     """Where a roster stands against workforce targets: share, status and gap per indicator.
 
@@ -165,7 +167,7 @@ def targets(
     reports, tallies = [], []
     for roster, day in snapshots:
         tally = Tally()
-        reports.append(check_targets(valid_officials(roster, tally), sets, day,
+        reports.append(check_targets(valid_officials(roster, tally, redact=redact), sets, day,
                                      by=by.value if by else None))
         tallies.append((roster, day, tally))
     reports.sort(key=lambda r: r.on)

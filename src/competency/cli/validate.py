@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from competency.cli._common import (
+    REDACT,
     err,
     exit_status,
     out,
@@ -28,8 +29,7 @@ def validate(
     fmt: str = typer.Option("text", "--format", help="text or json"),
     input_format: str | None = typer.Option(None, "--input-format",
                                             help="Override the format guessed from the suffix"),
-    redact: bool = typer.Option(False, "--redact",
-                                help="Do not repeat personal values (x-pii fields) in messages"),
+    redact: bool = REDACT,
     jobs: int | None = typer.Option(None, "--jobs", min=1,
                                     help="Processes for a large JSON Lines file "
                                          "(default: the processors available)"),

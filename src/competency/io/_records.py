@@ -38,13 +38,22 @@ class RawRecord:
     ``problems`` are read and conversion errors; a record with problems is invalid as
     read (a spreadsheet cell that could not be converted stays in ``data`` as its raw
     text, so validation would not accept it either). ``notes`` are remarks worth
-    printing that do not make the record invalid, such as ignored columns.
+    printing that do not make the record invalid, such as ignored columns. ``private`` are
+    the values of personal cells quoted in ``problems``, for reports that redact them.
     """
 
     location: SourceLocation
     data: dict[str, Any] | None
     problems: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    private: tuple[str, ...] = ()
+
+    def redacted_problems(self) -> tuple[str, ...]:
+        """The problems with every personal value replaced by ``<redacted>``."""
+        problems = self.problems
+        for value in self.private:
+            problems = tuple(p.replace(repr(value), "<redacted>") for p in problems)
+        return problems
 
     @property
     def ok(self) -> bool:

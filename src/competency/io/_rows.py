@@ -94,10 +94,20 @@ def _put(record: dict[str, Any], path: Sequence[str | int], value: Any, *,
         node[path[-1]] = value
 
 
-def _convert(header: _Header, cells: Sequence[Any]) -> tuple[dict[str, Any], list[str], list[str]]:
+@attrs.define
+class _Converted:
+    """The nested record of one row, its problems, its notes and the personal values quoted."""
+
+    record: dict[str, Any] = attrs.Factory(dict)
+    problems: list[str] = attrs.Factory(list)
+    notes: list[str] = attrs.Factory(list)
+    private: list[str] = attrs.Factory(list)
+
+
+def _convert(header: _Header, cells: Sequence[Any]) -> _Converted:
     """The nested record of one row, its problems and its notes."""
-    record: dict[str, Any] = {}
-    problems: list[str] = []
+    row = _Converted()
+    record, problems, notes = row.record, row.problems, row.notes
     notes: list[str] = []
     said_none: dict[str, str] = {}
     filled: dict[str, str] = {}
@@ -119,6 +129,8 @@ def _convert(header: _Header, cells: Sequence[Any]) -> tuple[dict[str, Any], lis
         except CellError as exc:
             problems.append(f"column {header.describe(position)}: {exc}")
             converted = cell_text(value)
+            if column.pii:
+                row.private.append(converted)
         siblings = dict(column.fixed)
         if isinstance(converted, With):
             siblings |= converted.siblings
@@ -132,7 +144,7 @@ def _convert(header: _Header, cells: Sequence[Any]) -> tuple[dict[str, Any], lis
             problems.append(f"column {where} records none, but column {filled[part]} has a value")
         else:
             record[part] = []
-    return record, problems, notes
+    return row
 
 
 def _blank(cells: Sequence[Any] | Unreadable) -> bool:
@@ -190,9 +202,9 @@ def table_records(rows: Iterable[Row], *, notes: Sequence[str] = ()) -> Iterator
         elif _blank(cells):
             continue
         else:
-            data, problems, row_notes = _convert(header, cells)
+            row = _convert(header, cells)
             if not has_id:
-                problems.insert(0, _NO_ID)
-            yield RawRecord(location=location, data=data, problems=tuple(problems),
-                            notes=(*pending, *row_notes))
+                row.problems.insert(0, _NO_ID)
+            yield RawRecord(location=location, data=row.record, problems=tuple(row.problems),
+                            notes=(*pending, *row.notes), private=tuple(row.private))
         pending = []

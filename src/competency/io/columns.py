@@ -25,6 +25,7 @@ from competency.io._cells import (
     Vocabulary,
     VocabularyList,
 )
+from competency.model.official import Official
 from competency.vocab import (
     AdministrativeLevel,
     AreaType,
@@ -63,9 +64,17 @@ class Column:
     fixed: tuple[tuple[str, Any], ...] = ()
 
     @property
+    def pii(self) -> bool:
+        """True when the column fills a personal field (``x-pii``): ``--redact`` hides its cells."""
+        return str(self.path[0]) in _PII
+
+    @property
     def pointer(self) -> str:
         """JSON pointer of the value in the record, e.g. ``/education/0/level``."""
         return "".join(f"/{part}" for part in self.path)
+
+
+_PII = frozenset(f.name for f in attrs.fields(Official) if f.metadata.get("pii"))
 
 
 def _c(name: str, path: Path, cell: Any, meaning: str, *aliases: str, none: bool = False) -> Column:

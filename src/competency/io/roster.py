@@ -110,7 +110,8 @@ def _errors(raw: RawRecord, check: Validator, is_valid: Callable[[Any], bool],
     """Why a record is not valid as read: its read problems, or its schema errors; () if valid."""
     data = raw.data
     if data is None or raw.problems:
-        return raw.problems or ("no record could be read",)
+        problems = raw.redacted_problems() if redact else raw.problems
+        return problems or ("no record could be read",)
     if is_valid(data):
         return ()
     issues = check.errors(data, redact=redact)

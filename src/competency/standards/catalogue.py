@@ -126,6 +126,15 @@ class Catalog:
         _unknown_superseded(added.items, added.sources)
         return attrs.evolve(self, standards=added.items, sources=added.sources)
 
+    def replacements(self, source: str) -> list[tuple[Standard, Standard]]:
+        """(new, replaced) for each standard of ``source`` that supersedes one from elsewhere.
+
+        What an overlay changes in national results: every command that loads one says so.
+        """
+        return [(new, self.standards[old]) for new in self
+                if self.sources[new.id] == source for old in new.supersedes
+                if self.sources[old] != source]
+
     def get(self, standard_id: str) -> Standard:
         """The standard with this id."""
         return self._catalogue().get(standard_id)

@@ -55,6 +55,7 @@ class Job:
     include_drafts: bool = False
     explain: bool = False
     format: str = "jsonl"  # or "csv" (no header: the caller writes it once)
+    redact: bool = False  # personal values kept out of the messages of invalid records
 
 
 @attrs.define(kw_only=True)
@@ -106,7 +107,7 @@ class _Worker:
         def lines() -> Iterator[tuple[int, Any]]:
             count.append((yield from jsonl_lines(Path(file), file, start, end)))
 
-        for _, verdict in line_verdicts(lines(), file):
+        for _, verdict in line_verdicts(lines(), file, redact=self.job.redact):
             report.read += 1
             if type(verdict) is CheckedRecord:
                 report.invalid += 1
