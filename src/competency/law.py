@@ -25,6 +25,17 @@ class Confidence(enum.Enum):
     DRAFT = "draft"
     ILLUSTRATIVE = "illustrative"
 
+    def label(self, lang: str = "vi") -> str:
+        """The tag as a reader sees it: ``cần kiểm tra``; in English the tag itself."""
+        vi, en = _CONFIDENCE_LABELS[self.value]
+        return vi if lang == "vi" else en
+
+
+_CONFIDENCE_LABELS = {"confirmed": ("đã xác nhận", "confirmed"),
+                      "needs-check": ("cần kiểm tra", "needs-check"),
+                      "draft": ("dự thảo", "draft"),
+                      "illustrative": ("minh họa", "illustrative")}
+
 
 class InstrumentKind(enum.Enum):
     """Kind of legal or Party instrument (loại văn bản)."""
@@ -88,14 +99,19 @@ class LegalReference:
     note: str | None = attrs.field(default=None, metadata=describe(
         "What is uncertain or how the text was read.", "Ghi chú về điểm chưa chắc chắn."))
 
-    def cite(self) -> str:
-        """A short citation such as ``13/2019/TT-BNV, Điều 1 khoản 1 [needs-check]``."""
+    def cite(self, lang: str | None = None) -> str:
+        """A short citation such as ``13/2019/TT-BNV, Điều 1 khoản 1 [needs-check]``.
+
+        The tag is the code, read the same in every language, unless ``lang`` asks for its
+        label (``[cần kiểm tra]``), as a sheet for readers of one language does.
+        """
         parts = [self.instrument]
         if self.article:
             parts.append(self.article)
         text = ", ".join(parts)
         if self.confidence is not Confidence.CONFIRMED:
-            text += f" [{self.confidence.value}]"
+            tag = self.confidence.label(lang) if lang else self.confidence.value
+            text += f" [{tag}]"
         return text
 
 

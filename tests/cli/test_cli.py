@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -185,6 +186,6 @@ def test_spreadsheet_in_spreadsheet_out(tmp_path):
     assert f"{roster}:Danh sách!4: column 'Trình độ chuyên môn'" in result.stderr
     assert "records: read 3, valid 2, invalid 1" in result.stderr
     rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
-    assert rows[0][:3] == ("Mã hồ sơ", "Chức danh", "Tiêu chuẩn")
-    outcomes = {row[0]: (row[6], row[7]) for row in rows[1:]}
-    assert outcomes == {"X-1": ("Chưa đạt", "2024-12-25"), "X-2": ("Đạt", None)}
+    assert rows[0][:3] == ("Mã hồ sơ", "Mã chức danh", "Chức danh")
+    outcomes = {row[0]: (row[10], row[11]) for row in rows[1:]}
+    assert outcomes == {"X-1": ("Chưa đạt", dt.datetime(2024, 12, 25)), "X-2": ("Đạt", None)}

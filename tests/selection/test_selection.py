@@ -106,6 +106,25 @@ def test_ineligible_unknown_and_ranked_are_kept_apart():
     assert sum(result.counts()[k] for k in ("ranked", "ineligible", "unknown", "out_of_scope")) == 4
 
 
+def test_an_official_recruited_after_the_date_is_no_candidate_and_no_member():
+    """Recruited on 2025-09-01: on 2025-06-30 not in service, so outside the scheme (not
+    'ineligible with -1 years') and outside every target population; eligible later."""
+    late = person("LATE", recruited_on="2025-09-01", service_start="2025-09-01",
+                  assignments=[{"title": "chuyen_vien", "start": "2025-09-01"}])
+    before = select([late, person("OK")], POSTGRADUATE, BEFORE)
+    assert [c.official_id for c in before.ranked] == ["OK"]
+    assert not before.ineligible and not before.unknown and before.out_of_scope == 1
+    assert select([late], POSTGRADUATE, dt.date(2030, 1, 1)).out_of_scope == 0
+    from competency import check_targets
+    from competency.targets.catalogue import builtin_target_sets
+
+    sets = list(builtin_target_sets().values())
+    alone, together = (check_targets(people, sets, BEFORE) for people in
+                       ([person("OK")], [person("OK"), late]))
+    assert [r.denominator for r in alone.results] == [r.denominator for r in together.results]
+    assert sum(r.denominator for r in check_targets([late], sets, dt.date(2030, 1, 1)).results)
+
+
 def test_score_breakdown_applies_caps_and_weights():
     """15 years' service is capped at 10 points; two 'well' ratings give 2 + 2; bậc 3 gives 1;
     aged 35 on 2025-06-30 gives (45 − 35) × 0.5 = 5, its cap."""

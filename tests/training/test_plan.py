@@ -171,8 +171,8 @@ def test_exports_have_vietnamese_headers(tmp_path):
     book = openpyxl.load_workbook(plan.to_xlsx(tmp_path / "plan.xlsx"), read_only=True)
     assert book.sheetnames == ["Tổng hợp", "Kế hoạch lớp", "Kinh phí theo đơn vị", "Nhu cầu"]
     header = next(book["Kế hoạch lớp"].iter_rows(values_only=True))
-    assert header[:6] == ("STT", "Mã chương trình", "Tên chương trình", "Địa bàn", "Số học viên",
-                          "Số lớp")
+    assert header[:6] == ("STT", "Mã chương trình", "Tên chương trình", "Mã địa bàn",
+                          "Số học viên", "Số lớp")
     data = list(book["Kế hoạch lớp"].iter_rows(min_row=2, values_only=True))
     assert [(r[4], r[8]) for r in data] == [(len(rows), len(rows) * 100)]
     with plan.to_csv(tmp_path / "plan.csv").open(encoding="utf-8-sig") as stream:

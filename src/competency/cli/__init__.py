@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import sys
 
 import typer
@@ -28,6 +29,20 @@ __all__ = ["app", "main"]
 app = typer.Typer(
     help="Vietnamese civil-servant qualification standards: validate, check, explain.",
     no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"competency {importlib.metadata.version('competency')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit")) -> None:
+    """Vietnamese civil-servant qualification standards: validate, check, explain."""
+
+
 app.command()(validate.validate)
 app.command()(schemas.schemas)
 app.command()(synth.synth)

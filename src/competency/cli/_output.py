@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from competency.errors import InputError
 from competency.io.sheets import Sheet, write_csv, write_xlsx
 
-__all__ = ["OutputFormat", "Sheet", "check_destination", "write_csv", "write_text", "write_xlsx"]
+__all__ = ["OutputFormat", "Sheet", "check_destination", "output_to", "write_csv", "write_text",
+           "write_xlsx"]
 
 
 class OutputFormat(str, enum.Enum):
@@ -35,3 +38,24 @@ def write_text(text: str, out_file: Path | None) -> None:
         out_file.write_text(text, encoding="utf-8")
 
 
+
+
+@contextlib.contextmanager
+def output_to(out_file: Path | None, *, bom: bool = False) -> Iterator[None]:
+    """Standard output goes to ``out_file`` while the report is written (``--out`` of any format).
+
+    ``bom`` starts the file with a byte-order mark, so that spreadsheet programs read a CSV
+    file's accents. Without a file, nothing changes.
+    """
+    if out_file is None:
+        yield
+        return
+    try:
+        stream = out_file.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise InputError(f"cannot be written ({exc.strerror or exc})", str(out_file)) from None
+    with stream, contextlib.redirect_stdout(stream):
+        if bom:
+            stream.write("\ufeff")
+            stream.flush()
+        yield

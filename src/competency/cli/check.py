@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import enum
 import json
 import sys
 from collections import Counter
@@ -26,6 +28,7 @@ from competency.cli._common import (
     valid_officials,
     write_stdout,
 )
+from competency.cli._output import output_to
 from competency.cli._vector import check_vector
 from competency.io.roster import Tally, checked_records
 from competency.io.sheets import CsvWriter, Sheet, write_xlsx
@@ -56,6 +59,23 @@ def _results(official: Official, on: dt.date, catalog: Catalog, standard: str | 
         return list(evaluate(official, Position(title=position), on, catalog=catalog,
                              include_drafts=drafts).results)
     return check_official(official, on, catalog=catalog, include_drafts=drafts)
+
+
+class FailOn(str, enum.Enum):
+    """``--fail-on``: the weakest result that fails a run (for CI jobs)."""
+
+    UNMET = "unmet"
+    UNKNOWN = "unknown"
+
+
+_FAILING = {FailOn.UNMET: ("unmet",), FailOn.UNKNOWN: ("unmet", "unknown")}
+
+
+def _status(tally: Tally, outcomes: Counter[str], fail_on: FailOn | None) -> int:
+    """EXIT_INVALID for invalid records, or for a result ``--fail-on`` names; else EXIT_OK."""
+    failed = fail_on is not None and any(
+        count and state.split(" ")[0] in _FAILING[fail_on] for state, count in outcomes.items())
+    return EXIT_INVALID if failed else exit_status(tally)
 
 
 def _state(result: StandardResult) -> str:
@@ -103,13 +123,16 @@ def check(
     lang: str = typer.Option("vi", "--lang", help="vi or en"),
     overlay: list[Path] = _OVERLAY,
     drafts: bool = _DRAFTS,
-    out_file: Path | None = typer.Option(None, "--out", help="Workbook for --format xlsx"),
+    out_file: Path | None = typer.Option(None, "--out",
+                                         help="Write the results here (required for xlsx)"),
     engine: str = typer.Option("reference", "--engine",
                                help="reference (every format) or vector (bulk: JSON Lines in, "
                                     "--format jsonl or csv out; needs the vector extra)"),
     jobs: int = typer.Option(1, "--jobs", min=0,
                              help="--engine vector: processes (0: one per core)"),
     redact: bool = REDACT,
+    fail_on: FailOn | None = typer.Option(
+        None, "--fail-on", help="Exit 1 when a result is unmet (unmet), or not met (unknown)"),
 ) -> None:
     """Evaluate each official against the standards of each current post, with citations."""
     if fmt is Format.XLSX and out_file is None:
@@ -122,16 +145,20 @@ def check(
             raise typer.BadParameter("--engine vector checks the standards of each current post; "
                                      "use --engine reference with --standard or --position")
         load_catalog(overlay)  # a bad overlay is reported before any work
-        tally, outcomes, failing, without = check_vector(
-            roster, day, overlays=overlay, drafts=drafts, fmt=fmt, explain=explain, jobs=jobs,
-            redact=redact)
+        with output_to(out_file, bom=fmt is Format.CSV):
+            tally, outcomes, failing, without = check_vector(
+                roster, day, overlays=overlay, drafts=drafts, fmt=fmt, explain=explain,
+                jobs=jobs, redact=redact)
         _print_summary(_summary(tally, outcomes, failing, without))
-        raise typer.Exit(exit_status(tally))
+        raise typer.Exit(_status(tally, outcomes, fail_on))
     catalog = load_catalog(overlay)
     if standard is not None:
         catalog.get(standard)
     tally, outcomes, failing, without = Tally(), Counter[str](), Counter[tuple[str, str]](), 0
     rows: list[StandardResult] = []
+    stack = contextlib.ExitStack()
+    stack.enter_context(output_to(None if fmt is Format.XLSX else out_file,
+                                  bom=fmt is Format.CSV))
     writer = CsvWriter(sys.stdout) if fmt is Format.CSV else None
     if writer:
         writer.writerow(_CSV_FIELDS)
@@ -159,8 +186,11 @@ def check(
         err.print(f"wrote {out_file}", markup=False)
     elif fmt in (Format.TABLE, Format.TEXT):
         _print_table(rows, lang, explain)
+    stack.close()
+    if out_file is not None and fmt is not Format.XLSX:
+        err.print(f"wrote {out_file}", markup=False)
     _print_summary(summary)
-    raise typer.Exit(exit_status(tally))
+    raise typer.Exit(_status(tally, outcomes, fail_on))
 
 
 _CSV_FIELDS = ("official_id", "title", "standard", "instrument", "outcome", "due", "failing",

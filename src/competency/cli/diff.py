@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -20,6 +21,7 @@ from competency.cli._common import (
     valid_officials,
     write_stdout,
 )
+from competency.cli._output import output_to
 from competency.io.roster import Tally
 from competency.io.sheets import Sheet, write_csv, write_xlsx
 from competency.model.official import Official
@@ -31,6 +33,9 @@ from competency.standards.evaluate import StandardResult
 __all__ = ["diff"]
 
 _COLUMNS = ("official_id", "post", "before", "after", "started", "ended", "instruments", "why")
+_HEADERS_VI = ("Mã hồ sơ", "Mã chức danh", "Trước", "Sau", "Mã tiêu chuẩn bắt đầu áp dụng",
+               "Mã tiêu chuẩn hết áp dụng", "Văn bản", "Lý do")
+_NO_STANDARD = {"en": "no standard", "vi": "không có tiêu chuẩn áp dụng"}
 
 
 def _by_post(results: list[StandardResult]) -> dict[str, list[StandardResult]]:
@@ -40,15 +45,21 @@ def _by_post(results: list[StandardResult]) -> dict[str, list[StandardResult]]:
     return posts
 
 
-def _post_state(results: list[StandardResult]) -> str:
-    """The outcome of a post over all its standards: met, unmet (due …), unmet, unknown."""
+def _post_state(results: list[StandardResult], lang: str | None = None) -> str:
+    """The outcome of a post over all its standards: met, unmet (due …), unmet, unknown.
+
+    Codes, unless ``lang`` asks for the words of a language.
+    """
     if not results:
-        return "no standard"
+        return _NO_STANDARD[lang or "en"]
     outcome = conjunction(r.outcome for r in results)
     unmet = [r for r in results if r.outcome is Outcome.UNMET]
+    text = outcome.label(lang) if lang else outcome.code
     if outcome is Outcome.UNMET and all(r.due for r in unmet):
-        return f"unmet (due {max(r.due for r in unmet if r.due).isoformat()})"
-    return outcome.code
+        due = max(r.due for r in unmet if r.due)
+        return (f"{text} (hạn {due:%d/%m/%Y})" if lang == "vi" else
+                f"{text} (due {due.isoformat()})")
+    return text
 
 
 def _outcome(results: list[StandardResult]) -> str:
@@ -67,17 +78,22 @@ def _changes(official: Official, before: list[StandardResult],
         yield {"official_id": official.id, "post": post, "before": _post_state(a),
                "after": _post_state(b), "ended": ended, "started": started,
                "instruments": sorted({r.standard.legal_basis[0].cite() for r in b}),
-               "why": [ev.message("en") for r in b for ev in r.failing()]}
+               "why": [ev.message("en") for r in b for ev in r.failing()],
+               "vi": {"before": _post_state(a, "vi"), "after": _post_state(b, "vi"),
+                      "why": [ev.message("vi") for r in b for ev in r.failing()]}}
 
 
-def _sheet(changes: list[dict[str, object]]) -> Sheet:
-    """One row per changed post; lists joined with `` | `` so that a cell stays one value."""
-    rows = [[" | ".join(v) if isinstance(v, list) else v for v in (c[k] for k in _COLUMNS)]
+def _sheet(changes: list[dict[str, Any]], lang: str | None = None) -> Sheet:
+    """One row per changed post (codes; Vietnamese words with ``lang="vi"``); lists joined
+    with `` | `` so that a cell stays one value."""
+    words = lang == "vi"
+    rows = [[" | ".join(v) if isinstance(v, list) else v
+             for v in ((c["vi"] if words and k in c["vi"] else c)[k] for k in _COLUMNS)]
             for c in changes]
-    return Sheet(name="Thay đổi · Changes", headers=list(_COLUMNS), rows=rows)
+    return Sheet(name="Thay đổi", headers=list(_HEADERS_VI if words else _COLUMNS), rows=rows)
 
 
-def _print_text(changes: list[dict[str, object]]) -> None:
+def _print_text(changes: list[dict[str, Any]]) -> None:
     for c in changes:
         out.print(f"{c['official_id']} · {c['post']}: {c['before']} → {c['after']}", markup=False,
                   style="bold")
@@ -98,7 +114,8 @@ def diff(
                                           help="Draft or overlay to compare with the standards in force"),
     fmt: Format = typer.Option(Format.TEXT, "--format",
                                help="text (or table), json, jsonl, csv or xlsx"),
-    out_file: Path | None = typer.Option(None, "--out", help="Write here (required for xlsx)"),
+    out_file: Path | None = typer.Option(None, "--out",
+                                         help="Write the report here (required for xlsx)"),
     redact: bool = REDACT,
 ) -> None:
     """Who changes outcome between two dates, or when a draft or overlay is adopted, and why."""
@@ -109,23 +126,25 @@ def diff(
     changed = load_catalog([with_file] if with_file else None)
     drafts = with_file is not None
     tally, changes = Tally(), []
-    for official in valid_officials(roster, tally, redact=redact):
-        before = check_official(official, first, catalog=base)
-        after = check_official(official, second, catalog=changed, include_drafts=drafts)
-        for change in _changes(official, before, after):
-            changes.append(change)
-            if fmt is Format.JSONL:
-                write_stdout(json.dumps(change, ensure_ascii=False) + "\n")
-    if fmt is Format.JSON:
-        write_stdout(json.dumps({"from": first.isoformat(), "to": second.isoformat(),
-                                 "with": str(with_file) if with_file else None,
-                                 "changes": changes}, ensure_ascii=False, indent=2) + "\n")
-    elif fmt is Format.CSV:
-        write_csv(_sheet(changes), out_file)
-    elif fmt is Format.XLSX:
-        write_xlsx([_sheet(changes)], out_file)
+    with output_to(None if fmt in (Format.CSV, Format.XLSX) else out_file):
+        for official in valid_officials(roster, tally, redact=redact):
+            before = check_official(official, first, catalog=base)
+            after = check_official(official, second, catalog=changed, include_drafts=drafts)
+            for change in _changes(official, before, after):
+                changes.append(change)
+                if fmt is Format.JSONL:
+                    write_stdout(json.dumps(change, ensure_ascii=False) + "\n")
+        if fmt is Format.JSON:
+            write_stdout(json.dumps({"from": first.isoformat(), "to": second.isoformat(),
+                                     "with": str(with_file) if with_file else None,
+                                     "changes": changes}, ensure_ascii=False, indent=2) + "\n")
+        elif fmt is Format.CSV:
+            write_csv(_sheet(changes), out_file)
+        elif fmt is Format.XLSX:
+            write_xlsx([_sheet(changes, "vi")], out_file)
+        elif fmt is not Format.JSONL:
+            _print_text(changes)
+    if out_file is not None:
         err.print(f"wrote {out_file}", markup=False)
-    elif fmt is not Format.JSONL:
-        _print_text(changes)
     err.print(f"records: {tally_counts(tally)}; changed: {len(changes)} post(s)", markup=False)
     raise typer.Exit(exit_status(tally))

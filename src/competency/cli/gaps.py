@@ -23,6 +23,7 @@ from competency.cli._common import (
     valid_officials,
     write_stdout,
 )
+from competency.cli._output import output_to
 from competency.frameworks.catalogue import FrameworkCatalog
 from competency.frameworks.gaps import CohortGaps, GapKind, GapReport, cohort_gaps
 from competency.io.assessments import read_assessments
@@ -164,6 +165,7 @@ def gaps(
     frameworks: list[Path] = FRAMEWORKS,
     drafts: bool = typer.Option(False, "--include-drafts", help="Also apply draft standards"),
     redact: bool = REDACT,
+    out_file: Path | None = typer.Option(None, "--out", help="Write the report here"),
 ) -> None:
     """Gaps between each official and their position: standards unmet or unknown, competency
     shortfalls; summarised by unit, position or administrative level."""
@@ -179,26 +181,29 @@ def gaps(
     cohort = cohort_gaps(officials, on=day, profile=profile, assessments=index, catalog=catalog,
                          frameworks=fws, include_drafts=drafts,
                          each=reports.append if official_id is not None else None)
-    if official_id is not None:
-        if not reports:
-            err.print(f"{roster}: no valid record with id {official_id!r}", markup=False)
-            raise typer.Exit(2)
-        for report in reports:
-            if fmt is GapFormat.JSON:
-                write_stdout(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
-            else:
-                for line in report.lines(lang):
-                    out.print(line, markup=False)
-    elif fmt is GapFormat.JSON:
-        data: dict[str, Any] = {"records": tally.as_dict(), **cohort.as_dict(by=[by.value])}
-        if assessed is not None:
-            data["assessments"] = assessed.as_dict()
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    elif fmt is GapFormat.CSV:
-        _csv(cohort, by.value, lang)
-    else:
-        _table(cohort, by.value, lang)
+    with output_to(out_file, bom=fmt is GapFormat.CSV):
+        if official_id is not None:
+            if not reports:
+                err.print(f"{roster}: no valid record with id {official_id!r}", markup=False)
+                raise typer.Exit(2)
+            for report in reports:
+                if fmt is GapFormat.JSON:
+                    write_stdout(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
+                else:
+                    for line in report.lines(lang):
+                        out.print(line, markup=False)
+        elif fmt is GapFormat.JSON:
+            data: dict[str, Any] = {"records": tally.as_dict(), **cohort.as_dict(by=[by.value])}
+            if assessed is not None:
+                data["assessments"] = assessed.as_dict()
+            json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        elif fmt is GapFormat.CSV:
+            _csv(cohort, by.value, lang)
+        else:
+            _table(cohort, by.value, lang)
+    if out_file is not None:
+        err.print(f"wrote {out_file}", markup=False)
     _summary(tally, assessed, cohort, lang)
     raise typer.Exit(exit_status(tally, assessed))
 

@@ -24,6 +24,7 @@ from competency.cli._output import (
     OutputFormat,
     Sheet,
     check_destination,
+    output_to,
     write_csv,
     write_text,
     write_xlsx,
@@ -60,19 +61,19 @@ def _header_lines(result: Selection, lang: str) -> list[str]:
                      if en else "MINH HỌA: ví dụ dựng từ thông tin đã biết, không phải văn bản")
     period = f"{regime.valid_from or '…'} → {regime.valid_until or '…'}"
     confidence = "confidence" if en else "độ tin cậy"
-    cites = "; ".join(c.cite() for c in regime.legal_basis)
+    cites = "; ".join(c.cite(lang) for c in regime.legal_basis)
     note = scheme.scoring_note[lang] if scheme.scoring_note else ""
     lines += [
-        f"{scheme.id}: {scheme.title[lang]} · {confidence}: {scheme.confidence.value}",
+        f"{scheme.id}: {scheme.title[lang]} · {confidence}: {scheme.confidence.label(lang)}",
         (f"{'rules' if en else 'điều kiện'}: {regime.title[lang]} ({period}) — {cites} · "
-         f"{confidence}: {regime.confidence.value}"),
-        f"{'scoring' if en else 'chấm điểm'} [{scheme.scoring_confidence.value}]: {note}",
+         f"{confidence}: {regime.confidence.label(lang)}"),
+        f"{'scoring' if en else 'chấm điểm'} [{scheme.scoring_confidence.label(lang)}]: {note}",
         f"{'order' if en else 'thứ tự'}: {' › '.join(result.tie_break_order(lang))}",
         f"{'commitment' if en else 'cam kết'}: {commitment.text[lang]}",
     ]
     if commitment.repayment is not None:
         lines.append(f"{'repayment' if en else 'đền bù'}: {commitment.repayment[lang]}")
-    lines.append(f"    — {'; '.join(c.cite() for c in commitment.legal_basis)}")
+    lines.append(f"    — {'; '.join(c.cite(lang) for c in commitment.legal_basis)}")
     quota = result.quota
     if quota is not None:
         per = (f"; {quota.max_per_group} / {quota.per.value}" if quota.per is not None else "")
@@ -192,7 +193,8 @@ def select_command(
     elif fmt is OutputFormat.XLSX:
         write_xlsx(_sheets(result), out_file)
     else:
-        _print(result, lang, limit)
+        with output_to(out_file):
+            _print(result, lang, limit)
     counts = result.counts()
     err.print(f"records: {tally_counts(tally)}; "
               f"ranked {counts['ranked']} (selected {counts['selected']}), ineligible "

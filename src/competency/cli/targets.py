@@ -24,11 +24,13 @@ from competency.cli._output import (
     OutputFormat,
     Sheet,
     check_destination,
+    output_to,
     write_csv,
     write_text,
     write_xlsx,
 )
 from competency.io.roster import Tally
+from competency.io.sheets import Share
 from competency.targets.catalogue import builtin_target_sets, get_target_set
 from competency.targets.measure import IndicatorResult, TargetReport, check_targets
 from competency.targets.model import TargetSet
@@ -43,7 +45,7 @@ class GroupBy(str, enum.Enum):
 
 _COLUMNS: tuple[tuple[str, str], ...] = (
     ("on", "Ngày tính"),
-    ("set", "Bộ chỉ tiêu"),
+    ("set", "Mã bộ chỉ tiêu"),
     ("indicator", "Mã chỉ tiêu"),
     ("title", "Chỉ tiêu"),
     ("group", "Mã nhóm"),
@@ -67,20 +69,31 @@ _COUNTS_VI = {"people": "người", "units": "đơn vị"}
 
 
 def _row(result: IndicatorResult, lang: str, *, labels: bool) -> list[Any]:
+    """One indicator row: typed dates and shares; with ``labels``, words instead of codes."""
     data = result.as_dict()
     values = {
-        "on": data["on"], "set": data["set"], "indicator": data["indicator"],
+        "on": result.on, "set": data["set"], "indicator": data["indicator"],
         "title": data["title"][lang], "group": result.group, "group_label": result.label(lang),
         "counts": _COUNTS_VI[data["counts"]] if labels else data["counts"],
         "numerator": result.numerator, "denominator": result.denominator,
-        "share": None if result.share is None else round(result.share, 4),
-        "target_min": result.target.min, "target_max": result.target.max,
+        "share": None if result.share is None else Share(round(result.share, 4)),
+        "target_min": _share(result.target.min), "target_max": _share(result.target.max),
         "status": result.status.label(lang) if labels else result.status.code,
         "gap": result.gap, "unknown": result.unknown, "undetermined": result.undetermined,
-        "deadline": data["deadline"], "confidence": data["confidence"],
-        "illustrative": result.illustrative, "citation": data["citation"],
+        "deadline": result.deadline,
+        "confidence": result.confidence.label(lang) if labels else result.confidence.value,
+        "illustrative": (_YES_NO[result.illustrative] if labels else result.illustrative),
+        "citation": "; ".join(c.cite("vi") for c in result.citations) if labels
+                    else data["citation"],
     }
     return [values[key] for key, _ in _COLUMNS]
+
+
+_YES_NO = {True: "có", False: "không"}
+
+
+def _share(value: float | None) -> Share | None:
+    return None if value is None else Share(value)
 
 
 def _snapshots(rosters: list[Path], dates: list[str]) -> list[tuple[Path, dt.date]]:
@@ -136,10 +149,10 @@ def _print_table(reports: list[TargetReport], lang: str, grouped: bool) -> None:
 
 
 def _notes_sheet(sets: list[TargetSet]) -> Sheet:
-    rows = [[s.id, s.title.vi, s.confidence.value, "có" if s.illustrative else "không",
-             "; ".join(c.cite() for c in s.legal_basis), s.note.vi if s.note else ""]
+    rows = [[s.id, s.title.vi, s.confidence.label("vi"), _YES_NO[s.illustrative],
+             "; ".join(c.cite("vi") for c in s.legal_basis), s.note.vi if s.note else ""]
             for s in sets]
-    return Sheet(name="Ghi chú", headers=["Bộ chỉ tiêu", "Tên", "Độ tin cậy", "Minh họa",
+    return Sheet(name="Ghi chú", headers=["Mã bộ chỉ tiêu", "Tên", "Độ tin cậy", "Minh họa",
                                           "Căn cứ", "Ghi chú"], rows=rows)
 
 
@@ -185,7 +198,8 @@ def targets(
         write_xlsx([Sheet(name="Chỉ tiêu", headers=[vi for _, vi in _COLUMNS], rows=rows),
                     _notes_sheet(sets)], out_file)
     else:
-        _print_table(reports, lang, grouped=by is not None)
+        with output_to(out_file):
+            _print_table(reports, lang, grouped=by is not None)
     for roster, day, tally in tallies:
         err.print(f"{roster} ({day.isoformat()}): records {tally_counts(tally)}", markup=False)
     if out_file is not None:

@@ -2,7 +2,10 @@
 
 A :class:`Sheet` is a name, a header row and data rows. CSV writes one sheet (UTF-8, with a
 byte-order mark in a file so that spreadsheet programs read the accents); XLSX writes every
-sheet into one workbook (bold, frozen header row; widths fitted to the content).
+sheet into one workbook (bold, frozen header row with an autofilter; widths fitted to the
+content) with typed cells, so that an HR officer can sort and total without converting: dates
+are dates (shown dd/mm/yyyy), :class:`Amount` values are numbers with thousands separators,
+:class:`Share` values are percentages, other numbers stay numbers.
 
 Every cell passes one rule on its way out (OWASP, CSV injection): text that a spreadsheet would
 read as a formula, because it starts with ``= + - @``, a tab or a carriage return, is written
@@ -13,6 +16,7 @@ name from a roster can never become a live formula in an HR officer's spreadshee
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import sys
 from collections.abc import Iterable, Sequence
@@ -23,14 +27,33 @@ import attrs
 
 from competency.errors import InputError
 
-__all__ = ["FORMULA_START", "FORMULA_TRIGGERS", "CsvWriter", "Sheet", "defused", "write_csv",
-           "write_xlsx"]
+__all__ = ["FORMULA_START", "FORMULA_TRIGGERS", "Amount", "CsvWriter", "Share", "Sheet", "defused",
+           "write_csv", "write_xlsx"]
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 """Leading characters that make a spreadsheet program read a cell as a formula."""
 
 FORMULA_START = "^([" + "".join(f"\\x{ord(c):02X}" for c in FORMULA_TRIGGERS) + "])"
 """A regular expression (Python and Rust syntax) matching a leading trigger, as group 1."""
+
+
+class Amount(int):
+    """A sum of money in đồng: a number with thousands separators in a workbook."""
+
+    __slots__ = ()
+
+
+class Share(float):
+    """A fraction of one: a percentage in a workbook (0.2 shows as 20.0%)."""
+
+    __slots__ = ()
+
+
+DATE_FORMAT = "DD/MM/YYYY"
+"""How a workbook shows dates: the Vietnamese day/month/year order."""
+
+_NUMBER_FORMATS: tuple[tuple[type, str], ...] = (
+    (Share, "0.0%"), (Amount, "#,##0"), (dt.date, DATE_FORMAT))
 
 
 def defused(value: Any) -> Any:
@@ -96,18 +119,26 @@ def write_xlsx(sheets: Sequence[Sheet], out_file: Path | None) -> None:
         widths = [len(str(h)) for h in sheet.headers]
         for row in sheet.rows:
             ws.append(list(row))
-            _as_text(ws[ws.max_row])
+            _typed(ws[ws.max_row])
             for i, value in enumerate(row[:len(widths)]):
                 widths[i] = max(widths[i], min(len(str(value)) if value is not None else 0, 80))
         ws.freeze_panes = "A2"
+        ws.auto_filter.ref = ws.dimensions
         for i, width in enumerate(widths, start=1):
             ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = width + 2
     book.save(out_file)
 
 
-def _as_text(cells: Sequence[Any]) -> None:
-    """Text cells stay text: openpyxl reads a leading ``=`` as a formula unless told otherwise."""
+def _typed(cells: Sequence[Any]) -> None:
+    """Number formats by value type; text stays text (openpyxl reads ``=…`` as a formula)."""
     for cell in cells:
-        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_TRIGGERS):
-            cell.data_type = "s"
-            cell.quotePrefix = True
+        value = cell.value
+        if isinstance(value, str):
+            if value.startswith(FORMULA_TRIGGERS):
+                cell.data_type = "s"
+                cell.quotePrefix = True
+            continue
+        for cls, number_format in _NUMBER_FORMATS:
+            if isinstance(value, cls):
+                cell.number_format = number_format
+                break

@@ -301,6 +301,11 @@ class Official:
     party_joined_on: dt.date | None = attrs.field(default=None, metadata=describe(
         "Date joined the Party.", "Ngày vào Đảng.", pii=True))
 
+    def recruited_by(self, day: dt.date) -> bool:
+        """False when the record says the official was recruited after ``day``: not yet in
+        service then, so in no population and no candidate list of that date."""
+        return self.recruited_on is None or self.recruited_on <= day
+
     def current_assignments(self, day: dt.date) -> tuple[Assignment, ...]:
         """Assignments that cover ``day``; empty when none is recorded or none covers it."""
         return tuple(a for a in self.assignments or () if a.current_on(day))

@@ -73,8 +73,11 @@ def match(selectors: Iterable[Selector], official: Official,
     """(member, post): whether the official belongs on ``on`` and through which current post.
 
     The first current post that a selector matches is the one rules are evaluated for;
-    an official with no current post is matched on the record alone.
+    an official with no current post is matched on the record alone. An official recruited
+    after ``on`` belongs to nothing on that date.
     """
+    if not official.recruited_by(on):
+        return False, None
     posts: tuple[Assignment | None, ...] = official.current_assignments(on) or (None,)
     for post in posts:
         if any(selector.matches(official, post) for selector in selectors):

@@ -48,10 +48,10 @@ class Evaluation:
             text += (f"; phải đáp ứng trước {self.due.isoformat()}" if lang == "vi"
                      else f"; must comply by {self.due.isoformat()}")
         if cite and self.citations:
-            text += f" — {'; '.join(c.cite() for c in self.citations)}"
+            text += f" — {'; '.join(c.cite(lang) for c in self.citations)}"
         if self.needs_check and not any(c.confidence is Confidence.NEEDS_CHECK
                                         for c in self.citations):
-            text += " [needs-check]"
+            text += f" [{Confidence.NEEDS_CHECK.label(lang)}]"
         return text
 
     def walk(self) -> Iterator[Evaluation]:

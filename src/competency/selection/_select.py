@@ -51,6 +51,9 @@ def select(candidates: Iterable[Official], scheme: SelectionScheme | str,
     unknown: list[Unresolved] = []
     outside = 0
     for official in candidates:
+        if not official.recruited_by(on):  # not yet in service: no candidate on that date
+            outside += 1
+            continue
         if plan.scope is not None:
             member, post = match(plan.scope, official, on)
             if not member:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from competency.io.titles import title_names
 from competency.law import LegalReference
 from competency.rules.evaluate import Evaluation
 from competency.standards.evaluate import StandardResult
@@ -83,18 +84,21 @@ def result_row(result: StandardResult) -> dict[str, str]:
     }
 
 
-RESULT_HEADERS_VI = ("Mã hồ sơ", "Chức danh", "Tiêu chuẩn", "Văn bản", "Độ tin cậy", "Ngày xét",
-                     "Kết quả", "Thời hạn đáp ứng", "Yêu cầu chưa đạt", "Giải thích")
-"""Column headers of the check results in a workbook, in Vietnamese."""
+RESULT_HEADERS_VI = ("Mã hồ sơ", "Mã chức danh", "Chức danh", "Mã tiêu chuẩn", "Tiêu chuẩn",
+                     "Văn bản", "Độ tin cậy", "Ngày xét", "Sự kiện được xét", "Ngày sự kiện",
+                     "Kết quả", "Thời hạn đáp ứng", "Mã yêu cầu chưa đạt", "Giải thích")
+"""Column headers of the check results in a workbook, in Vietnamese; codes in "Mã …" columns."""
 
 
-def result_row_vi(result: StandardResult) -> list[str]:
-    """One row of :data:`RESULT_HEADERS_VI`: labels and explanations in Vietnamese."""
+def result_row_vi(result: StandardResult) -> list[Any]:
+    """One row of :data:`RESULT_HEADERS_VI`: Vietnamese labels beside the codes, typed dates."""
     failing = result.failing()
-    return [result.official_id, result.title or "", result.standard.id,
-            result.standard.legal_basis[0].cite(), result.standard.confidence.value,
-            result.on.isoformat(), result.outcome.vi,
-            result.due.isoformat() if result.due else "",
+    standard = result.standard
+    return [result.official_id, result.title or "",
+            title_names().get(result.title, "") if result.title else "",
+            standard.id, standard.title.vi, standard.legal_basis[0].cite("vi"),
+            standard.confidence.label("vi"), result.on, result.event.label("vi"),
+            result.tested_on, result.outcome.vi, result.due,
             ", ".join(ev.rule_id for ev in failing),
             "\n".join(ev.message("vi") for ev in failing)]
 

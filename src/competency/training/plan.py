@@ -31,7 +31,8 @@ from typing import Any
 import attrs
 
 from competency.frameworks.gaps import CohortGaps, Need, NeedArea, NeedRow, PostRef
-from competency.io.sheets import Sheet, write_csv, write_xlsx
+from competency.io.sheets import Amount, Sheet, write_csv, write_xlsx
+from competency.io.titles import title_names
 from competency.law import Confidence
 from competency.training.catalogue import ProgrammeCatalog
 from competency.training.model import (
@@ -246,41 +247,44 @@ class TrainingPlan:
     def tables(self) -> dict[str, tuple[list[str], list[list[Any]]]]:
         """Sheet name → (Vietnamese headers, rows): what the XLSX and CSV files hold."""
         summary_rows = [
-            ["Ngày xét", self.on.isoformat() if self.on else ""],
-            ["Kinh phí được giao (đồng)", self.budget if self.budget is not None else "không giới hạn"],
-            ["Tổng kinh phí kế hoạch (đồng)", self.total_cost],
+            ["Ngày xét", self.on],
+            ["Kinh phí được giao (đồng)",
+             Amount(self.budget) if self.budget is not None else "không giới hạn"],
+            ["Tổng kinh phí kế hoạch (đồng)", Amount(self.total_cost)],
             ["Số lớp", sum(ln.classes for ln in self.lines)],
             ["Số lượt học viên", sum(ln.participants for ln in self.lines)],
             ["Số nhu cầu", self.needs],
             ["Đã bố trí", len(self.funded)],
             ["Chưa bố trí", len(self.unfunded)],
             ["Thứ tự ưu tiên", ", ".join(self.priorities)],
-            ["Địa bàn mở lớp", self.area],
-            ["Ghi chú", "Đơn giá là giá trị minh họa (illustrative), không phải định mức chính thức."
+            ["Mã địa bàn mở lớp", self.area],
+            ["Ghi chú", "Đơn giá là giá trị minh họa, không phải định mức chính thức."
              if self.illustrative_costs() else ""],
         ]
         lines = [[i, ln.programme.id, ln.programme.name.vi, ln.area, ln.participants, ln.classes,
-                  " + ".join(map(str, ln.class_sizes)), ln.programme.unit_cost, ln.cost,
+                  " + ".join(map(str, ln.class_sizes)), Amount(ln.programme.unit_cost),
+                  Amount(ln.cost),
                   ln.programme.delivery.vi, "Nước ngoài" if ln.programme.abroad else "Trong nước",
-                  ln.programme.duration.text("vi"), ln.programme.cost_confidence.value]
+                  ln.programme.duration.text("vi"), ln.programme.cost_confidence.label("vi")]
                  for i, ln in enumerate(self.lines, 1)]
-        units = [[i, u.unit, u.label, u.participants, u.cost]
+        units = [[i, u.unit, u.label, u.participants, Amount(u.cost)]
                  for i, u in enumerate(self.by_unit, 1)]
 
         def need_row(i: int, p: PlannedNeed) -> list[Any]:
             return [i, p.official_id, p.post.unit_key, p.post.unit_label, p.post.title,
-                    p.need.describe("vi"), "Có" if p.need.legal else "Không",
-                    p.need.due.isoformat() if p.need.due else "", p.need.size,
+                    title_names().get(p.post.title or "", ""), p.need.describe("vi"), "Có" if p.need.legal else "Không",
+                    p.need.due, p.need.size,
                     "; ".join(p.need.sources), p.programme or "", p.area,
                     "Đã bố trí" if p.funded else "Chưa bố trí",
                     p.reason.vi if p.reason else ""]
 
-        need_head = ["STT", "Mã hồ sơ", "Mã đơn vị", "Tên đơn vị", "Chức danh", "Nhu cầu",
-                     "Bắt buộc theo tiêu chuẩn", "Hạn đáp ứng", "Mức thiếu hụt", "Căn cứ",
-                     "Mã chương trình", "Địa bàn", "Tình trạng", "Lý do chưa bố trí"]
+        need_head = ["STT", "Mã hồ sơ", "Mã đơn vị", "Tên đơn vị", "Mã chức danh", "Chức danh",
+                     "Nhu cầu", "Bắt buộc theo tiêu chuẩn", "Hạn đáp ứng", "Mức thiếu hụt",
+                     "Mã căn cứ", "Mã chương trình", "Mã địa bàn", "Tình trạng",
+                     "Lý do chưa bố trí"]
         return {
             "Tổng hợp": (["Chỉ tiêu", "Giá trị"], summary_rows),
-            "Kế hoạch lớp": (["STT", "Mã chương trình", "Tên chương trình", "Địa bàn",
+            "Kế hoạch lớp": (["STT", "Mã chương trình", "Tên chương trình", "Mã địa bàn",
                               "Số học viên", "Số lớp", "Sĩ số các lớp", "Đơn giá (đồng/học viên)",
                               "Thành tiền (đồng)", "Hình thức", "Trong nước/Nước ngoài",
                               "Thời gian", "Độ tin cậy đơn giá"], lines),

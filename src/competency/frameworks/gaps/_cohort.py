@@ -7,8 +7,6 @@ a summary can be traced back to people and turned into a plan.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import importlib.resources
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -18,7 +16,7 @@ from competency.frameworks.catalogue import FrameworkCatalog
 from competency.frameworks.gaps._person import gap
 from competency.frameworks.gaps._report import GapKind, GapReport, Need, PostRef
 from competency.frameworks.model import PositionProfile
-from competency.io.datafiles import parse_yaml
+from competency.io.titles import title_names
 from competency.model.assessment import Assessment
 from competency.model.assessment_index import AssessmentIndex
 from competency.model.official import Official
@@ -27,13 +25,6 @@ from competency.vocab import AdministrativeLevel, Text
 
 __all__ = ["DIMENSIONS", "CohortGaps", "GroupStats", "NeedRow", "SubjectStats", "cohort_gaps",
            "title_names"]
-
-
-@functools.cache
-def title_names() -> dict[str, str]:
-    """Title code → Vietnamese name, from ``data/titles.yaml``."""
-    text = (importlib.resources.files("competency") / "data" / "titles.yaml").read_text("utf-8")
-    return {t["code"]: t["name"]["vi"] for t in parse_yaml(text, "data/titles.yaml")["titles"]}
 
 
 DIMENSIONS = ("unit", "position", "level")
