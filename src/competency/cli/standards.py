@@ -18,6 +18,7 @@ from competency.cli._common import (
 from competency.rules import nodes as n
 from competency.schema.convert import unstructure
 from competency.standards.report import event_text, subjects_text
+from competency.standards.summary import standard_entry
 
 app = typer.Typer(help="Browse the built-in standards.", no_args_is_help=True)
 
@@ -33,13 +34,7 @@ def list_standards(
     catalog = load_catalog(None)
     chosen = catalog.in_force(parse_date(on), include_drafts=drafts) if on else list(catalog)
     if fmt == "json":
-        write_stdout(json.dumps([{"id": s.id, "title": s.title[lang],
-                                  "instruments": [c.cite() for c in s.legal_basis],
-                                  "valid_from": s.valid_from and s.valid_from.isoformat(),
-                                  "valid_until": s.valid_until and s.valid_until.isoformat(),
-                                  "applies_to": unstructure(s.applies_to),
-                                  "event": s.event.code,
-                                  "confidence": s.confidence.value} for s in chosen],
+        write_stdout(json.dumps([standard_entry(s, lang) for s in chosen],
                                 ensure_ascii=False, indent=2) + "\n")
         return
     vi = lang == "vi"
