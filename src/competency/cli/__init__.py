@@ -14,6 +14,7 @@ from competency.cli import (
     plan,
     schemas,
     select,
+    serve,
     standards,
     synth,
     targets,
@@ -40,6 +41,7 @@ app.add_typer(standards.app, name="standards")
 app.command()(gaps.gaps)
 app.command()(plan.plan)
 app.add_typer(frameworks.app, name="frameworks")
+app.command()(serve.serve)
 
 
 def main() -> None:
