@@ -1,7 +1,7 @@
 """The Starlette application: each endpoint answers with the JSON the CLI's ``--format json``
 prints, built by the same library functions.
 
-Work on records runs in a worker thread, so that a large roster never stalls the reading
+Work on a large body runs in a worker thread, so that a roster never stalls the reading
 of other requests. Every refusal is a :class:`~competency.serve.problem.Problem`; anything
 unexpected is logged here and answered with a generic 500 that carries no internals.
 """
@@ -44,10 +44,13 @@ from competency.standards.summary import (
     standard_entry,
 )
 
-__all__ = ["DEFAULT_MAX_BODY", "Service", "create_app"]
+__all__ = ["DEFAULT_MAX_BODY", "INLINE_BYTES", "Service", "create_app"]
 
 DEFAULT_MAX_BODY = 10 * 2**20
 """Largest request body read by default: 10 MiB, some thousands of records."""
+
+INLINE_BYTES = 32 * 2**10
+"""Bodies up to this size are worked on the event loop; larger ones in a worker thread."""
 
 log = logging.getLogger("competency.serve")
 
@@ -60,11 +63,20 @@ class Service:
     frameworks: FrameworkCatalog = attrs.field(factory=FrameworkCatalog.builtin)
     max_body: int = DEFAULT_MAX_BODY
 
-    async def records(self, request: Request) -> list[Any]:
-        """The raw records of the body (413, 400 or 422 when it cannot be used)."""
+    async def answer(self, request: Request, query: Query,
+                     work: Callable[[list[Any], Query], Any]) -> Any:
+        """``work`` on the records of the body (413, 400 or 422 when it cannot be used).
+
+        A small body (a few records) is parsed and checked on the event loop, where it
+        takes about a millisecond; a larger one in a worker thread, so that it never holds
+        up the reading of other requests.
+        """
         body = await read_limited(request.stream(), self.max_body,
                                   request.headers.get("content-length"))
-        return await run_in_threadpool(parse_records, body, request.headers.get("content-type"))
+        kind = request.headers.get("content-type")
+        if len(body) <= INLINE_BYTES:
+            return work(parse_records(body, kind), query)
+        return await run_in_threadpool(lambda: work(parse_records(body, kind), query))
 
     # -- the work of each endpoint, run in a worker thread ----------------------------------
 
@@ -159,8 +171,7 @@ def _records_route(service: Service, endpoint: Endpoint,
                    work: Callable[[list[Any], Query], Any]) -> Callable[[Request], Any]:
     async def handle(request: Request) -> Response:
         query = Query(request.query_params, endpoint.accepted)
-        raws = await service.records(request)
-        return _json(await run_in_threadpool(work, raws, query))
+        return _json(await service.answer(request, query, work))
     return handle
 
 
