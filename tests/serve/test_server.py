@@ -160,3 +160,34 @@ def test_an_unknown_path_is_a_json_404(client):
     answer = client.post("/chek", json={})
     assert answer.status_code == 404
     assert answer.json()["did_you_mean"][0] == "/check"
+
+
+def test_the_server_listens_on_the_loopback_address_by_default(server):
+    assert server.startswith("http://127.0.0.1:")
+
+
+def test_a_bad_overlay_stops_the_start_with_its_problem(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("standards:\n  - id: x\n    confidence: sure\n", encoding="utf-8")
+    result = run_cli("serve", "--port", "0", "--overlay", str(bad))
+    assert result.returncode == 2
+    assert f"{bad}: invalid data file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("text", "size"), [("10MB", 10 * 2**20), ("512 KiB", 512 * 2**10),
+                                            ("1000", 1000), ("1g", 2**30)])
+def test_body_limits_are_read_with_units(text, size):
+    from competency.cli.serve import parse_size
+
+    assert parse_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["0", "ten", "10TB", "-1"])
+def test_a_bad_body_limit_is_refused(text):
+    import typer
+
+    from competency.cli.serve import parse_size
+
+    with pytest.raises(typer.BadParameter):
+        parse_size(text)
