@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 DEMO := build/demo
 DEMO_DATE ?= 2025-06-30
 
-.PHONY: venv test demo schemas docs docs-serve bench clean
+.PHONY: venv test demo schemas docs docs-serve bench bench-serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ docs-serve: $(STAMP)
 # officials against baselines from the same run; the roster is kept in build/bench and reused.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scale.py --write build/bench/results.md
+	$(BIN)/python benchmarks/bench_serve.py
+
+# Bounded load test of `competency serve` (2,000 requests from 8 clients), about 30 s.
+bench-serve: $(STAMP)
+	$(BIN)/python benchmarks/bench_serve.py
 
 # Demo commands exit 1 when a roster holds invalid records (the demo roster does, on purpose);
 # any other failure stops the demo.

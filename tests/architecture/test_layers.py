@@ -28,6 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("targets", "selection"),
     ("vector", "synth"),
     ("docgen",),
+    ("serve",),
     ("cli",),
     ("__init__", "__main__"),
 )

@@ -16,6 +16,7 @@ from competency.cli import (
     plan,
     schemas,
     select,
+    serve,
     standards,
     synth,
     targets,
@@ -56,6 +57,7 @@ app.add_typer(standards.app, name="standards")
 app.command()(gaps.gaps)
 app.command()(plan.plan)
 app.add_typer(frameworks.app, name="frameworks")
+app.command()(serve.serve)
 
 
 def main() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import enum
 import json
 import sys
@@ -32,11 +31,8 @@ from competency.cli._output import output_to
 from competency.cli._vector import check_vector
 from competency.io.roster import Tally, checked_records
 from competency.io.sheets import CsvWriter, Sheet, write_xlsx
-from competency.model.official import Official, Position
 from competency.rules.outcome import Outcome
-from competency.standards.catalogue import Catalog
 from competency.standards.checking import check as check_official
-from competency.standards.checking import evaluate
 from competency.standards.evaluate import StandardResult
 from competency.standards.report import (
     RESULT_HEADERS_VI,
@@ -46,19 +42,11 @@ from competency.standards.report import (
     result_row,
     result_row_vi,
 )
+from competency.standards.summary import CheckCounts, check_document, results_for
+from competency.standards.summary import check_summary as _summary
 
 _OVERLAY = typer.Option(None, "--overlay", help="Provincial overlay or draft standards file")
 _DRAFTS = typer.Option(False, "--include-drafts", help="Also apply draft standards")
-
-
-def _results(official: Official, on: dt.date, catalog: Catalog, standard: str | None,
-             position: str | None, drafts: bool) -> list[StandardResult]:
-    if standard is not None:
-        return [evaluate(official, standard, on, catalog=catalog, include_drafts=drafts)]
-    if position is not None:
-        return list(evaluate(official, Position(title=position), on, catalog=catalog,
-                             include_drafts=drafts).results)
-    return check_official(official, on, catalog=catalog, include_drafts=drafts)
 
 
 class FailOn(str, enum.Enum):
@@ -76,26 +64,6 @@ def _status(tally: Tally, outcomes: Counter[str], fail_on: FailOn | None) -> int
     failed = fail_on is not None and any(
         count and state.split(" ")[0] in _FAILING[fail_on] for state, count in outcomes.items())
     return EXIT_INVALID if failed else exit_status(tally)
-
-
-def _state(result: StandardResult) -> str:
-    if result.outcome is Outcome.UNMET and result.due is not None:
-        return f"unmet (due {result.due.isoformat()})"
-    return result.outcome.code
-
-
-def _by_count(item: tuple[tuple[str, str], int]) -> tuple[int, str, str]:
-    """Most frequent first; ties by standard and rule, so that a summary is reproducible."""
-    (standard, rule), count = item
-    return (-count, standard, rule)
-
-
-def _summary(tally: Tally, outcomes: Counter[str], failing: Counter[tuple[str, str]],
-             without: int) -> dict[str, object]:
-    return {"records": tally.as_dict(), "results": dict(sorted(outcomes.items())),
-            "officials_without_applicable_standard": without,
-            "failing_rules": [{"standard": s, "rule": r, "count": c}
-                              for (s, r), c in sorted(failing.items(), key=_by_count)]}
 
 
 def _print_summary(summary: dict[str, object]) -> None:
@@ -154,7 +122,7 @@ def check(
     catalog = load_catalog(overlay)
     if standard is not None:
         catalog.get(standard)
-    tally, outcomes, failing, without = Tally(), Counter[str](), Counter[tuple[str, str]](), 0
+    tally, counts = Tally(), CheckCounts()
     rows: list[StandardResult] = []
     stack = contextlib.ExitStack()
     stack.enter_context(output_to(None if fmt is Format.XLSX else out_file,
@@ -163,11 +131,9 @@ def check(
     if writer:
         writer.writerow(_CSV_FIELDS)
     for official in valid_officials(roster, tally, redact=redact):
-        results = _results(official, day, catalog, standard, position, drafts)
-        without += not results
+        results = results_for(official, day, catalog, standard, position, drafts)
+        counts.add(results)
         for result in results:
-            outcomes[_state(result)] += 1
-            failing.update((result.standard.id, ev.rule_id) for ev in result.failing())
             if fmt is Format.JSONL:
                 write_stdout(json.dumps(result_dict(result, explain=explain), ensure_ascii=False) + "\n")
             elif writer:
@@ -175,10 +141,9 @@ def check(
                 writer.writerow(row[field] for field in _CSV_FIELDS)
             elif fmt in (Format.JSON, Format.XLSX) or show_all or result.outcome is not Outcome.MET:
                 rows.append(result)
-    summary = _summary(tally, outcomes, failing, without)
+    summary = counts.summary(tally)
     if fmt is Format.JSON:
-        write_stdout(json.dumps({"on": day.isoformat(), "summary": summary,
-                                 "results": [result_dict(r, explain=explain) for r in rows]},
+        write_stdout(json.dumps(check_document(day, summary, rows, explain=explain),
                                 ensure_ascii=False, indent=2) + "\n")
     elif fmt is Format.XLSX and out_file is not None:
         write_xlsx([Sheet(name="Kết quả", headers=RESULT_HEADERS_VI,
@@ -190,7 +155,7 @@ def check(
     if out_file is not None and fmt is not Format.XLSX:
         err.print(f"wrote {out_file}", markup=False)
     _print_summary(summary)
-    raise typer.Exit(_status(tally, outcomes, fail_on))
+    raise typer.Exit(_status(tally, counts.outcomes, fail_on))
 
 
 _CSV_FIELDS = ("official_id", "title", "standard", "instrument", "outcome", "due", "failing",

@@ -6,7 +6,6 @@ import enum
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import typer
 from rich.table import Table
@@ -26,6 +25,7 @@ from competency.cli._common import (
 from competency.cli._output import output_to
 from competency.frameworks.catalogue import FrameworkCatalog
 from competency.frameworks.gaps import CohortGaps, GapKind, GapReport, cohort_gaps
+from competency.frameworks.report import gaps_document
 from competency.io.assessments import read_assessments
 from competency.io.roster import Tally
 from competency.io.sheets import CsvWriter
@@ -193,10 +193,8 @@ def gaps(
                     for line in report.lines(lang):
                         out.print(line, markup=False)
         elif fmt is GapFormat.JSON:
-            data: dict[str, Any] = {"records": tally.as_dict(), **cohort.as_dict(by=[by.value])}
-            if assessed is not None:
-                data["assessments"] = assessed.as_dict()
-            json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+            json.dump(gaps_document(tally, cohort, by.value, assessed), sys.stdout,
+                      ensure_ascii=False, indent=1)
             sys.stdout.write("\n")
         elif fmt is GapFormat.CSV:
             _csv(cohort, by.value, lang)

@@ -18,6 +18,7 @@ from competency.cli._common import (
 from competency.rules import nodes as n
 from competency.schema.convert import unstructure
 from competency.standards.report import event_text, subjects_text
+from competency.standards.summary import standard_entry
 
 app = typer.Typer(help="Browse the built-in standards.", no_args_is_help=True)
 
@@ -33,13 +34,7 @@ def list_standards(
     catalog = load_catalog(None)
     chosen = catalog.in_force(parse_date(on), include_drafts=drafts) if on else list(catalog)
     if fmt == "json":
-        write_stdout(json.dumps([{"id": s.id, "title": s.title[lang],
-                                  "instruments": [c.cite() for c in s.legal_basis],
-                                  "valid_from": s.valid_from and s.valid_from.isoformat(),
-                                  "valid_until": s.valid_until and s.valid_until.isoformat(),
-                                  "applies_to": unstructure(s.applies_to),
-                                  "event": s.event.code,
-                                  "confidence": s.confidence.value} for s in chosen],
+        write_stdout(json.dumps([standard_entry(s, lang) for s in chosen],
                                 ensure_ascii=False, indent=2) + "\n")
         return
     vi = lang == "vi"
@@ -99,16 +94,22 @@ def sql(
     on: str | None = typer.Option(None, "--on", help="As-of date (default today)"),
     table: str = typer.Option("facts", "--table",
                               help="The fact table, view or parenthesised subquery to read"),
+    dialect: str = typer.Option("duckdb", "--dialect",
+                                help="duckdb, or spark, trino, postgres (transpiled by sqlglot)"),
 ) -> None:
-    """The standard as a DuckDB query over a fact table (one row per official and post)."""
+    """The standard as one SQL query over a fact table (one row per official and post)."""
     try:
         from competency.vector.sql import UnsupportedLeafError, standard_sql
+        from competency.vector.sql.dialects import DIALECTS, in_dialect
     except ModuleNotFoundError as exc:
         if exc.name != "polars":
             raise
         err.print("error: the SQL form needs polars: pip install competency[vector]",
                   markup=False)
         raise typer.Exit(EXIT_UNUSABLE) from None
+    if dialect not in DIALECTS:
+        raise typer.BadParameter(f"unknown dialect {dialect!r}; expected one of: "
+                                 f"{', '.join(DIALECTS)}", param_hint="--dialect")
     catalog = load_catalog(None)
     standard = catalog.get(standard_id)
     day = parse_date(on)
@@ -120,7 +121,13 @@ def sql(
                   "that event (check --engine reference tests each at the event's date)",
                   markup=False)
     try:
-        write_stdout(standard_sql(standard, day, catalog.tables, table=table))
+        query = in_dialect(standard_sql(standard, day, catalog.tables, table=table), dialect)
+    except ModuleNotFoundError as exc:
+        if exc.name != "sqlglot":
+            raise
+        err.print("error: --dialect needs sqlglot: pip install competency[sql]", markup=False)
+        raise typer.Exit(EXIT_UNUSABLE) from None
     except UnsupportedLeafError as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(EXIT_UNUSABLE) from None
+    write_stdout(query)

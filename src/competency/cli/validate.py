@@ -19,6 +19,7 @@ from competency.cli._common import (
     write_stdout,
 )
 from competency.docgen.kinds import KINDS
+from competency.io.report import invalid_entry, validate_document
 from competency.io.roster import Tally, reported_records
 from competency.standards.consistency import builtin_term_periods, period_notes
 
@@ -52,12 +53,11 @@ def validate(
             if not record.errors:
                 continue
             if fmt == "json":
-                errors.append({"location": str(record.raw.location), "id": record.record_id,
-                               "errors": list(record.errors)})
+                errors.append(invalid_entry(record))
             else:
                 print_invalid(record)
     if fmt == "json":
-        write_stdout(json.dumps({"file": str(file), "summary": tally.as_dict(), "invalid": errors},
+        write_stdout(json.dumps(validate_document(str(file), tally, errors),
                                 ensure_ascii=False, indent=2) + "\n")
     else:
         with_notes = f" ({noted} with notes)" if noted else ""

@@ -292,8 +292,10 @@ class SqlBackend:
 
     def any_item(self, column: str, predicate: Callable[[Callable[[str], Sql]], Sql]) -> Sql:
         condition = literal(predicate(lambda name: Sql(f"item.{identifier(name)}")))
-        return Sql(f"len(list_filter({identifier(column)}, lambda item: {condition.text}))"
-                   ) > 0
+        # array_length, not len (which also measures strings): sqlglot then knows it counts
+        # a list in every dialect; Postgres gives NULL for an empty array, hence COALESCE.
+        return Sql(f"COALESCE(array_length(list_filter({identifier(column)}, "
+                   f"lambda item: {condition.text})), 0)") > 0
 
     def rule_ids(self, ids: Sequence[str]) -> Sql:
         items = ", ".join(literal(i).text for i in ids)
