@@ -11,6 +11,7 @@ from competency.cli import (
     check,
     diff,
     docs,
+    evaluate,
     frameworks,
     gaps,
     plan,
@@ -56,6 +57,7 @@ app.command("select")(select.select_command)
 app.add_typer(standards.app, name="standards")
 app.command()(gaps.gaps)
 app.command()(plan.plan)
+app.command()(evaluate.evaluate)
 app.add_typer(frameworks.app, name="frameworks")
 app.command()(serve.serve)
 

@@ -7,23 +7,26 @@ import datetime as dt
 import enum
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
 from competency.io import Progress
-from competency.io.assessments import CheckedAssessment
+from competency.io.assessments import Checked
 from competency.io.roster import CheckedRecord, Tally, checked_records
 from competency.model.official import Official
 from competency.standards.catalogue import Catalog
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_UNUSABLE", "PROGRESS_DELAY", "REDACT", "Format",
            "checked_roster", "err", "exit_status", "load_catalog", "out", "parse_date",
-           "print_invalid", "reading", "tally_counts", "valid_officials", "write_stdout"]
+           "print_invalid", "reading", "tally_counts", "valid_officials", "valid_values",
+           "write_stdout"]
+
+T = TypeVar("T")
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -73,10 +76,25 @@ def load_catalog(overlays: list[Path] | None) -> Catalog:
     return catalog
 
 
-def print_invalid(record: CheckedRecord | CheckedAssessment) -> None:
+def print_invalid(record: CheckedRecord | Checked[Any]) -> None:
     """One line per error: ``file:line: /pointer: message`` on standard error."""
     for error in record.errors:
         err.print(f"{record.raw.location}: {error}", markup=False)
+
+
+def valid_values(records: Iterable[Checked[T]]) -> tuple[list[T], Tally]:
+    """The valid values of an assessments or participations file, and the counts; each
+    invalid record printed with its location."""
+    tally, valid = Tally(), []
+    for checked in records:
+        tally.read += 1
+        if checked.value is None:
+            tally.invalid += 1
+            print_invalid(checked)
+        else:
+            tally.valid += 1
+            valid.append(checked.value)
+    return valid, tally
 
 
 PROGRESS_DELAY = 1.0

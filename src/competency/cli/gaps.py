@@ -17,9 +17,9 @@ from competency.cli._common import (
     load_catalog,
     out,
     parse_date,
-    print_invalid,
     tally_counts,
     valid_officials,
+    valid_values,
     write_stdout,
 )
 from competency.cli._output import output_to
@@ -80,16 +80,7 @@ def load_assessments(path: Path | None) -> tuple[AssessmentIndex | None, Tally |
     """
     if path is None:
         return None, None
-    tally = Tally()
-    valid = []
-    for checked in read_assessments(path):
-        tally.read += 1
-        if checked.assessment is None:
-            tally.invalid += 1
-            print_invalid(checked)
-        else:
-            tally.valid += 1
-            valid.append(checked.assessment)
+    valid, tally = valid_values(read_assessments(path))
     return AssessmentIndex(valid), tally
 
 

@@ -36,6 +36,9 @@ __all__ = ["plan"]
 
 BUILT_IN = "built-in"
 
+PROGRAMMES = typer.Option(BUILT_IN, "--programmes", help="Training programmes file, or built-in")
+"""The ``--programmes`` option of the commands that read a programme catalogue."""
+
 
 class Area(str, enum.Enum):
     """Where classes are opened."""
@@ -47,7 +50,8 @@ class Area(str, enum.Enum):
     UNIT = "unit"
 
 
-def _programmes(value: str) -> ProgrammeCatalog:
+def load_programmes(value: str) -> ProgrammeCatalog:
+    """The built-in programme catalogue, or the one of a file."""
     if value == BUILT_IN:
         return ProgrammeCatalog.builtin()
     return ProgrammeCatalog.from_file(Path(value))
@@ -108,8 +112,7 @@ def _write(plan: TrainingPlan, target: Path) -> list[Path]:
 
 def plan(
     roster: Path = typer.Argument(..., help="Roster file (.jsonl .json .csv .xlsx)"),
-    programmes: str = typer.Option(BUILT_IN, "--programmes",
-                                   help="Training programmes file, or built-in"),
+    programmes: str = PROGRAMMES,
     budget: int | None = typer.Option(None, "--budget", min=0, help="Budget in VND"),
     on: str | None = typer.Option(None, "--on", help="As-of date YYYY-MM-DD (default today)"),
     area: Area = typer.Option(Area.PROVINCE, "--area",
@@ -132,7 +135,7 @@ def plan(
     day = parse_date(on)
     catalog = load_catalog(overlay)
     fws = load_frameworks(frameworks, profile)
-    offered = _programmes(programmes)
+    offered = load_programmes(programmes)
     order = tuple(p.strip() for p in priorities.split(",") if p.strip())
     index, assessed = load_assessments(assessments)
     tally = Tally()

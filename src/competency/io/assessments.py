@@ -1,10 +1,15 @@
-"""Assessment records read from files (JSON Lines, JSON, CSV, XLSX), validated and structured.
+"""Assessment and participation records read from files (JSON Lines, JSON, CSV, XLSX),
+validated against their schemas and structured, each with its location.
+
+Both kinds are read the same way as rosters: every record is accounted for, an invalid one
+keeps its location and every error with its JSON pointer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 import attrs
 
@@ -15,53 +20,82 @@ from competency.io.datafiles import (
     structured,
 )
 from competency.model.assessment import Assessment
+from competency.model.participation import Participation
 
 __all__ = [
+    "Checked",
     "CheckedAssessment",
     "assessments_from",
     "read_assessments",
+    "read_participations",
 ]
 
+T = TypeVar("T")
 
 
 @attrs.frozen(kw_only=True)
-class CheckedAssessment:
-    """An assessment record after validation: the structured assessment, or the errors."""
+class Checked(Generic[T]):
+    """A record after validation: the structured value, or the errors."""
 
     raw: RawRecord
-    assessment: Assessment | None
+    value: T | None
     errors: tuple[str, ...]
 
+    @property
+    def assessment(self) -> T | None:
+        """The value (the name the assessment readers have always used)."""
+        return self.value
 
-def read_assessments(path: Path | str, *, fmt: str | None = None) -> Iterator[CheckedAssessment]:
-    """Read, validate and structure each assessment record of a file, streaming."""
+
+CheckedAssessment = Checked[Assessment]
+"""An assessment record after validation."""
+
+
+def _read(path: Path | str, kind: str, cls: type[T], problems: Callable[[T], tuple[str, ...]],
+          fmt: str | None) -> Iterator[Checked[T]]:
     for raw in read_records(path, format=fmt):
         if raw.data is None or raw.problems:
-            yield CheckedAssessment(raw=raw, assessment=None,
-                                    errors=raw.problems or ("no record could be read",))
+            yield Checked(raw=raw, value=None, errors=raw.problems or ("no record could be read",))
             continue
-        problems = schema_problems(raw.data, "assessment")
-        if problems:
-            yield CheckedAssessment(raw=raw, assessment=None, errors=tuple(problems))
+        found = schema_problems(raw.data, kind)
+        if found:
+            yield Checked(raw=raw, value=None, errors=tuple(found))
             continue
         try:
-            value = structured(raw.data, Assessment, str(raw.location))
+            value = structured(raw.data, cls, str(raw.location))
         except DataFileError as exc:
-            yield CheckedAssessment(raw=raw, assessment=None, errors=exc.problems)
+            yield Checked(raw=raw, value=None, errors=exc.problems)
             continue
-        if value.valid_until is not None and value.valid_until < value.assessed_on:
-            yield CheckedAssessment(raw=raw, assessment=None, errors=(
-                "/valid_until: earlier than assessed_on",))
-            continue
-        yield CheckedAssessment(raw=raw, assessment=value, errors=())
+        errors = problems(value)
+        yield Checked(raw=raw, value=None if errors else value, errors=errors)
+
+
+def _dated(first: str, last: str) -> Callable[[Any], tuple[str, ...]]:
+    """A check that the date ``last`` is not before ``first`` (a schema cannot compare them)."""
+    def check(value: Any) -> tuple[str, ...]:
+        start, end = getattr(value, first), getattr(value, last)
+        if start is not None and end is not None and end < start:
+            return (f"/{last}: earlier than {first}",)
+        return ()
+    return check
+
+
+def read_assessments(path: Path | str, *, fmt: str | None = None) -> Iterator[Checked[Assessment]]:
+    """Read, validate and structure each assessment record of a file, streaming."""
+    return _read(path, "assessment", Assessment, _dated("assessed_on", "valid_until"), fmt)
+
+
+def read_participations(path: Path | str, *,
+                        fmt: str | None = None) -> Iterator[Checked[Participation]]:
+    """Read, validate and structure each training-participation record of a file, streaming."""
+    return _read(path, "training-participation", Participation, _dated("start", "end"), fmt)
 
 
 def assessments_from(path: Path | str) -> list[Assessment]:
     """Every valid assessment of a file; an invalid record raises :class:`InputError`."""
     found = []
     for checked in read_assessments(path):
-        if checked.assessment is None:
+        if checked.value is None:
             raise InputError(f"{checked.raw.location}: {'; '.join(checked.errors)}")
-        found.append(checked.assessment)
+        found.append(checked.value)
     return found
-

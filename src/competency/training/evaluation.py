@@ -26,7 +26,7 @@ from competency.model.participation import Participation
 from competency.training.catalogue import ProgrammeCatalog, quality_bands
 from competency.training.model import ClosesCompetency, QualityBand, QualityBandTable
 
-__all__ = ["LevelChange", "ProgrammeQuality", "TrainingEvaluation", "evaluate_training",
+__all__ = ["ClassQuality", "LevelChange", "ProgrammeQuality", "TrainingEvaluation", "evaluate_training",
            "participations_from"]
 
 
@@ -65,13 +65,24 @@ class ProgrammeQuality:
 
 
 @attrs.frozen(kw_only=True)
+class ClassQuality:
+    """The general evaluation index of one class and its band."""
+
+    programme: str
+    class_id: str
+    index: float
+    band: QualityBand
+
+
+@attrs.frozen(kw_only=True)
 class TrainingEvaluation:
-    """Level changes by programme, unit and competency; quality by programme."""
+    """Level changes by programme, unit and competency; quality by programme and class."""
 
     on: dt.date
     changes: tuple[LevelChange, ...]
     quality: tuple[ProgrammeQuality, ...]
     bands: QualityBandTable
+    classes: tuple[ClassQuality, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready data."""
@@ -82,6 +93,8 @@ class TrainingEvaluation:
                          "band": q.band.code if q.band else None,
                          "band_name": {"vi": q.band.name.vi, "en": q.band.name.en} if q.band
                          else None} for q in self.quality],
+            "classes": [{"programme": c.programme, "class_id": c.class_id, "index": c.index,
+                         "band": c.band.code} for c in self.classes],
             "bands_basis": self.bands.cite(),
             "bands_confidence": self.bands.confidence.value,
         }
@@ -169,4 +182,9 @@ def evaluate_training(records: Iterable[Participation | Official],
         mean = statistics.fmean(values) if values else None
         quality.append(ProgrammeQuality(programme=programme, classes=len(values), index=mean,
                                         band=table.band(mean) if mean is not None else None))
-    return TrainingEvaluation(on=on, changes=tuple(changes), quality=tuple(quality), bands=table)
+    classes = tuple(ClassQuality(programme=programme, class_id=class_id, index=value,
+                                 band=table.band(value))
+                    for programme, by_class in sorted(class_index.items())
+                    for class_id, value in sorted(by_class.items()))
+    return TrainingEvaluation(on=on, changes=tuple(changes), quality=tuple(quality), bands=table,
+                              classes=classes)

@@ -211,10 +211,10 @@ class QualityBandTable:
         msg = f"no band covers {index}"
         raise ValueError(msg)
 
-    def cite(self) -> str:
-        """The citations, with the confidence flag."""
-        text = "; ".join(c.cite() for c in self.legal_basis)
-        flag = f"[{self.confidence.value}]"
+    def cite(self, lang: str | None = None) -> str:
+        """The citations, with the confidence flag (its label in ``lang`` when given)."""
+        text = "; ".join(c.cite(lang) for c in self.legal_basis)
+        flag = f"[{self.confidence.label(lang) if lang else self.confidence.value}]"
         return text if self.confidence is Confidence.CONFIRMED or flag in text else f"{text} {flag}"
 
 

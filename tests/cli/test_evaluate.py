@@ -1,0 +1,76 @@
+"""``competency evaluate``: levels before and after training, and the classes' quality bands
+(Circular 10/2017/TT-BNV), from a participations file and an assessments file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from tests.cli.test_cli import ROOT, run
+
+PARTICIPATIONS = ROOT / "examples" / "participations.jsonl"
+ASSESSMENTS = ROOT / "examples" / "assessments.jsonl"
+ON = ["--on", "2024-06-30"]
+
+
+def test_level_changes_by_unit_and_bands_by_class():
+    """Unit 26734: levels 1→3 and 2→2 (mean 1.5→2.5); unit 26737: only the participant who
+    completed is compared (2→3). Class L1 indexes 7.5 (Khá), L2 8.4 (Tốt); the programme
+    7.95 (Khá). Every record of both files is counted."""
+    result = run("evaluate", str(PARTICIPATIONS), "--assessments", str(ASSESSMENTS), *ON,
+                 "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    changes = {c["unit"]: c for c in report["changes"]}
+    assert (changes["26734"]["mean_before"], changes["26734"]["mean_after"]) == (1.5, 2.5)
+    assert (changes["26734"]["improved"], changes["26734"]["unchanged"]) == (1, 1)
+    assert (changes["26737"]["participants"], changes["26737"]["completed"],
+            changes["26737"]["compared"]) == (2, 1, 1)
+    assert {c["class_id"]: c["band"] for c in report["classes"]} == {"L1": "kha", "L2": "tot"}
+    [programme] = report["quality"]
+    assert programme["index"] == pytest.approx(7.95) and programme["band"] == "kha"
+    assert report["participations"] == {"read": 4, "valid": 4, "invalid": 0}
+    assert report["assessments"] == {"read": 8, "valid": 8, "invalid": 0}
+    assert "[needs-check]" in report["bands_basis"]
+
+
+def test_a_bad_row_is_located_and_counted(tmp_path):
+    lines = PARTICIPATIONS.read_text(encoding="utf-8").splitlines()
+    broken = json.loads(lines[1])
+    broken["quality_index"] = "bảy"
+    backwards = json.loads(lines[2])
+    backwards["end"] = "2024-03-01"  # before its start
+    path = tmp_path / "p.jsonl"
+    path.write_text("\n".join([lines[0], json.dumps(broken, ensure_ascii=False),
+                               json.dumps(backwards), lines[3]]) + "\n", encoding="utf-8")
+    result = run("evaluate", str(path), "--assessments", str(ASSESSMENTS), *ON)
+    assert result.returncode == 1
+    assert f"{path}:2: /quality_index: 'bảy' is not of type 'number'" in result.stderr
+    assert f"{path}:3: /end: earlier than start" in result.stderr
+    assert f"{path}: participations read 4, valid 2, invalid 2" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_workbook_has_the_three_tables_typed(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "danh-gia.xlsx"
+    result = run("evaluate", str(PARTICIPATIONS), "--assessments", str(ASSESSMENTS), *ON,
+                 "--format", "xlsx", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Thay đổi cấp độ", "Chất lượng chương trình", "Chất lượng lớp",
+                               "Ghi chú"]
+    classes = list(book["Chất lượng lớp"].iter_rows(min_row=2, values_only=True))
+    assert [(r[1], r[2], r[3]) for r in classes] == [("L1", 7.5, "Khá"), ("L2", 8.4, "Tốt")]
+    assert all(sheet.auto_filter.ref for sheet in book.worksheets)
+
+
+def test_without_assessments_only_participants_are_counted(tmp_path):
+    copy = shutil.copy(PARTICIPATIONS, tmp_path / "p.jsonl")
+    result = run("evaluate", str(copy), *ON, "--format", "json")
+    report = json.loads(result.stdout)
+    assert report["assessments"] is None
+    assert all(c["compared"] == 0 for c in report["changes"])
+    assert {c["class_id"] for c in report["classes"]} == {"L1", "L2"}
