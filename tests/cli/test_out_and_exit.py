@@ -92,3 +92,17 @@ def test_fail_on_unmet_passes_when_only_unknown_results_fail(tmp_path):
 def test_version():
     result = run("--version")
     assert result.returncode == 0 and result.stdout.strip() == f"competency {__version__}"
+
+
+@pytest.mark.parametrize("args", [["check", str(SAMPLE), "--lang", "fr"],
+                                  ["check", str(SAMPLE), "--engine", "fast"],
+                                  ["targets", str(SAMPLE), "--lang", "de"]])
+def test_unknown_choices_are_refused_with_the_choices(args):
+    result = run(*args)
+    assert result.returncode == 2
+    assert "is not one of" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_help_names_the_choices_and_the_date():
+    text = run("check", "--help").stdout
+    assert "<vi|en>" in text and "<reference|vector>" in text and "DATE" in text

@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import Any, Literal, TextIO, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,12 +21,18 @@ from competency.io.roster import CheckedRecord, Tally, checked_records
 from competency.model.official import Official
 from competency.standards.catalogue import Catalog
 
-__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_UNUSABLE", "PROGRESS_DELAY", "REDACT", "Format",
+__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_UNUSABLE", "LANG", "PROGRESS_DELAY", "REDACT", "Format", "Lang",
            "checked_roster", "err", "exit_status", "load_catalog", "out", "parse_date",
            "print_invalid", "reading", "tally_counts", "valid_officials", "valid_values",
            "write_stdout"]
 
 T = TypeVar("T")
+
+Lang = Literal["vi", "en"]
+"""The languages every message and report is written in."""
+
+LANG = typer.Option("vi", "--lang", help="vi (tiếng Việt) or en (English)")
+"""The ``--lang`` option of every command that writes for people."""
 
 EXIT_OK = 0
 EXIT_INVALID = 1

@@ -8,6 +8,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Literal
 
 import typer
 from rich.table import Table
@@ -16,8 +17,10 @@ from competency.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_UNUSABLE,
+    LANG,
     REDACT,
     Format,
+    Lang,
     err,
     exit_status,
     load_catalog,
@@ -82,18 +85,18 @@ def _print_summary(summary: dict[str, object]) -> None:
 
 def check(
     roster: Path = typer.Argument(..., help="Roster file"),
-    on: str | None = typer.Option(None, "--on", help="As-of date YYYY-MM-DD (default today)"),
+    on: str | None = typer.Option(None, "--on", metavar="DATE", help="As-of date YYYY-MM-DD (default today)"),
     standard: str | None = typer.Option(None, "--standard", help="Check against this standard only"),
     position: str | None = typer.Option(None, "--position", help="Check against this post's standards"),
     fmt: Format = typer.Option(Format.TABLE, "--format"),
     explain: bool = typer.Option(False, "--explain", help="Show the whole requirement tree"),
     show_all: bool = typer.Option(False, "--all", help="Table: also list met results"),
-    lang: str = typer.Option("vi", "--lang", help="vi or en"),
+    lang: Lang = LANG,
     overlay: list[Path] = _OVERLAY,
     drafts: bool = _DRAFTS,
     out_file: Path | None = typer.Option(None, "--out",
                                          help="Write the results here (required for xlsx)"),
-    engine: str = typer.Option("reference", "--engine",
+    engine: Literal["reference", "vector"] = typer.Option("reference", "--engine",
                                help="reference (every format) or vector (bulk: JSON Lines in, "
                                     "--format jsonl or csv out; needs the vector extra)"),
     jobs: int = typer.Option(1, "--jobs", min=0,
@@ -191,8 +194,8 @@ def _print_table(rows: list[StandardResult], lang: str, explain: bool) -> None:
 def explain(
     roster: Path = typer.Argument(..., help="Roster file"),
     official_id: str = typer.Option(..., "--id", help="Official id"),
-    on: str | None = typer.Option(None, "--on", help="As-of date (default today)"),
-    lang: str = typer.Option("vi", "--lang", help="vi or en"),
+    on: str | None = typer.Option(None, "--on", metavar="DATE", help="As-of date (default today)"),
+    lang: Lang = LANG,
     overlay: list[Path] = _OVERLAY,
     drafts: bool = _DRAFTS,
     redact: bool = REDACT,

@@ -14,7 +14,16 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from competency.cli._common import err, exit_status, out, parse_date, tally_counts, valid_values
+from competency.cli._common import (
+    LANG,
+    Lang,
+    err,
+    exit_status,
+    out,
+    parse_date,
+    tally_counts,
+    valid_values,
+)
 from competency.cli._output import (
     OutputFormat,
     Sheet,
@@ -97,12 +106,12 @@ def evaluate(
     participations: Path = typer.Argument(..., help="Participations file (.jsonl .json .csv .xlsx)"),
     assessments: Path | None = typer.Option(None, "--assessments",
                                             help="Assessments before and after the classes"),
-    on: str | None = typer.Option(None, "--on", help="Evaluation date YYYY-MM-DD (default today)"),
+    on: str | None = typer.Option(None, "--on", metavar="DATE", help="Evaluation date YYYY-MM-DD (default today)"),
     programmes: str = PROGRAMMES,
     fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format",
                                      help="table, json, csv (level changes) or xlsx"),
     out_file: Path | None = typer.Option(None, "--out", help="Write here (required for xlsx)"),
-    lang: str = typer.Option("vi", "--lang", help="vi or en"),
+    lang: Lang = LANG,
 ) -> None:
     """Evaluation after training: levels before and after by programme, unit and competency;
     the classes' quality bands (Circular 10/2017/TT-BNV)."""

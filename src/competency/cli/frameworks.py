@@ -10,7 +10,7 @@ import typer
 import yaml
 from rich.table import Table
 
-from competency.cli._common import err, out, write_stdout
+from competency.cli._common import LANG, Lang, err, out, write_stdout
 from competency.cli.gaps import FRAMEWORKS, load_frameworks
 from competency.errors import DataFileError, InputError
 from competency.frameworks.case import export_case, import_case
@@ -23,7 +23,7 @@ app = typer.Typer(help="Competency frameworks and position profiles; CASE 1.0 in
 
 @app.command("list")
 def list_frameworks(
-    lang: str = typer.Option("vi", "--lang"),
+    lang: Lang = LANG,
     frameworks: list[Path] = FRAMEWORKS,
 ) -> None:
     """Frameworks and position profiles, with their confidence."""
@@ -89,7 +89,7 @@ def _show_profile(profile: PositionProfile, framework: Framework, lang: str) -> 
 @app.command("show")
 def show(
     item_id: str = typer.Argument(..., help="Framework or profile id"),
-    lang: str = typer.Option("vi", "--lang"),
+    lang: Lang = LANG,
     indicators: bool = typer.Option(False, "--indicators", help="Also list behavioural indicators"),
     frameworks: list[Path] = FRAMEWORKS,
 ) -> None:

@@ -11,7 +11,9 @@ import typer
 from rich.table import Table
 
 from competency.cli._common import (
+    LANG,
     REDACT,
+    Lang,
     err,
     exit_status,
     load_catalog,
@@ -146,12 +148,12 @@ def gaps(
                                        help="Position profile id for every official "
                                             "(default: the profiles matching each post)"),
     assessments: Path | None = ASSESSMENTS,
-    on: str | None = typer.Option(None, "--on", help="As-of date YYYY-MM-DD (default today)"),
+    on: str | None = typer.Option(None, "--on", metavar="DATE", help="As-of date YYYY-MM-DD (default today)"),
     by: By = typer.Option(By.UNIT, "--by", help="Group by unit, position or level"),
     fmt: GapFormat = typer.Option(GapFormat.TABLE, "--format", help="table, json or csv"),
     official_id: str | None = typer.Option(None, "--id",
                                            help="Show one official's gap report instead"),
-    lang: str = typer.Option("vi", "--lang", help="vi or en"),
+    lang: Lang = LANG,
     overlay: list[Path] = OVERLAY,
     frameworks: list[Path] = FRAMEWORKS,
     drafts: bool = typer.Option(False, "--include-drafts", help="Also apply draft standards"),

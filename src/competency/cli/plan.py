@@ -10,7 +10,9 @@ import typer
 from rich.table import Table
 
 from competency.cli._common import (
+    LANG,
     REDACT,
+    Lang,
     err,
     exit_status,
     load_catalog,
@@ -114,7 +116,7 @@ def plan(
     roster: Path = typer.Argument(..., help="Roster file (.jsonl .json .csv .xlsx)"),
     programmes: str = PROGRAMMES,
     budget: int | None = typer.Option(None, "--budget", min=0, help="Budget in VND"),
-    on: str | None = typer.Option(None, "--on", help="As-of date YYYY-MM-DD (default today)"),
+    on: str | None = typer.Option(None, "--on", metavar="DATE", help="As-of date YYYY-MM-DD (default today)"),
     area: Area = typer.Option(Area.PROVINCE, "--area",
                               help=f"Where classes open: {', '.join(AREAS)}"),
     priorities: str = typer.Option(",".join(DEFAULT_PRIORITIES), "--priorities",
@@ -122,7 +124,7 @@ def plan(
     profile: str | None = typer.Option(None, "--profile", help="Position profile id for everyone"),
     assessments: Path | None = ASSESSMENTS,
     out_file: Path | None = typer.Option(None, "--out", help="plan.xlsx, plan.csv or plan.json"),
-    lang: str = typer.Option("vi", "--lang", help="vi or en"),
+    lang: Lang = LANG,
     overlay: list[Path] = OVERLAY,
     frameworks: list[Path] = FRAMEWORKS,
     redact: bool = REDACT,

@@ -12,7 +12,9 @@ import typer
 from rich.table import Table
 
 from competency.cli._common import (
+    LANG,
     REDACT,
+    Lang,
     err,
     exit_status,
     out,
@@ -162,7 +164,7 @@ def _csv(result: Selection, lang: str) -> Sheet:
 def select_command(
     roster: Path = typer.Argument(..., help="Roster file"),
     scheme_id: str = typer.Option(..., "--scheme", help="Scheme id, e.g. vn.postgraduate-dispatch"),
-    on: str | None = typer.Option(None, "--on", help="Dispatch date YYYY-MM-DD (default today)"),
+    on: str | None = typer.Option(None, "--on", metavar="DATE", help="Dispatch date YYYY-MM-DD (default today)"),
     quota: int | None = typer.Option(None, "--quota", min=0, help="Places in all"),
     per: QuotaGroup | None = typer.Option(None, "--per", help="Per-group limit by unit, province "
                                                               "or field (with --max-per-group)"),
@@ -170,7 +172,7 @@ def select_command(
     fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format"),
     out_file: Path | None = typer.Option(None, "--out", help="Write here (required for xlsx)"),
     limit: int = typer.Option(20, "--limit", min=0, help="Table: ranked candidates shown"),
-    lang: str = typer.Option("vi", "--lang", help="vi or en"),
+    lang: Lang = LANG,
     redact: bool = REDACT,
 ) -> None:
     """Rank a roster for a training scheme, with reasons, citations and the commitment.

@@ -9,6 +9,8 @@ from rich.table import Table
 
 from competency.cli._common import (
     EXIT_UNUSABLE,
+    LANG,
+    Lang,
     err,
     load_catalog,
     out,
@@ -25,9 +27,9 @@ app = typer.Typer(help="Browse the built-in standards.", no_args_is_help=True)
 
 @app.command("list")
 def list_standards(
-    on: str | None = typer.Option(None, "--on", help="Only those in force on this date"),
+    on: str | None = typer.Option(None, "--on", metavar="DATE", help="Only those in force on this date"),
     drafts: bool = typer.Option(False, "--include-drafts"),
-    lang: str = typer.Option("vi", "--lang"),
+    lang: Lang = LANG,
     fmt: str = typer.Option("table", "--format", help="table or json"),
 ) -> None:
     """Id, title, who it governs, when it tests, instrument, period and confidence of each standard."""
@@ -70,7 +72,7 @@ def tree_lines(node: n.Node, lang: str, depth: int = 0) -> list[str]:
 
 
 @app.command("show")
-def show(standard_id: str = typer.Argument(...), lang: str = typer.Option("vi", "--lang")) -> None:
+def show(standard_id: str = typer.Argument(...), lang: Lang = LANG) -> None:
     """A standard's requirement tree, citations, period and confidence."""
     s = load_catalog(None).get(standard_id)
     out.print(f"{s.id}: {s.title[lang]}", style="bold", markup=False)
@@ -91,7 +93,7 @@ def show(standard_id: str = typer.Argument(...), lang: str = typer.Option("vi", 
 @app.command("sql")
 def sql(
     standard_id: str = typer.Argument(...),
-    on: str | None = typer.Option(None, "--on", help="As-of date (default today)"),
+    on: str | None = typer.Option(None, "--on", metavar="DATE", help="As-of date (default today)"),
     table: str = typer.Option("facts", "--table",
                               help="The fact table, view or parenthesised subquery to read"),
     dialect: str = typer.Option("duckdb", "--dialect",

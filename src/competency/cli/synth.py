@@ -14,7 +14,7 @@ from competency.cli._common import parse_date
 def synth(
     n: int = typer.Argument(..., min=0, help="Number of records"),
     seed: int = typer.Option(0, "--seed"),
-    on: str | None = typer.Option(None, "--on", help="Date the roster describes (default today)"),
+    on: str | None = typer.Option(None, "--on", metavar="DATE", help="Date the roster describes (default today)"),
     invalid_share: float = typer.Option(0.0, "--invalid-share", min=0.0, max=1.0,
                                         help="Share of deliberately broken records"),
     province: str | None = typer.Option(None, "--province", help="Province code or name"),

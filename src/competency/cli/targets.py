@@ -12,7 +12,9 @@ import typer
 from rich.table import Table
 
 from competency.cli._common import (
+    LANG,
     REDACT,
+    Lang,
     err,
     exit_status,
     out,
@@ -161,12 +163,12 @@ def targets(
                                                    "each) or several --on dates give a trajectory"),
     set_ids: list[str] = typer.Option(None, "--set", help="Target set id (repeatable; default "
                                                           "every built-in set)"),
-    on: list[str] = typer.Option(None, "--on", help="As-of date YYYY-MM-DD (repeatable; "
+    on: list[str] = typer.Option(None, "--on", metavar="DATE", help="As-of date YYYY-MM-DD (repeatable; "
                                                     "default today)"),
     by: GroupBy | None = typer.Option(None, "--by", help="Also report per unit or per province"),
     fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format"),
     out_file: Path | None = typer.Option(None, "--out", help="Write here (required for xlsx)"),
-    lang: str = typer.Option("vi", "--lang", help="vi or en"),
+    lang: Lang = LANG,
     redact: bool = REDACT,
 ) -> None:
     """Where a roster stands against workforce targets: share, status and gap per indicator.
