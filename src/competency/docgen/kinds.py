@@ -16,6 +16,7 @@ from competency.frameworks.model import Framework, PositionProfile
 from competency.model.assessment import Assessment
 from competency.model.official import Official
 from competency.model.participation import Participation
+from competency.rules.it_modules import ITModuleTable
 from competency.rules.tables import (
     LanguageCertificateTable,
     PoliticalTheoryTable,
@@ -27,6 +28,7 @@ from competency.schema.generate import generate
 from competency.selection import SelectionScheme
 from competency.standards.model import Standard
 from competency.targets.model import TargetSet
+from competency.training.contents import ContentTable
 from competency.training.model import Programme, QualityBandTable
 
 __all__ = ["KINDS", "Kind", "render_all", "stale_schemas", "write_schemas"]
@@ -70,6 +72,9 @@ KINDS: dict[str, Kind] = {
         Kind(name="table-language-certificates", cls=LanguageCertificateTable,
              title_en="Language certificates and the six-level framework",
              title_vi="Quy đổi chứng chỉ ngoại ngữ sang khung 6 bậc"),
+        Kind(name="table-it-modules", cls=ITModuleTable,
+             title_en="IT-skill standard: modules IU01-IU15 and the level they reach",
+             title_vi="Chuẩn kỹ năng sử dụng CNTT: mô đun IU01-IU15 và chuẩn đạt được"),
         Kind(name="framework", cls=Framework,
              title_en="Competency framework: groups, competencies and level descriptors",
              title_vi="Khung năng lực: nhóm năng lực, năng lực và mô tả cấp độ"),
@@ -88,6 +93,9 @@ KINDS: dict[str, Kind] = {
         Kind(name="table-training-quality", cls=QualityBandTable,
              title_en="Training-quality evaluation bands (general index 0–10)",
              title_vi="Mức xếp loại chất lượng đào tạo, bồi dưỡng (chỉ số chung 0–10)"),
+        Kind(name="table-training-contents", cls=ContentTable,
+             title_en="Contents of civil-servant fostering, by period",
+             title_vi="Nội dung bồi dưỡng công chức theo thời kỳ"),
         Kind(name="target-set", cls=TargetSet,
              title_en="Workforce targets: indicators with population, predicate, target and deadline",
              title_vi="Bộ chỉ tiêu về đội ngũ cán bộ: đối tượng, tiêu chí, tỷ lệ phải đạt, thời hạn"),
