@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from competency.rules.it_modules import it_modules
+from competency.standards.it_modules import it_modules
 from competency.synth._data import titles
 from competency.training.contents import training_contents
 from competency.vocab import ITSkillLevel

@@ -16,7 +16,6 @@ from competency.frameworks.model import Framework, PositionProfile
 from competency.model.assessment import Assessment
 from competency.model.official import Official
 from competency.model.participation import Participation
-from competency.rules.it_modules import ITModuleTable
 from competency.rules.tables import (
     LanguageCertificateTable,
     PoliticalTheoryTable,
@@ -26,6 +25,7 @@ from competency.rules.tables import (
 )
 from competency.schema.generate import generate
 from competency.selection import SelectionScheme
+from competency.standards.it_modules import ITModuleTable
 from competency.standards.model import Standard
 from competency.targets.model import TargetSet
 from competency.training.contents import ContentTable
