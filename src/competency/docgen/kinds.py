@@ -28,6 +28,7 @@ from competency.selection import SelectionScheme
 from competency.standards.it_modules import ITModuleTable
 from competency.standards.model import Standard
 from competency.targets.model import TargetSet
+from competency.targets.staffing import StaffingTable
 from competency.training.contents import ContentTable
 from competency.training.model import Programme, QualityBandTable
 
@@ -75,6 +76,9 @@ KINDS: dict[str, Kind] = {
         Kind(name="table-it-modules", cls=ITModuleTable,
              title_en="IT-skill standard: modules IU01-IU15 and the level they reach",
              title_vi="Chuẩn kỹ năng sử dụng CNTT: mô đun IU01-IU15 và chuẩn đạt được"),
+        Kind(name="table-commune-staffing", cls=StaffingTable,
+             title_en="Commune staffing ceilings by kind and type of unit (2023-2025)",
+             title_vi="Số lượng cán bộ, công chức cấp xã tối đa theo loại đơn vị (2023-2025)"),
         Kind(name="framework", cls=Framework,
              title_en="Competency framework: groups, competencies and level descriptors",
              title_vi="Khung năng lực: nhóm năng lực, năng lực và mô tả cấp độ"),

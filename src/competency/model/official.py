@@ -15,6 +15,7 @@ from competency.vocab import (
     AdministrativeLevel,
     AreaType,
     CareerEventKind,
+    CommuneKind,
     EducationLevel,
     Gender,
     ITSkillLevel,
@@ -23,6 +24,7 @@ from competency.vocab import (
     PersonnelCategory,
     PoliticalTheoryDiploma,
     StateManagementProgramme,
+    UnitClass,
     describe,
 )
 
@@ -74,6 +76,11 @@ class Unit:
         "Đơn vị thuộc vùng miền núi, hải đảo, dân tộc thiểu số, đặc biệt khó khăn."))
     area_types: tuple[AreaType, ...] | None = attrs.field(default=None, metadata=describe(
         "Which kinds of disadvantaged area apply.", "Loại vùng khó khăn."))
+    commune_kind: CommuneKind | None = attrs.field(default=None, metadata=describe(
+        "For a commune-level unit: ward, commune or commune-level town.", "Phường, xã, thị trấn."))
+    unit_class: UnitClass | None = attrs.field(default=None, metadata=describe(
+        "Classification of the administrative unit (type I, II or III).",
+        "Phân loại đơn vị hành chính (loại I, II, III)."))
 
 
 @attrs.frozen(kw_only=True)
