@@ -22,6 +22,7 @@ __all__ = [
     "AdministrativeLevel",
     "AreaType",
     "CareerEventKind",
+    "CommuneKind",
     "EducationLevel",
     "Gender",
     "ITSkillLevel",
@@ -37,6 +38,7 @@ __all__ = [
     "StateManagementProgramme",
     "Term",
     "Text",
+    "UnitClass",
     "describe",
     "fold",
     "json_names",
@@ -317,6 +319,23 @@ class AreaType(Term):
                             ("dac biet kho khan",))
 
 
+class CommuneKind(Term):
+    """Loại đơn vị hành chính cấp xã: ward, commune or commune-level town (staffing ceilings
+    differ between wards and the other two)."""
+
+    WARD = ("phuong", "Phường", "Ward", ("ward",))
+    COMMUNE = ("xa", "Xã", "Commune", ("commune",))
+    TOWN = ("thi_tran", "Thị trấn", "Commune-level town", ("town",))
+
+
+class UnitClass(Term):
+    """Phân loại đơn vị hành chính: type I, II or III."""
+
+    I = ("loai_1", "Loại I", "Type I", ("1", "i", "loai i"))  # noqa: E741  (the official name)
+    II = ("loai_2", "Loại II", "Type II", ("2", "ii", "loai ii"))
+    III = ("loai_3", "Loại III", "Type III", ("3", "iii", "loai iii"))
+
+
 class Regime(Term):
     """Chế độ: the regime that governs a post on a date. Before two-level local government,
     commune staff held commune titles under their own regime, not administrative ranks;
@@ -370,6 +389,8 @@ VOCABULARIES: tuple[type[Term], ...] = (
     Gender,
     PerformanceRating,
     AreaType,
+    CommuneKind,
+    UnitClass,
     Regime,
     StandardEvent,
     CareerEventKind,

@@ -37,11 +37,12 @@ def test_each_schema_is_valid_2020_12(kind):
 
 
 def test_personal_fields_are_marked_pii():
-    """Names, birth dates and ID numbers carry x-pii; the id does not."""
+    """Names, birth dates, ID numbers and stated facts (nationality, health, …) carry x-pii;
+    the id does not."""
     props = load_schema("official")["properties"]
     assert {k for k, p in props.items() if p.get("x-pii")} == {
         "full_name", "birth_date", "gender", "ethnicity", "national_id", "party_member",
-        "party_joined_on"}
+        "party_joined_on", "facts"}
 
 
 def test_fields_are_described_in_both_languages():

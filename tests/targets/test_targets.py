@@ -372,6 +372,8 @@ def test_built_in_sets_carry_the_confidence_of_their_sources():
     confirmed; the commune rows of 1659 need checking (their population cannot be selected)."""
     sets = builtin_target_sets()
     assert {k: v.confidence for k, v in sets.items()} == {
+        "vn.nd-101-2017.boi-duong-hang-nam": Confidence.CONFIRMED,
+        "vn.nd-170-2025.vi-tri-viec-lam": Confidence.CONFIRMED,
         "vn.nq-26-2018-tw.central": Confidence.NEEDS_CHECK,
         "vn.nq-26-2018-tw.province": Confidence.NEEDS_CHECK,
         "vn.nq-26-2018-tw.strategic": Confidence.NEEDS_CHECK,

@@ -25,8 +25,11 @@ from competency.rules.tables import (
 )
 from competency.schema.generate import generate
 from competency.selection import SelectionScheme
+from competency.standards.it_modules import ITModuleTable
 from competency.standards.model import Standard
 from competency.targets.model import TargetSet
+from competency.targets.staffing import StaffingTable
+from competency.training.contents import ContentTable
 from competency.training.model import Programme, QualityBandTable
 
 __all__ = ["KINDS", "Kind", "render_all", "stale_schemas", "write_schemas"]
@@ -70,6 +73,12 @@ KINDS: dict[str, Kind] = {
         Kind(name="table-language-certificates", cls=LanguageCertificateTable,
              title_en="Language certificates and the six-level framework",
              title_vi="Quy đổi chứng chỉ ngoại ngữ sang khung 6 bậc"),
+        Kind(name="table-it-modules", cls=ITModuleTable,
+             title_en="IT-skill standard: modules IU01-IU15 and the level they reach",
+             title_vi="Chuẩn kỹ năng sử dụng CNTT: mô đun IU01-IU15 và chuẩn đạt được"),
+        Kind(name="table-commune-staffing", cls=StaffingTable,
+             title_en="Commune staffing ceilings by kind and type of unit (2023-2025)",
+             title_vi="Số lượng cán bộ, công chức cấp xã tối đa theo loại đơn vị (2023-2025)"),
         Kind(name="framework", cls=Framework,
              title_en="Competency framework: groups, competencies and level descriptors",
              title_vi="Khung năng lực: nhóm năng lực, năng lực và mô tả cấp độ"),
@@ -88,6 +97,9 @@ KINDS: dict[str, Kind] = {
         Kind(name="table-training-quality", cls=QualityBandTable,
              title_en="Training-quality evaluation bands (general index 0–10)",
              title_vi="Mức xếp loại chất lượng đào tạo, bồi dưỡng (chỉ số chung 0–10)"),
+        Kind(name="table-training-contents", cls=ContentTable,
+             title_en="Contents of civil-servant fostering, by period",
+             title_vi="Nội dung bồi dưỡng công chức theo thời kỳ"),
         Kind(name="target-set", cls=TargetSet,
              title_en="Workforce targets: indicators with population, predicate, target and deadline",
              title_vi="Bộ chỉ tiêu về đội ngũ cán bộ: đối tượng, tiêu chí, tỷ lệ phải đạt, thời hạn"),

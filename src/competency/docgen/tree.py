@@ -12,6 +12,7 @@ from collections.abc import Callable
 from competency.docgen._md import both, code, esc, mark, reference_cite
 from competency.rules import nodes as n
 from competency.schema.convert import unstructure
+from competency.standards.facts import fact_codes
 from competency.vocab import Term
 
 __all__ = ["DESCRIBED", "describe_leaf", "inline", "tree_lines"]
@@ -198,6 +199,38 @@ def _international(node: n.InternationalExperience, lang: str) -> str:
     return "international experience, any one of: " + ", ".join(kinds)
 
 
+def _fact(node: n.Fact, lang: str) -> str:
+    entry = fact_codes().get(node.fact)
+    name = (entry.name.vi if lang == "vi" else entry.name.en) if entry else node.fact
+    prefix = "hồ sơ ghi nhận: " if lang == "vi" else "the record states: "
+    return f"{prefix}{esc(name)} ({code(node.fact)})"
+
+
+def _born(node: n.BornOnOrAfter, lang: str) -> str:
+    day = node.born_on_or_after.isoformat()
+    return f"sinh từ ngày {day}" if lang == "vi" else f"born on or after {day}"
+
+
+def _job_position(node: n.JobPositionPlacement, lang: str) -> str:
+    return ("được bố trí vào vị trí việc làm và ngạch tương ứng" if lang == "vi"
+            else "placed in a job position and the matching rank")
+
+
+def _periods(node: n.TrainingPeriods, lang: str) -> str:
+    spec = node.training_periods
+    if lang == "vi":
+        year = f"năm {spec.year}" if spec.year else "năm trước ngày xét"
+        return f"bồi dưỡng ít nhất {spec.min} tiết trong {year}"
+    year = str(spec.year) if spec.year else "the calendar year before the date"
+    return f"at least {spec.min} periods of fostering in {year}"
+
+
+def _open(node: n.OpenQuestion, lang: str) -> str:
+    text = node.open_question.vi if lang == "vi" else node.open_question.en
+    return ("chưa xác định được (luôn là chưa rõ): " if lang == "vi"
+            else "not decidable yet (always unknown): ") + esc(text)
+
+
 def _generic(node: n.Node, lang: str) -> str:
     """A kind without its own wording: the data as written (kept readable, never dropped)."""
     data = unstructure(node)
@@ -212,6 +245,8 @@ _LEAVES: dict[type, Callable[..., str]] = {
     n.YearsOfService: _years, n.MinCompetencyLevel: _competency, n.UnitCondition: _unit,
     n.CategoryCondition: _category, n.GenderCondition: _gender, n.Ratings: _ratings,
     n.EthnicityCondition: _ethnicity, n.InternationalExperience: _international,
+    n.Fact: _fact, n.BornOnOrAfter: _born, n.JobPositionPlacement: _job_position,
+    n.TrainingPeriods: _periods, n.OpenQuestion: _open,
 }
 DESCRIBED = frozenset(_LEAVES) | frozenset(_COMBINATORS["en"])
 """Node kinds with their own wording; any other kind is shown as its data."""

@@ -15,6 +15,7 @@ from competency.vocab import (
     AdministrativeLevel,
     AreaType,
     CareerEventKind,
+    CommuneKind,
     EducationLevel,
     Gender,
     ITSkillLevel,
@@ -23,6 +24,7 @@ from competency.vocab import (
     PersonnelCategory,
     PoliticalTheoryDiploma,
     StateManagementProgramme,
+    UnitClass,
     describe,
 )
 
@@ -37,6 +39,7 @@ __all__ = [
     "PoliticalTheory",
     "Position",
     "Rating",
+    "RecordedFact",
     "StateManagementCertificate",
     "TrainingRecord",
     "Unit",
@@ -73,6 +76,11 @@ class Unit:
         "Đơn vị thuộc vùng miền núi, hải đảo, dân tộc thiểu số, đặc biệt khó khăn."))
     area_types: tuple[AreaType, ...] | None = attrs.field(default=None, metadata=describe(
         "Which kinds of disadvantaged area apply.", "Loại vùng khó khăn."))
+    commune_kind: CommuneKind | None = attrs.field(default=None, metadata=describe(
+        "For a commune-level unit: ward, commune or commune-level town.", "Phường, xã, thị trấn."))
+    unit_class: UnitClass | None = attrs.field(default=None, metadata=describe(
+        "Classification of the administrative unit (type I, II or III).",
+        "Phân loại đơn vị hành chính (loại I, II, III)."))
 
 
 @attrs.frozen(kw_only=True)
@@ -97,6 +105,12 @@ class Assignment:
         "Whether the post is a leadership or management post.", "Chức vụ lãnh đạo, quản lý."))
     international: bool | None = attrs.field(default=None, metadata=describe(
         "Whether the post involves international relations work.", "Công tác đối ngoại."))
+    job_position: str | None = attrs.field(default=None, metadata=describe(
+        "Job position (vị trí việc làm) the post is placed in, by code or name.",
+        "Vị trí việc làm được bố trí.", minLength=1))
+    placed_in_job_position: bool | None = attrs.field(default=None, metadata=describe(
+        "Whether the post has been placed in an approved job position and its rank; a "
+        "job_position given counts as placed.", "Đã bố trí vào vị trí việc làm và ngạch."))
 
     def current_on(self, day: dt.date) -> bool:
         """True when the assignment covers ``day`` (unknown start counts as covering)."""
@@ -198,6 +212,8 @@ class TrainingRecord:
         "Whether the course was completed.", "Đã hoàn thành."))
     result: str | None = attrs.field(default=None, metadata=describe(
         "Result as recorded (grade or score).", "Kết quả."))
+    periods: int | None = attrs.field(default=None, metadata=describe(
+        "Length in periods (tiết; a day is 8 periods).", "Số tiết.", minimum=0))
 
 
 @attrs.frozen(kw_only=True)
@@ -242,6 +258,18 @@ class CareerEvent:
         "Ngày hết thời hạn bổ nhiệm."))
     decision: str | None = attrs.field(default=None, metadata=describe(
         "Number of the decision.", "Số quyết định."))
+
+
+@attrs.frozen(kw_only=True)
+class RecordedFact:
+    """A fact the record states about the person (a code of ``data/facts.yaml``), true or
+    false, as checked on a date: what the personnel file holds and no field models."""
+
+    code: str = attrs.field(metadata=describe(
+        "Fact code (data/facts.yaml).", "Mã thông tin.", pattern=r"^[a-z][a-z0-9_]*$"))
+    value: bool = attrs.field(metadata=describe("Whether it holds.", "Đúng hay không."))
+    on: dt.date | None = attrs.field(default=None, metadata=describe(
+        "Date it was checked; a later check replaces an earlier one.", "Ngày xác nhận."))
 
 
 @attrs.frozen(kw_only=True)
@@ -300,6 +328,9 @@ class Official:
         "Member of the Communist Party of Vietnam.", "Đảng viên.", pii=True))
     party_joined_on: dt.date | None = attrs.field(default=None, metadata=describe(
         "Date joined the Party.", "Ngày vào Đảng.", pii=True))
+    facts: tuple[RecordedFact, ...] | None = attrs.field(default=None, metadata=describe(
+        "Other facts the rules read (nationality, residence, priority groups, …), by code of "
+        "data/facts.yaml; a code not listed is unknown.", "Thông tin khác theo mã.", pii=True))
 
     def recruited_by(self, day: dt.date) -> bool:
         """False when the record says the official was recruited after ``day``: not yet in

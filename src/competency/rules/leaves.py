@@ -458,6 +458,73 @@ def international_experience(node: n.InternationalExperience, ctx: Context) -> F
                    found=_NO_DATA if unknown else _NONE)
 
 
+def fact(node: n.Fact, ctx: Context) -> Finding:
+    """A fact the record states (the latest check on or before the date); unstated is unknown."""
+    required = Text(vi=f"Hồ sơ ghi nhận: {node.fact}", en=f"The record states: {node.fact}")
+    stated = [f for f in ctx.official.facts or () if f.code == node.fact
+              and (f.on is None or f.on <= ctx.on)]
+    if not stated:
+        return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
+    latest = max(stated, key=lambda f: (f.on is not None, f.on or ctx.on))
+    return Finding(outcome=Outcome.MET if latest.value else Outcome.UNMET, required=required,
+                   found=Text(vi=_YES_NO["vi"][latest.value], en=_YES_NO["en"][latest.value]))
+
+
+def born_on_or_after(node: n.BornOnOrAfter, ctx: Context) -> Finding:
+    """Birth date at or after the cutoff."""
+    cutoff = node.born_on_or_after.isoformat()
+    required = Text(vi=f"Sinh từ ngày {cutoff}", en=f"Born on or after {cutoff}")
+    born = ctx.official.birth_date
+    if born is None:
+        return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
+    return Finding(outcome=Outcome.MET if born >= node.born_on_or_after else Outcome.UNMET,
+                   required=required, found=Text(vi=born.isoformat(), en=born.isoformat()))
+
+
+def placed_in_job_position(node: n.JobPositionPlacement, ctx: Context) -> Finding:
+    """The post's placement in a job position, as recorded on the assignment."""
+    required = Text(vi="Được bố trí vào vị trí việc làm và ngạch tương ứng",
+                    en="Placed in a job position and the matching rank")
+    post = ctx.assignment
+    placed = None if post is None else (True if post.job_position else post.placed_in_job_position)
+    if placed is None:
+        return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
+    shown = (post.job_position if post is not None and post.job_position else None)
+    found = Text(vi=shown or _YES_NO["vi"][placed], en=shown or _YES_NO["en"][placed])
+    met = placed is node.placed_in_job_position
+    return Finding(outcome=Outcome.MET if met else Outcome.UNMET, required=required, found=found)
+
+
+def training_periods(node: n.TrainingPeriods, ctx: Context) -> Finding:
+    """Periods of the courses ended in the year (by the date), summed. A course that may fall
+    in that year (undated) or gives no length makes a shortfall unknown."""
+    spec = node.training_periods
+    year = spec.year if spec.year is not None else ctx.on.year - 1
+    required = Text(vi=f"Bồi dưỡng ít nhất {spec.min} tiết trong năm {year}",
+                    en=f"At least {spec.min} periods of fostering in {year}")
+    if ctx.official.training is None:
+        return Finding(outcome=Outcome.UNKNOWN, required=required, found=_NO_DATA)
+    total, unsure = 0, False
+    for course in ctx.official.training:
+        day = course.end or course.start
+        if course.completed is False or (day is not None and (day.year != year or day > ctx.on)):
+            continue
+        if day is None or course.periods is None:
+            unsure = True
+            continue
+        total += course.periods
+    outcome = (Outcome.MET if total >= spec.min
+               else Outcome.UNKNOWN if unsure else Outcome.UNMET)
+    return Finding(outcome=outcome, required=required,
+                   found=Text(vi=f"{total} tiết", en=f"{total} periods"))
+
+
+def open_question(node: n.OpenQuestion, ctx: Context) -> Finding:
+    """Never decided by the record: the sources leave it open (the node says why)."""
+    return Finding(outcome=Outcome.UNKNOWN, required=node.open_question,
+                   found=Text(vi="chưa mã hóa", en="not encoded"))
+
+
 LEAVES: dict[type, Callable[[Any, Context], Finding]] = {
     n.MinEducation: min_education,
     n.HighSchool: high_school,
@@ -477,5 +544,10 @@ LEAVES: dict[type, Callable[[Any, Context], Finding]] = {
     n.EthnicityCondition: ethnicity,
     n.Ratings: ratings,
     n.InternationalExperience: international_experience,
+    n.Fact: fact,
+    n.BornOnOrAfter: born_on_or_after,
+    n.JobPositionPlacement: placed_in_job_position,
+    n.TrainingPeriods: training_periods,
+    n.OpenQuestion: open_question,
 }
 """Leaf kind → the function that evaluates it."""

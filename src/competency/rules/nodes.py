@@ -7,6 +7,7 @@ uses. The evaluator keeps one function per kind; thresholds live only in the dat
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import sys
 from typing import Union
@@ -35,10 +36,12 @@ __all__ = [
     "AgeBounds",
     "AllOf",
     "AnyOf",
+    "BornOnOrAfter",
     "CategoryCondition",
     "CompetencyLevel",
     "EthnicityCondition",
     "EthnicitySpec",
+    "Fact",
     "FieldOfStudy",
     "FieldOfStudySpec",
     "GenderCondition",
@@ -46,6 +49,7 @@ __all__ = [
     "HoldsPoliticalTheoryDiploma",
     "InternationalEvidence",
     "InternationalExperience",
+    "JobPositionPlacement",
     "LanguageSpec",
     "MinCompetencyLevel",
     "MinEducation",
@@ -54,11 +58,14 @@ __all__ = [
     "MinPoliticalTheory",
     "Node",
     "Not",
+    "OpenQuestion",
     "Ratings",
     "RatingsSpec",
     "RemainingSpec",
     "RemainingWorkingMonths",
     "StateManagement",
+    "TrainingPeriods",
+    "TrainingPeriodsSpec",
     "UnitCondition",
     "UnitSpec",
     "When",
@@ -369,12 +376,67 @@ class InternationalExperience(_Node):
         "Minh chứng kinh nghiệm quốc tế được chấp nhận; có một là đủ.", minItems=1))
 
 
+@attrs.frozen(kw_only=True)
+class Fact(_Node):
+    """A fact about the person that the record states (``facts[]``), named by a code of
+    ``data/facts.yaml``: nationality, residence, a priority group, standing for re-election."""
+
+    fact: str = attrs.field(metadata=describe(
+        "Fact code (data/facts.yaml); met when the record states it true, unmet when false.",
+        "Mã thông tin (data/facts.yaml).", pattern=r"^[a-z][a-z0-9_]*$"))
+
+
+@attrs.frozen(kw_only=True)
+class BornOnOrAfter(_Node):
+    """Born on or after a date (Party age rules are written as birth-date cutoffs)."""
+
+    born_on_or_after: dt.date = attrs.field(metadata=describe(
+        "Earliest birth date accepted (inclusive).", "Sinh từ ngày (bao gồm)."))
+
+
+@attrs.frozen(kw_only=True)
+class JobPositionPlacement(_Node):
+    """The post has been placed in an approved job position (vị trí việc làm) and its rank."""
+
+    placed_in_job_position: bool = attrs.field(metadata=describe(
+        "Whether placement is required (true).", "Đã được bố trí vào vị trí việc làm."))
+
+
+@attrs.frozen(kw_only=True)
+class TrainingPeriodsSpec:
+    """Fostering periods (tiết) required in a calendar year: ``year``, else the last calendar
+    year before the as-of date."""
+
+    min: int = attrs.field(metadata=describe("Periods (tiết).", "Số tiết tối thiểu.", minimum=1))
+    year: int | None = attrs.field(default=None, metadata=describe(
+        "Calendar year counted; absent = the year before the as-of date.", "Năm tính.",
+        minimum=1945, maximum=2100))
+
+
+@attrs.frozen(kw_only=True)
+class TrainingPeriods(_Node):
+    """Enough fostering in a year: the periods of the courses ended in that year, summed."""
+
+    training_periods: TrainingPeriodsSpec = attrs.field(metadata=describe(
+        "Periods required per calendar year.", "Số tiết bồi dưỡng mỗi năm."))
+
+
+@attrs.frozen(kw_only=True)
+class OpenQuestion(_Node):
+    """A requirement the sources leave open (delegated to rules not encoded, or a duty with
+    no deadline given): always unknown, never unmet, with the reason shown."""
+
+    open_question: Text = attrs.field(metadata=describe(
+        "What is missing to decide it.", "Điều còn thiếu để kết luận."))
+
+
 Node = Union[  # noqa: UP007  (a runtime union that cattrs and the schema generator read)
     AllOf, AnyOf, Not, When, MinEducation, HighSchool, FieldOfStudy, MinPoliticalTheory,
     HoldsPoliticalTheoryDiploma,
     MinLanguage, MinITSkill, StateManagement, Age, RemainingWorkingMonths, YearsOfService,
     MinCompetencyLevel, UnitCondition, CategoryCondition, GenderCondition, EthnicityCondition,
-    Ratings, InternationalExperience,
+    Ratings, InternationalExperience, Fact, BornOnOrAfter, JobPositionPlacement, TrainingPeriods,
+    OpenQuestion,
 ]
 
 

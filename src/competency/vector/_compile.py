@@ -439,6 +439,37 @@ class Compiler:
             parts.append(_tri(b, b.is_null(col), col >= spec.min.order))
         return b.case([(b.col("ratings_none"), b.outcome(UNKNOWN))], _kleene_and(b, parts))
 
+    def born_on_or_after(self, node: n.BornOnOrAfter) -> Any:
+        b = self.b
+        self.need(f.PERSON)
+        born = b.col("birth_date")
+        return _tri(b, b.is_null(born), born >= b.date(node.born_on_or_after))
+
+    def fact(self, node: n.Fact) -> Any:
+        b, fact = self.b, f.stated_fact(node.fact)
+        self.need(fact)
+        col = b.col(fact.key)
+        return _tri(b, b.is_null(col), col)
+
+    def placed_in_job_position(self, node: n.JobPositionPlacement) -> Any:
+        b = self.b
+        self.need(f.JOB_POSITION)
+        col = b.col("job_placed")
+        return _tri(b, b.is_null(col), col == node.placed_in_job_position)
+
+    def training_periods(self, node: n.TrainingPeriods) -> Any:
+        spec = node.training_periods
+        year = spec.year if spec.year is not None else self.on.year - 1
+        b, fact = self.b, f.training_periods_fact(year)
+        self.need(fact)
+        total, unsure, none = (b.col(name) for name, _ in fact.columns)
+        return b.case([(none, b.outcome(UNKNOWN)),
+                       (total >= spec.min, b.outcome(MET)),
+                       (unsure, b.outcome(UNKNOWN))], b.outcome(UNMET))
+
+    def open_question(self, node: n.OpenQuestion) -> Any:
+        return self.b.outcome(UNKNOWN)  # the reference never decides it either
+
     def international_experience(self, node: n.InternationalExperience) -> Any:
         self.need(f.INTERNATIONAL)
         return _kleene_or(self.b, [self.b.col(f"intl_{kind.value}")
@@ -464,6 +495,11 @@ _LEAVES: dict[type, Callable[[Compiler, Any], Any]] = {
     n.EthnicityCondition: Compiler.ethnicity,
     n.Ratings: Compiler.ratings,
     n.InternationalExperience: Compiler.international_experience,
+    n.BornOnOrAfter: Compiler.born_on_or_after,
+    n.OpenQuestion: Compiler.open_question,
+    n.Fact: Compiler.fact,
+    n.JobPositionPlacement: Compiler.placed_in_job_position,
+    n.TrainingPeriods: Compiler.training_periods,
 }
 
 

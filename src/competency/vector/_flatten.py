@@ -395,3 +395,54 @@ def _appointed(record: Record, assignment: Record | None, unit: Record | None, o
 
 
 APPOINTED = Fact("appointed", "post", [("appointed", pl.Date())], _appointed)
+
+
+def _job_position(record: Record, assignment: Record | None, unit: Record | None, on: str,
+                  found: _Lookups) -> tuple[Any, ...]:
+    if assignment is None:
+        return (None,)
+    return (True if assignment.get("job_position") else assignment.get("placed_in_job_position"),)
+
+
+JOB_POSITION = Fact("job_placed", "post", [("job_placed", pl.Boolean())], _job_position)
+
+
+@functools.cache
+def stated_fact(code: str) -> Fact:
+    """The value a record states for one fact code on the date (the latest dated check, else
+    the first undated one), or null."""
+    def fn(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
+        best, best_key = None, None
+        for item in record.get("facts") or ():
+            day = item.get("on")
+            if item["code"] != code or (day is not None and day > on):
+                continue
+            key = (day is not None, day or on)
+            if best_key is None or key > best_key:
+                best, best_key = item["value"], key
+        return (best,)
+    return Fact(f"fact_{code}", "official", [(f"fact_{code}", pl.Boolean())], fn)
+
+
+@functools.cache
+def training_periods_fact(year: int) -> Fact:
+    """Periods of the courses ended in ``year`` (not recorded as abandoned), whether a course
+    that may count is undated or gives no length, and whether there is no training list."""
+    def fn(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
+        courses = record.get("training")
+        if courses is None:
+            return (0, False, True)
+        total, unsure = 0, False
+        for course in courses:
+            day = course.get("end") or course.get("start")
+            if course.get("completed") is False or (
+                    day is not None and (int(day[:4]) != year or day > on)):
+                continue
+            if day is None or course.get("periods") is None:
+                unsure = True
+                continue
+            total += course["periods"]
+        return (total, unsure, False)
+    return Fact(f"periods_{year}", "official", [(f"periods_{year}", pl.Int64()),
+                                                (f"periods_{year}_unsure", pl.Boolean()),
+                                                (f"periods_{year}_none", pl.Boolean())], fn)

@@ -39,7 +39,8 @@ __all__ = ["CONDITIONS", "leaf_need", "merge_needs", "standard_needs"]
 _MAX_ALTERNATIVES = 64
 
 CONDITIONS = tuple(getattr(n, name) for name in
-                   ("UnitCondition", "CategoryCondition", "GenderCondition", "EthnicityCondition")
+                   ("UnitCondition", "CategoryCondition", "GenderCondition", "EthnicityCondition",
+                    "Fact", "BornOnOrAfter", "JobPositionPlacement", "OpenQuestion")
                    if hasattr(n, name))
 """Rule nodes about the post or the person's status, not a shortfall training can close."""
 
