@@ -56,6 +56,7 @@ from competency.selection import (
 from competency.standards.catalogue import Catalog, UnknownStandardError
 from competency.standards.checking import DraftStandardError, PositionResult, check, evaluate
 from competency.standards.evaluate import StandardResult
+from competency.standards.explanation import Explanation, explain
 from competency.standards.model import Standard
 from competency.targets.measure import IndicatorResult, TargetReport, check_targets
 from competency.targets.model import Indicator, TargetSet, TargetStatus
@@ -143,6 +144,7 @@ __all__ = [
     "check_targets",
     "cohort_gaps",
     "evaluate",
+    "explain",
     "evaluate_training",
     "export_case",
     "gap",
@@ -153,4 +155,5 @@ __all__ = [
     "target_trajectory",
     "unstructure",
     "validate",
+    "Explanation",
 ]

@@ -35,8 +35,8 @@ from competency.cli._vector import check_vector
 from competency.io.roster import Tally, checked_records
 from competency.io.sheets import CsvWriter, Sheet, write_xlsx
 from competency.rules.outcome import Outcome
-from competency.standards.checking import check as check_official
 from competency.standards.evaluate import StandardResult
+from competency.standards.explanation import explain as explain_results
 from competency.standards.report import (
     RESULT_HEADERS_VI,
     event_line,
@@ -209,15 +209,14 @@ def explain(
         if record.official is None:
             print_invalid(record)
             raise typer.Exit(EXIT_INVALID)
-        results = check_official(record.official, day, catalog=catalog, include_drafts=drafts)
-        if not results:
+        explanations = explain_results(record.official, day, catalog=catalog,
+                                       include_drafts=drafts)
+        if not explanations:
             out.print(f"{official_id}: không có tiêu chuẩn nào áp dụng ngày {day} · no applicable "
                       f"standard on {day}", markup=False)
-        for result in results:
-            out.print(f"{official_id} · {result.title or '-'} · {result.standard.id} · "
-                      f"{result.standard.title[lang]}", markup=False, style="bold")
-            _print_event(result, lang)
-            for line in explain_lines(result.evaluation, lang):
+        for explanation in explanations:
+            out.print(explanation.heading(lang), markup=False, style="bold")
+            for line in explanation.lines(lang):
                 out.print(line, markup=False)
         raise typer.Exit(EXIT_OK)
     err.print(f"{roster}: no record with id {official_id!r}", markup=False)

@@ -39,7 +39,8 @@ _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 class StructureError(ValueError):
     """A record or data file that the converter cannot turn into objects.
 
-    ``lines`` holds one ``message @ $.path`` line per problem.
+    ``lines`` holds one ``/pointer: message`` line per problem, the JSON pointer notation
+    that schema validation uses too.
     """
 
     def __init__(self, lines: list[str]) -> None:
@@ -140,14 +141,26 @@ def _format(exc: BaseException, type_: Any) -> str:
     return cattrs.v.format_exception(exc, type_)
 
 
+_STEP = re.compile(r"\.([^.\[]+)|\[([^\]]+)\]")
+
+
+def _pointed(line: str) -> str:
+    """``message @ $.a[0].b`` (cattrs) as ``/a/0/b: message`` (JSON pointer, RFC 6901)."""
+    message, _, path = line.rpartition(" @ ")
+    steps = (name if name else index.strip("'\"") for name, index in _STEP.findall(path))
+    pointer = "".join("/" + step.replace("~", "~0").replace("/", "~1") for step in steps)
+    return f"{pointer or '/'}: {message}"
+
+
 def structure(data: Any, cls: type[T]) -> T:
-    """Build ``cls`` from JSON-like ``data``; raise :class:`StructureError` with path lines."""
+    """Build ``cls`` from JSON-like ``data``; raise :class:`StructureError` with pointer lines."""
     try:
         return CONVERTER.structure(data, cls)
     except (ClassValidationError, cattrs.BaseValidationError) as exc:
-        raise StructureError(cattrs.transform_error(exc, format_exception=_format)) from None
+        lines = cattrs.transform_error(exc, format_exception=_format)
+        raise StructureError([_pointed(line) for line in lines]) from None
     except (TypeError, ValueError) as exc:
-        raise StructureError([f"{exc} @ $"]) from None
+        raise StructureError([f"/: {exc}"]) from None
 
 
 def unstructure(obj: Any) -> Any:

@@ -19,6 +19,7 @@ import jsonschema
 import referencing
 import referencing.jsonschema
 
+from competency.errors import UnknownItemError
 from competency.schema.generate import DATE_PATTERN
 
 __all__ = [
@@ -47,9 +48,8 @@ def _schema(kind: str) -> dict[str, Any]:
     for file in _schema_files():
         if file.name == f"{kind}.schema.json":
             return json.loads(file.read_text(encoding="utf-8"))
-    known = ", ".join(f.name.removesuffix(".schema.json") for f in _schema_files())
-    msg = f"unknown record kind {kind!r}; expected one of: {known}"
-    raise KeyError(msg)
+    known = tuple(sorted(f.name.removesuffix(".schema.json") for f in _schema_files()))
+    raise UnknownItemError("record kind", kind, known)
 
 
 @functools.cache
