@@ -17,6 +17,7 @@ from competency.cli._common import (
     parse_date,
     write_stdout,
 )
+from competency.docgen.history import history, history_lines
 from competency.rules import nodes as n
 from competency.schema.convert import unstructure
 from competency.standards.report import event_text, subjects_text
@@ -88,6 +89,14 @@ def show(standard_id: str = typer.Argument(...), lang: Lang = LANG) -> None:
     for t in s.transitional:
         out.print(f"transitional [{t.id}]: {', '.join(t.rules)} due {t.due} "
                   f"({'; '.join(c.cite() for c in t.legal_basis)})", markup=False)
+
+
+@app.command("history")
+def history_command(subject: str = typer.Argument(..., help="Subject, e.g. commune-civil-servant"),
+                    lang: Lang = LANG) -> None:
+    """Which standard applied when, and what each one changed (added, removed, reworded)."""
+    for line in history_lines(history(load_catalog(None), subject, lang), lang):
+        out.print(line, markup=False)
 
 
 @app.command("sql")

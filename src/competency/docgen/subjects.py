@@ -11,6 +11,7 @@ from competency.docgen._md import (
     reference_cite,
     table,
 )
+from competency.docgen.history import history
 from competency.docgen.standards import page_name, period
 from competency.standards.catalogue import Catalog
 from competency.standards.model import Standard
@@ -59,4 +60,23 @@ def index_page(catalog: Catalog) -> str:
                  marked_confidence(s.confidence)] for s in history]
         lines += table(["Hiệu lực · In force", "Tiêu chuẩn · Standard", "Văn bản · Instruments",
                         "Độ tin cậy · Confidence"], rows)
+        if len(history) > 1:
+            lines += ["", "**Thay đổi · What changed** (`competency standards history "
+                      f"{subject}`):", "", *_changes(catalog, subject)]
     return "\n".join(lines) + "\n"
+
+
+def _changes(catalog: Catalog, subject: str) -> list[str]:
+    """One bullet per standard after the first: its requirements added, removed, reworded."""
+    lines = []
+    for vi, en in list(zip(history(catalog, subject, "vi"), history(catalog, subject, "en"),
+                           strict=True))[1:]:
+        items = ([f"thêm · added {code(r)}: {t} · *{e}*"
+                  for (r, t), (_, e) in zip(vi.added, en.added, strict=True)] +
+                 [f"bỏ · removed {code(r)}: {t} · *{e}*"
+                  for (r, t), (_, e) in zip(vi.removed, en.removed, strict=True)] +
+                 [f"đổi · reworded {code(r)}: {old} → {new} · *{new_en}*"
+                  for (r, old, new), (_, _, new_en) in zip(vi.reworded, en.reworded, strict=True)])
+        lines.append(f"- {_start(vi.standard)} {code(vi.standard.id)}: "
+                     + ("; ".join(items) if items else "không đổi yêu cầu · requirements unchanged"))
+    return lines
