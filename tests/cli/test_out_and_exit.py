@@ -9,7 +9,7 @@ import json
 import pytest
 
 from competency import __version__
-from tests.cli.test_cli import SAMPLE, run
+from tests.cli.test_cli import ROOT, SAMPLE, run
 
 ON = ["--on", "2020-06-01"]
 RUNS = {
@@ -106,3 +106,36 @@ def test_unknown_choices_are_refused_with_the_choices(args):
 def test_help_names_the_choices_and_the_date():
     text = run("check", "--help").stdout
     assert "<vi|en>" in text and "<reference|vector>" in text and "DATE" in text
+
+
+def test_validate_takes_several_files_as_a_hook_passes_them(tmp_path):
+    good = tmp_path / "a.jsonl"
+    good.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    bad = tmp_path / "b.jsonl"
+    bad.write_text('{"id": 5}\n', encoding="utf-8")
+    result = run("validate", str(good), str(bad))
+    assert result.returncode == 1
+    assert f"{good}: read 38, valid 38, invalid 0" in result.stdout
+    assert f"{bad}: read 1, valid 0, invalid 1" in result.stdout
+    assert run("validate", str(good), str(good)).returncode == 0
+
+
+def test_standards_check_passes_a_good_overlay_and_refuses_a_bad_one(tmp_path):
+    overlay = ROOT / "docs" / "examples" / "overlay-ben-tre.yaml"
+    result = run("standards", "check", str(overlay))
+    assert result.returncode == 0
+    assert "1 standard(s) valid: bt.ben-tre-2023.cong-chuc-xa-tu-phap" in result.stdout
+    assert "replaces the national standard 'vn.nd-33-2023.cong-chuc-xa'" in result.stderr
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("standards:\n  - id: x\n", encoding="utf-8")
+    refused = run("standards", "check", str(bad))
+    assert refused.returncode == 2 and "'requirements' is required" in refused.stderr
+
+
+def test_the_pre_commit_hooks_name_commands_that_exist():
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    for hook in hooks:
+        command = hook["entry"].split()[1:]
+        assert run(*command, "--help").returncode == 0, hook["id"]

@@ -25,7 +25,8 @@ from competency.standards.consistency import builtin_term_periods, period_notes
 
 
 def validate(
-    file: Path = typer.Argument(..., help="Roster or record file: .json .jsonl .csv .xlsx"),
+    files: list[Path] = typer.Argument(..., metavar="FILE...",
+                                       help="Roster or record files: .json .jsonl .csv .xlsx"),
     kind: str = typer.Option("official", help=f"Record kind: {', '.join(KINDS)}"),
     fmt: str = typer.Option("text", "--format", help="text or json"),
     input_format: str | None = typer.Option(None, "--input-format",
@@ -35,9 +36,16 @@ def validate(
                                     help="Processes for a large JSON Lines file "
                                          "(default: the processors available)"),
 ) -> None:
-    """Validate each record; print each error with its location and JSON pointer, then a summary."""
+    """Validate each record; print each error with its location and JSON pointer, then a summary
+    per file (several files: as a pre-commit hook passes them)."""
     if kind not in KINDS:
         raise typer.BadParameter(f"unknown kind {kind!r}; expected one of: {', '.join(KINDS)}")
+    tallies = [_validate(file, kind, fmt, input_format, redact, jobs) for file in files]
+    raise typer.Exit(exit_status(*tallies))
+
+
+def _validate(file: Path, kind: str, fmt: str, input_format: str | None, redact: bool,
+              jobs: int | None) -> Tally:
     tally = Tally()
     errors, noted = [], 0
     notes = functools.partial(period_notes, table=builtin_term_periods()) \
@@ -62,4 +70,4 @@ def validate(
     else:
         with_notes = f" ({noted} with notes)" if noted else ""
         out.print(f"{file}: {tally_counts(tally)}{with_notes}", markup=False)
-    raise typer.Exit(exit_status(tally))
+    return tally
