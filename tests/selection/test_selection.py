@@ -329,7 +329,8 @@ def test_select_command_writes_a_workbook_with_vietnamese_headers(roster_file, t
     assert book.sheetnames == ["Xếp hạng", "Không đủ điều kiện", "Chưa đủ dữ liệu",
                                "Điều kiện và cam kết"]
     ranked = list(book["Xếp hạng"].iter_rows(values_only=True))
-    assert ranked[0][:6] == ("Thứ hạng", "Mã hồ sơ", "Đơn vị", "Tổng điểm", "Được chọn", "Lý do")
+    assert ranked[0][:7] == ("Thứ hạng", "Mã hồ sơ", "Đơn vị", "Tổng điểm", "Được chọn",
+                             "Chỉ tiêu", "Lý do")
     assert ranked[1][:2] == (1, "L-1")
     unknown = book["Chưa đủ dữ liệu"].iter_rows(min_row=2, values_only=True)
     assert [row[0] for row in unknown] == ["L-2"]
@@ -345,3 +346,58 @@ def test_select_command_unusable_requests_exit_two(roster_file, args):
     result = run("select", str(roster_file), *args)
     assert result.returncode == 2
     assert result.stderr.startswith("error:") and "Traceback" not in result.stderr
+
+
+# -- quota pools and priority groups -----------------------------------------------------------
+
+POOLS = {"total": 10, "pools": [
+    {"id": "doctorate", "title": {"vi": "Tiến sĩ", "en": "Doctorate"}, "places": 2,
+     "members": {"id": "master", "min_education": "thac_si"}},
+    {"id": "master", "title": {"vi": "Thạc sĩ", "en": "Master's"}, "places": 1,
+     "members": {"id": "bachelor-only", "all_of": [
+         {"id": "bachelor", "min_education": "dai_hoc"},
+         {"id": "no-master", "not": {"id": "has-master", "min_education": "thac_si"}}]}}]}
+
+
+def _quota(**changes):
+    from competency.selection import Quota
+
+    return structure({**POOLS, **changes}, Quota)
+
+
+def test_pools_are_filled_in_order_and_each_says_who_just_missed():
+    """Equal scores rank by id. M-1, M-2 take the two doctoral places; M-3 may take no other
+    pool; B-1 takes the one master's place, B-2 just misses it; N-1 (education unknown)
+    belongs to no pool."""
+    master = [{"level": "dai_hoc"}, {"level": "thac_si"}]
+    roster = [person("M-1", education=master), person("M-2", education=master),
+              person("M-3", education=master), person("B-1"), person("B-2"),
+              person("N-1", education=None)]
+    result = select(roster, POSTGRADUATE, BEFORE, quota=_quota())
+    taken = {c.official_id: c.pool for c in result.ranked if c.selected}
+    assert taken == {"M-1": "doctorate", "M-2": "doctorate", "B-1": "master"}
+    reasons = {c.official_id: c.reason.en for c in result.ranked if not c.selected}
+    assert reasons["M-3"] == "Full: Doctorate (2)"
+    assert reasons["B-2"] == "Full: Master's (1)"
+    assert reasons["N-1"] == "In none of the pools: Doctorate, Master's"
+    report = {p["pool"]: p for p in result.pool_report()}
+    assert report["doctorate"]["chosen"] == ["M-1", "M-2"]
+    assert [m["official_id"] for m in report["doctorate"]["just_missed"]] == ["M-3"]
+    assert [m["official_id"] for m in report["master"]["just_missed"]] == ["B-2"]
+
+
+def test_priority_groups_are_served_before_the_ranking():
+    """One place: a leader with fewer points goes before a higher-scored specialist; without
+    the priority group the specialist goes."""
+    leader = person("L-1", assignments=[{"title": "truong_phong", "start": "2010-01-01",
+                                         "leadership": True}],
+                    ratings=[{"year": 2023, "rating": "hoan_thanh_tot"},
+                             {"year": 2024, "rating": "hoan_thanh_tot"}])
+    best = person("S-1", ratings=[{"year": 2023, "rating": "hoan_thanh_xuat_sac"},
+                                  {"year": 2024, "rating": "hoan_thanh_xuat_sac"}])
+    plain = select([leader, best], POSTGRADUATE, BEFORE, quota=_quota(total=1, pools=[]))
+    assert [c.official_id for c in plain.ranked] == ["S-1", "L-1"]
+    first = select([leader, best], POSTGRADUATE, BEFORE,
+                   quota=_quota(total=1, pools=[], priority=[{"leadership": True}]))
+    assert [c.official_id for c in first.ranked if c.selected] == ["L-1"]
+    assert [c.priority for c in first.ranked] == [0, 1]

@@ -105,6 +105,8 @@ def _print(result: Selection, lang: str, limit: int) -> None:
         table.add_row(str(c.rank), c.official_id, c.unit or "-", f"{c.score:g}",
                       _breakdown(c, lang), chosen)
     out.print(table)
+    for line in _pool_lines(result, lang):
+        out.print(line, markup=False)
     failing = Counter((ev.rule_id, ev.message(lang, cite=False).split(":")[0])
                       for r in result.ineligible for ev in r.failing)
     out.print(f"{'ineligible' if en else 'không đủ điều kiện'}: {len(result.ineligible)}",
@@ -116,7 +118,25 @@ def _print(result: Selection, lang: str, limit: int) -> None:
               markup=False)
 
 
-_RANK_COLUMNS = ("Thứ hạng", "Mã hồ sơ", "Đơn vị", "Tổng điểm", "Được chọn", "Lý do")
+def _pool_lines(result: Selection, lang: str) -> list[str]:
+    """Per quota pool: places taken, who took them, who just missed and why."""
+    en = lang == "en"
+    lines = []
+    for pool in result.pool_report():
+        chosen = pool["chosen"]
+        lines.append(f"{'pool' if en else 'chỉ tiêu'} {pool['title'][lang]}: "
+                     f"{len(chosen)}/{pool['places']} — {', '.join(chosen) or '—'}")
+        lines += [f"    {'just missed' if en else 'sát nút'}: #{m['rank']} {m['official_id']}"
+                  f" ({m['reason'][lang]})" for m in pool["just_missed"]]
+    return lines
+
+
+def _pool_title(result: Selection, pool: str | None) -> str | None:
+    pools = {} if result.quota is None else {p.id: p.title.vi for p in result.quota.pools}
+    return pools.get(pool) if pool else None
+
+
+_RANK_COLUMNS = ("Thứ hạng", "Mã hồ sơ", "Đơn vị", "Tổng điểm", "Được chọn", "Chỉ tiêu", "Lý do")
 
 
 def _criterion_points(candidate: Candidate, criteria: list[str]) -> list[float | None]:
@@ -129,7 +149,8 @@ def _sheets(result: Selection) -> list[Sheet]:
     criteria = [c.id for c in result.scheme.criteria]
     titles = {c.id: (c.title.vi if c.title else c.id) for c in result.scheme.criteria}
     ranked = [[c.rank, c.official_id, c.unit, c.score, "có" if c.selected else "không",
-               c.reason.vi if c.reason else None, *_criterion_points(c, criteria)]
+               _pool_title(result, c.pool), c.reason.vi if c.reason else None,
+               *_criterion_points(c, criteria)]
               for c in result.ranked]
     info = [[line] for line in _header_lines(result, "vi")]
     return [

@@ -13,13 +13,20 @@ from typing import Any
 
 import attrs
 
-from competency.model.official import Official
+from competency.model.official import Assignment, Official
 from competency.model.selector import unit_key
-from competency.rules.evaluate import Evaluation
+from competency.rules.evaluate import Evaluation, evaluate_node
 from competency.rules.leaves import Context
+from competency.rules.outcome import Outcome
 from competency.schema.convert import unstructure
 from competency.selection._results import Candidate, CriterionScore, Rejection, Unresolved
-from competency.selection.model import TIE_BREAK_FACTS, Quota, QuotaGroup, SelectionScheme
+from competency.selection.model import (
+    TIE_BREAK_FACTS,
+    Quota,
+    QuotaGroup,
+    QuotaPool,
+    SelectionScheme,
+)
 from competency.vocab import Gender, Text, fold
 
 __all__ = ["Entry", "allot", "effective_quota", "quota_group", "rank_key", "stable_order"]
@@ -66,13 +73,32 @@ class Entry:
     breakdown: tuple[CriterionScore, ...]
     group: str | None
     eligibility: Evaluation
+    pools: tuple[str, ...] = ()
+    """The quota pools whose condition the candidate meets, in the quota's order."""
+    priority: int = 0
+    """Index of the first priority group the candidate belongs to (none: after them all)."""
+
+
+def pool_ids(places: Quota | None, ctx: Context) -> tuple[str, ...]:
+    """The pools whose condition the candidate meets; an unknown condition admits no one."""
+    if places is None:
+        return ()
+    return tuple(p.id for p in places.pools
+                 if p.members is None or evaluate_node(p.members, ctx).outcome is Outcome.MET)
+
+
+def priority_of(places: Quota | None, official: Official, post: Assignment | None) -> int:
+    """Index of the first priority group the candidate belongs to; after them all if none."""
+    groups = () if places is None else places.priority
+    return next((i for i, group in enumerate(groups) if group.matches(official, post)),
+                len(groups))
 
 
 def rank_key(scheme: SelectionScheme) -> Callable[[Entry], tuple[Any, ...]]:
     """Sort key: score, the scheme's tie-breaks, the official id, then the record itself."""
     def key(entry: Entry) -> tuple[Any, ...]:
         points = {s.criterion: s.points for s in entry.breakdown}
-        parts: list[Any] = [-entry.score]
+        parts: list[Any] = [entry.priority, -entry.score]
         for name in scheme.tie_breaks:
             parts.append(_fact_key(name, entry.official) if name in TIE_BREAK_FACTS
                          else (-points.get(name, 0.0),))
@@ -101,27 +127,50 @@ def stable_order(item: Rejection | Unresolved) -> tuple[str, str]:
                                         else [t.en for t in item.missing])
 
 
+def _pool_for(entry: Entry, pools: tuple[QuotaPool, ...],
+              left: dict[str, int]) -> tuple[str | None, Text | None]:
+    """The first pool with a place left that the entry may take, or why there is none."""
+    for pool in pools:
+        if pool.id in entry.pools and left[pool.id] > 0:
+            return pool.id, None
+    names = [p for p in pools if p.id in entry.pools]
+    if names:
+        return None, Text(vi="Đã đủ chỉ tiêu: " + ", ".join(f"{p.title.vi} ({p.places})"
+                                                         for p in names),
+                          en="Full: " + ", ".join(f"{p.title.en} ({p.places})" for p in names))
+    return None, Text(vi="Không thuộc chỉ tiêu nào: " + ", ".join(p.title.vi for p in pools),
+                      en="In none of the pools: " + ", ".join(p.title.en for p in pools))
+
+
 def allot(entries: list[Entry], places: Quota | None) -> list[Candidate]:
-    """Rank the sorted entries; those past the total or their group's limit are reserves."""
+    """Rank the sorted entries; those past the total, their group's limit or every pool they
+    may take are reserves, with the reason."""
     total = None if places is None else places.total
     limit = None if places is None else places.max_per_group
+    pools = () if places is None else places.pools
+    left = {p.id: p.places for p in pools}
     taken: dict[str | None, int] = {}
     chosen = 0
     ranked = []
     for rank, entry in enumerate(entries, start=1):
-        reason = None
+        reason, pool = None, None
         if total is not None and chosen >= total:
             reason = Text(vi=f"Ngoài tổng chỉ tiêu ({total})", en=f"Beyond the {total} places")
         elif limit is not None and taken.get(entry.group, 0) >= limit:
             where = entry.group if entry.group is not None else "?"
             reason = Text(vi=f"Nhóm {where} đã đủ chỉ tiêu ({limit} người mỗi nhóm)",
                           en=f"Group {where} is full ({limit} per group)")
+        elif pools:
+            pool, reason = _pool_for(entry, pools, left)
         selected = reason is None
         if selected:
             chosen += 1
             taken[entry.group] = taken.get(entry.group, 0) + 1
+            if pool is not None:
+                left[pool] -= 1
         ranked.append(Candidate(official_id=entry.official.id, rank=rank, score=entry.score,
                                 breakdown=entry.breakdown, selected=selected, reason=reason,
                                 unit=entry.post_unit, group=entry.group,
-                                eligibility=entry.eligibility))
+                                eligibility=entry.eligibility, pool=pool, pools=entry.pools,
+                                priority=entry.priority))
     return ranked

@@ -65,12 +65,19 @@ class Candidate:
     unit: str | None
     group: str | None
     eligibility: Evaluation
+    pool: str | None = None
+    """The quota pool whose place the candidate takes (selected only)."""
+    pools: tuple[str, ...] = ()
+    """Every pool the candidate may take."""
+    priority: int = 0
+    """Index of the priority group the candidate was served in (their number: none)."""
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready data."""
         return {"rank": self.rank, "official_id": self.official_id, "unit": self.unit,
                 "group": self.group, "score": self.score, "selected": self.selected,
-                "reason": _pair(self.reason), "breakdown": [b.as_dict() for b in self.breakdown]}
+                "reason": _pair(self.reason), "pool": self.pool, "pools": list(self.pools),
+                "breakdown": [b.as_dict() for b in self.breakdown]}
 
 
 @attrs.frozen(kw_only=True)
@@ -147,6 +154,20 @@ class Selection:
                  for k in self.scheme.tie_breaks]
         return [score, *steps, last]
 
+    def pool_report(self, missed: int = 3) -> list[dict[str, Any]]:
+        """Per quota pool: its places, who took them, and the first ``missed`` members who
+        just missed a place, with why."""
+        report = []
+        for pool in () if self.quota is None else self.quota.pools:
+            chosen = [c for c in self.ranked if c.pool == pool.id]
+            waiting = [c for c in self.ranked if not c.selected and pool.id in c.pools]
+            report.append({"pool": pool.id, "title": _pair(pool.title), "places": pool.places,
+                           "chosen": [c.official_id for c in chosen],
+                           "just_missed": [{"official_id": c.official_id, "rank": c.rank,
+                                            "reason": _pair(c.reason)}
+                                           for c in waiting[:missed]]})
+        return report
+
     def counts(self) -> dict[str, int]:
         """How many candidates ended in each place."""
         return {"ranked": len(self.ranked), "selected": len(self.selected),
@@ -177,7 +198,8 @@ class Selection:
                            "citation": _cite(commitment.legal_basis)},
             "quota": None if quota is None else {
                 "total": quota.total, "per": quota.per and quota.per.value,
-                "max_per_group": quota.max_per_group, "note": _pair(quota.note)},
+                "max_per_group": quota.max_per_group, "note": _pair(quota.note),
+                "pools": self.pool_report()},
             "counts": self.counts(),
             "ranked": [c.as_dict() for c in self.ranked],
             "ineligible": [r.as_dict() for r in self.ineligible],

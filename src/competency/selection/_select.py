@@ -17,6 +17,8 @@ from competency.selection._ranking import (
     Entry,
     allot,
     effective_quota,
+    pool_ids,
+    priority_of,
     quota_group,
     rank_key,
     stable_order,
@@ -82,7 +84,8 @@ def select(candidates: Iterable[Official], scheme: SelectionScheme | str,
         entries.append(Entry(official=official, post_unit=label,
                              score=round(sum(s.points for s in scores), 6),
                              breakdown=tuple(scores), group=quota_group(per, official, ctx),
-                             eligibility=ev))
+                             eligibility=ev, pools=pool_ids(places, ctx),
+                             priority=priority_of(places, official, post)))
     entries.sort(key=rank_key(plan))
     ranked = allot(entries, places)
     return Selection(scheme=plan, regime=regime, on=on, quota=places, ranked=tuple(ranked),

@@ -26,6 +26,7 @@ __all__ = [
     "NoRegimeError",
     "Quota",
     "QuotaGroup",
+    "QuotaPool",
     "Regime",
     "SelectionScheme",
     "UnknownSchemeError",
@@ -82,8 +83,22 @@ class QuotaGroup(enum.Enum):
 
 
 @attrs.frozen(kw_only=True)
+class QuotaPool:
+    """A share of the places, for the candidates its condition admits (e.g. doctorates for
+    master's holders); pools are filled in order, each candidate in at most one."""
+
+    id: str = attrs.field(metadata=describe("Identifier.", "Mã.", **ID_PATTERN))
+    title: Text = attrs.field(metadata=describe("Title.", "Tên."))
+    places: int = attrs.field(metadata=describe("Places of the pool.", "Chỉ tiêu.", minimum=0))
+    members: Node | None = attrs.field(default=None, metadata=describe(
+        "Who may take a place of this pool (a requirement tree; absent: every candidate).",
+        "Đối tượng của chỉ tiêu này."))
+
+
+@attrs.frozen(kw_only=True)
 class Quota:
-    """How many are selected: overall and per unit, province or field of study."""
+    """How many are selected: overall, per unit, province or field of study, and by pools
+    (degree, field, unit), with priority groups served first."""
 
     total: int | None = attrs.field(default=None, metadata=describe(
         "Places in all.", "Tổng chỉ tiêu.", minimum=0))
@@ -93,6 +108,12 @@ class Quota:
         "Places per group.", "Chỉ tiêu mỗi nhóm.", minimum=1))
     note: Text | None = attrs.field(default=None, metadata=describe(
         "Where the figures come from.", "Nguồn số liệu."))
+    pools: tuple[QuotaPool, ...] = attrs.field(default=(), metadata=describe(
+        "Places split by degree, field or unit, filled in order; none: one list.",
+        "Chỉ tiêu theo trình độ, ngành, đơn vị."))
+    priority: tuple[Selector, ...] = attrs.field(default=(), metadata=describe(
+        "Groups served first, in order (leaders, planning pools), before the ranking.",
+        "Nhóm được ưu tiên xét trước (lãnh đạo, quy hoạch)."))
 
 
 TIE_BREAK_FACTS: Mapping[str, Text] = types.MappingProxyType({
