@@ -1,0 +1,134 @@
+"""A JSON decoder that refuses what :mod:`json` accepts silently, record by record.
+
+Python's decoder keeps the last of duplicated keys, reads ``NaN`` and ``Infinity`` (not
+JSON), and raises a bare ``ValueError`` for an integer of more digits than
+:data:`~competency.io.limits.MAX_INTEGER_DIGITS`. Here each such value is marked while the
+document is decoded, so that decoding goes on to the end of the record; afterwards the
+record gets one problem per mark, with its JSON pointer, and is invalid as read.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from competency.io import limits
+
+__all__ = ["decode", "marks", "may_repeat_keys", "raw_decode"]
+
+
+class _Refused:
+    """A value refused where it stood: its text kept for the record, its message for the report."""
+
+    __slots__ = ("message", "text")
+
+    def __init__(self, text: str, message: str) -> None:
+        self.text = text
+        self.message = message
+
+
+class _Repeated(dict):  # type: ignore[type-arg]
+    """An object that gave some keys more than once (the last value kept, as :mod:`json` does)."""
+
+    repeated: tuple[str, ...] = ()
+
+
+class _State:
+    marked = False
+
+
+_STATE = _State()
+
+
+def _integer(text: str) -> Any:
+    if len(text.lstrip("-")) <= limits.MAX_INTEGER_DIGITS:
+        return int(text)
+    _STATE.marked = True
+    return _Refused(text[:20] + "…", f"an integer of {len(text.lstrip('-'))} digits; at most "
+                    f"{limits.MAX_INTEGER_DIGITS} digits are read")
+
+
+def _constant(text: str) -> Any:
+    _STATE.marked = True
+    return _Refused(text, f"{text} is not a JSON number")
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    value = dict(pairs)
+    if len(value) == len(pairs):
+        return value
+    _STATE.marked = True
+    seen: set[str] = set()
+    repeated = [k for k, _ in pairs if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
+    marked = _Repeated(value)
+    marked.repeated = tuple(dict.fromkeys(repeated))
+    return marked
+
+
+_DECODER = json.JSONDecoder(parse_int=_integer, parse_constant=_constant,
+                            object_pairs_hook=_object)
+
+
+def raw_decode(text: str, pos: int) -> tuple[Any, int]:
+    """The value at ``pos`` and where it ends, as :meth:`json.JSONDecoder.raw_decode`;
+    call :func:`marks` on it."""
+    _STATE.marked = False
+    return _DECODER.raw_decode(text, pos)
+
+
+def decode(text: str) -> Any:
+    """The value of a whole text, as :func:`json.loads`; call :func:`marks` on it."""
+    _STATE.marked = False
+    return _DECODER.decode(text)
+
+
+def _pointer(path: tuple[Any, ...]) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+
+
+def marks(value: Any, at: tuple[Any, ...] = ()) -> tuple[Any, tuple[str, ...]]:
+    """The value decoded last, cleaned of marks, and a problem for each refused part
+    (pointers start with ``at``, where the value stands in its record).
+
+    Costs nothing when the last decoding marked nothing (the usual case).
+    """
+    if not _STATE.marked:
+        return value, ()
+    _STATE.marked = False
+    problems: list[str] = []
+
+    def clean(node: Any, path: tuple[Any, ...]) -> Any:
+        if isinstance(node, _Refused):
+            problems.append(f"{_pointer(path) or '/'}: {node.message}")
+            return node.text
+        if isinstance(node, dict):
+            for key in getattr(node, "repeated", ()):
+                problems.append(f"{_pointer((*path, key))}: duplicate key {key!r} "
+                                "(the object gives it twice)")
+            return {k: clean(v, (*path, k)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [clean(v, (*path, i)) for i, v in enumerate(node)]
+        return node
+
+    return clean(value, at), tuple(problems)
+
+
+try:
+    from orjson import dumps as _dumps
+except ImportError:  # pragma: no cover - without the ``fast`` extra every line is decoded here
+    _dumps = None
+
+
+def may_repeat_keys(raw: bytes, value: Any) -> bool:
+    """Whether the text of ``value`` (decoded by orjson, which keeps the last of repeated
+    keys) may have given a key twice.
+
+    Each key in ``raw`` is followed by one colon, and strings hold the others. Unless a
+    colon is written as the escape ``\\u003a``, the strings of ``value`` hold as many as
+    they did in ``raw``, and orjson writes them back as they are: ``raw`` has more colons
+    than orjson's text of ``value`` exactly when a key (and its value) was dropped. When
+    the counts differ, or a colon may be escaped, the line is for :func:`decode` to tell.
+    """
+    if _dumps is None or b"\\u003" in raw:
+        return True
+    return raw.count(b":") != _dumps(value).count(b":")

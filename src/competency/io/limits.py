@@ -1,0 +1,30 @@
+"""Every limit the readers put on their input, in one place, each with why it is where it is.
+
+A roster or data file that goes beyond a limit is refused (or the record is invalid) with a
+message naming the limit: hostile or broken files (decompression bombs, nested aliases,
+numbers of thousands of digits) must end in a clear error, never in a hang or a
+traceback. The limits are generous for real input: a national roster is about 2.5
+million officials, a record a few kilobytes, a data file a few kilobytes. They are
+module constants; a library caller may change them (``limits.MAX_XLSX_ROWS = ...``) since
+the readers look them up when they run. ``docs/limits.md`` lists them with their messages.
+"""
+
+from __future__ import annotations
+
+__all__ = ["MAX_DATA_FILE_BYTES", "MAX_INTEGER_DIGITS", "MAX_LINE_BYTES", "MAX_YAML_DEPTH"]
+
+MAX_LINE_BYTES = 16 * 2**20
+"""Longest JSON Lines line read (16 MiB); a record is a few kilobytes, so longer lines are
+reported as invalid without being held in memory."""
+
+MAX_INTEGER_DIGITS = 4300
+"""Most digits of a JSON integer: Python's own limit on converting text to integers (a
+longer one takes quadratic time). No field of a record needs more than a handful."""
+
+MAX_DATA_FILE_BYTES = 5_000_000
+"""Largest YAML or JSON data file (standard, framework, programme, overlay) accepted;
+shipped files are a few kilobytes."""
+
+MAX_YAML_DEPTH = 64
+"""Deepest nesting accepted in a data file; the deepest requirement tree shipped is under
+10 levels."""
