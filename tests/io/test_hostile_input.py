@@ -36,6 +36,7 @@ HOSTILE_VALUES = {
     "NaN": ("NaN", "/x: NaN is not a JSON number"),
     "Infinity": ("Infinity", "/x: Infinity is not a JSON number"),
     "-Infinity": ("-Infinity", "/x: -Infinity is not a JSON number"),
+    "1e999": ("1e999", "/x: 1e999 is too large for a number"),
 }
 
 
@@ -103,3 +104,18 @@ def test_jsonl_duplicate_key_written_any_way_is_refused(tmp_path, line):
     roster = tmp_path / "r.jsonl"
     roster.write_text(line + "\n")
     assert read(roster)[0].problems[-1] == "/id: duplicate key 'id' (the object gives it twice)"
+
+
+@pytest.mark.parametrize("text", ["nan", "NaN", "inf", "-Infinity", "1e999"])
+def test_csv_score_that_is_not_a_finite_number_is_invalid(tmp_path, text):
+    roster = tmp_path / "r.csv"
+    roster.write_text(f"id,category,language_score\nA-1,cong_chuc,{text}\nA-2,cong_chuc,6.5\n")
+    records = read(roster)
+    assert records[0].problems == (f"column 'language_score': {text!r} is not a number",)
+    assert records[1].ok
+
+
+def test_xlsx_score_that_is_not_a_finite_number_is_invalid():
+    from competency.io._cells import CellError, Number
+    with pytest.raises(CellError, match="is not a number"):
+        Number()(float("inf"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 import unicodedata
 from typing import Any
@@ -160,19 +161,26 @@ class Schooling:
 
 @attrs.frozen
 class Number:
-    """A number; a decimal comma ("6,5") is read as a decimal point."""
+    """A finite number; a decimal comma ("6,5") is read as a decimal point.
+
+    ``nan`` and ``inf``, which :class:`float` reads, are not numbers of a record.
+    """
 
     accepted = "a number"
 
     def __call__(self, value: Any) -> float | int:
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, float) and math.isfinite(value):
             return value
         text = cell_text(value).replace(",", ".")
         try:
             number = float(text)
         except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
             msg = f"{cell_text(value)!r} is not a number"
-            raise CellError(msg) from None
+            raise CellError(msg)
         return int(number) if number.is_integer() and "." not in text else number
 
 

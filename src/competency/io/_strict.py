@@ -1,8 +1,8 @@
 """A JSON decoder that refuses what :mod:`json` accepts silently, record by record.
 
 Python's decoder keeps the last of duplicated keys, reads ``NaN`` and ``Infinity`` (not
-JSON), and raises a bare ``ValueError`` for an integer of more digits than
-:data:`~competency.io.limits.MAX_INTEGER_DIGITS`. Here each such value is marked while the
+JSON), makes ``1e999`` infinite, and raises a bare ``ValueError`` for an integer of more
+digits than :data:`~competency.io.limits.MAX_INTEGER_DIGITS`. Here each such value is marked while the
 document is decoded, so that decoding goes on to the end of the record; afterwards the
 record gets one problem per mark, with its JSON pointer, and is invalid as read.
 """
@@ -10,6 +10,7 @@ record gets one problem per mark, with its JSON pointer, and is invalid as read.
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from competency.io import limits
@@ -48,6 +49,14 @@ def _integer(text: str) -> Any:
                     f"{limits.MAX_INTEGER_DIGITS} digits are read")
 
 
+def _float(text: str) -> Any:
+    number = float(text)
+    if math.isfinite(number):
+        return number
+    _STATE.marked = True
+    return _Refused(text, f"{text} is too large for a number")
+
+
 def _constant(text: str) -> Any:
     _STATE.marked = True
     return _Refused(text, f"{text} is not a JSON number")
@@ -65,7 +74,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return marked
 
 
-_DECODER = json.JSONDecoder(parse_int=_integer, parse_constant=_constant,
+_DECODER = json.JSONDecoder(parse_int=_integer, parse_float=_float, parse_constant=_constant,
                             object_pairs_hook=_object)
 
 
