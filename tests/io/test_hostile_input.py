@@ -119,3 +119,34 @@ def test_xlsx_score_that_is_not_a_finite_number_is_invalid():
     from competency.io._cells import CellError, Number
     with pytest.raises(CellError, match="is not a number"):
         Number()(float("inf"))
+
+
+# -- CSV: an unterminated quote -----------------------------------------------------------
+
+def test_csv_unterminated_quote_is_reported_with_the_lines_it_swallowed(tmp_path):
+    roster = tmp_path / "r.csv"
+    roster.write_text("id,category,full_name\nA-1,cong_chuc,x\nA-2,cong_chuc,\"broken\n"
+                      "A-3,cong_chuc,y\nA-4,cong_chuc,z\n")
+    records = read(roster)
+    assert [str(r.location) for r in records] == [f"{roster}:2", f"{roster}:3"]
+    assert records[0].ok
+    assert records[1].problems == (
+        "unreadable CSV row: a quote opened on line 3 is never closed; lines 3 to 5 "
+        "were read as one row (2 lines after line 3)",)
+    assert tally_of(roster).as_dict() == {"read": 2, "valid": 1, "invalid": 1}
+
+
+def test_csv_text_after_a_closing_quote_is_an_unreadable_row(tmp_path):
+    roster = tmp_path / "r.csv"
+    roster.write_text('id,category,full_name\nA-1,cong_chuc,"x"y\nA-2,cong_chuc,z\n')
+    records = read(roster)
+    assert records[0].problems[0].startswith("unreadable CSV row: ")
+    assert records[1].ok
+
+
+def test_csv_quoted_cell_over_several_lines_is_still_read(tmp_path):
+    roster = tmp_path / "r.csv"
+    roster.write_text('id,category,full_name\nA-1,cong_chuc,"two\nlines"\nA-2,cong_chuc,z\n')
+    records = read(roster)
+    assert [r.ok for r in records] == [True, True]
+    assert records[0].data["full_name"] == "two\nlines"

@@ -71,9 +71,12 @@ def _rows(stream: io.TextIOWrapper, delimiter: str, file: str,
           report: Reporter | None = None) -> Iterator[Row]:
     """Rows located at their first physical line; a broken row is passed on as unreadable.
 
+    The reader is strict: text after a closing quote, or a quote never closed (which
+    would take the rest of the file as one cell), makes the row unreadable.
+
     Every few hundred rows, ``report`` hears how many bytes have been read from the file.
     """
-    reader = csv.reader(stream, delimiter=delimiter)
+    reader = csv.reader(stream, delimiter=delimiter, strict=True)
     previous = 0
     check = _REPORT_ROWS if report is not None and report.progress is not None else math.inf
     while True:
@@ -86,9 +89,19 @@ def _rows(stream: io.TextIOWrapper, delimiter: str, file: str,
         except StopIteration:
             return
         except csv.Error as exc:
-            cells = Unreadable(f"unreadable CSV row: {exc}")
+            cells = Unreadable(f"unreadable CSV row: {_why(exc, previous + 1, reader.line_num)}")
         previous = reader.line_num
         yield location, cells
+
+
+def _why(error: csv.Error, first: int, last: int) -> str:
+    """What went wrong in the row of lines ``first`` to ``last``: a quote never closed
+    swallows every line after it, which must not pass unseen."""
+    if str(error) != "unexpected end of data":
+        return str(error)
+    swallowed = f"; lines {first} to {last} were read as one row ({last - first} lines after " \
+        f"line {first})" if last > first else ""
+    return f"a quote opened on line {first} is never closed{swallowed}"
 
 
 def _sample(path: Path, encoding: str) -> str:
