@@ -150,3 +150,53 @@ def test_csv_quoted_cell_over_several_lines_is_still_read(tmp_path):
     records = read(roster)
     assert [r.ok for r in records] == [True, True]
     assert records[0].data["full_name"] == "two\nlines"
+
+
+# -- YAML data files: nested aliases, repeated keys ---------------------------------------
+
+LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8))
+
+
+def test_yaml_billion_laughs_is_refused_quickly():
+    """Nine levels of ten aliases would be a billion nodes once expanded."""
+    import time
+
+    from competency.io import limits
+    from competency.io.safe_yaml import load_yaml
+    assert len(LAUGHS) < 500
+    started = time.perf_counter()
+    with pytest.raises(ValueError, match=(
+            f"more than {limits.MAX_YAML_NODES:,} values once its aliases are expanded")):
+        load_yaml(LAUGHS)
+    assert time.perf_counter() - started < 2
+
+
+def test_cli_overlay_with_billion_laughs_exits_two_quickly(tmp_path):
+    import subprocess
+    import sys
+    overlay = tmp_path / "bomb.yaml"
+    overlay.write_text(LAUGHS)
+    roster = tmp_path / "r.jsonl"
+    roster.write_text(good("A-1") + "\n")
+    result = subprocess.run([sys.executable, "-m", "competency", "check", str(roster),
+                             "--on", "2025-06-30", "--overlay", str(overlay)],
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 2
+    assert "values once its aliases are expanded" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_yaml_aliases_within_the_limit_still_load():
+    from competency.io.safe_yaml import load_yaml
+    assert load_yaml("a: &x {k: 1}\nb: *x\nc: {<<: *x, k: 2}\n") == {
+        "a": {"k": 1}, "b": {"k": 1}, "c": {"k": 2}}
+
+
+def test_yaml_repeated_key_is_refused_with_its_line():
+    from competency.io.safe_yaml import load_yaml
+    with pytest.raises(ValueError, match=r"^key 'id' given twice in a mapping \(line 3; "
+                                         r"first on line 1\)$"):
+        load_yaml("id: a\nname: b\nid: c\n")
+    with pytest.raises(ValueError, match=r"line 3"):
+        load_yaml("list:\n  - {k: 1,\n     k: 2}\n")

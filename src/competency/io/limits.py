@@ -11,7 +11,8 @@ the readers look them up when they run. ``docs/limits.md`` lists them with their
 
 from __future__ import annotations
 
-__all__ = ["MAX_DATA_FILE_BYTES", "MAX_INTEGER_DIGITS", "MAX_LINE_BYTES", "MAX_YAML_DEPTH"]
+__all__ = ["MAX_DATA_FILE_BYTES", "MAX_INTEGER_DIGITS", "MAX_LINE_BYTES", "MAX_YAML_DEPTH",
+           "MAX_YAML_NODES"]
 
 MAX_LINE_BYTES = 16 * 2**20
 """Longest JSON Lines line read (16 MiB); a record is a few kilobytes, so longer lines are
@@ -28,3 +29,10 @@ shipped files are a few kilobytes."""
 MAX_YAML_DEPTH = 64
 """Deepest nesting accepted in a data file; the deepest requirement tree shipped is under
 10 levels."""
+
+MAX_YAML_NODES = 1_000_000
+"""Most values (mappings, lists, scalars) a data file may hold once its aliases are
+expanded. Aliases (``*name``) repeat a part without copying it, so a few hundred bytes of
+nested aliases stand for a billion values, which every later step would walk. The shipped
+data use aliases for repeated citations and hold a few thousand values; a million is
+as many as a 5 MB file could hold written out."""
