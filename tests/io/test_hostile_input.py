@@ -200,3 +200,64 @@ def test_yaml_repeated_key_is_refused_with_its_line():
         load_yaml("id: a\nname: b\nid: c\n")
     with pytest.raises(ValueError, match=r"line 3"):
         load_yaml("list:\n  - {k: 1,\n     k: 2}\n")
+
+
+# -- XLSX: decompression bombs; rows beyond the limit -------------------------------------
+
+def workbook(path: Path, rows: list[list[object]], *, sheets: int = 1) -> Path:
+    import openpyxl
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for number in range(sheets):
+        sheet = book.create_sheet(f"S{number + 1}")
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_xlsx_that_inflates_beyond_the_limit_is_refused_before_reading(tmp_path, monkeypatch):
+    import zipfile
+
+    from competency.errors import InputError
+    from competency.io import limits
+    path = workbook(tmp_path / "bomb.xlsx", [["id"], ["A-1"]])
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/padding.bin", b"\0" * (24 << 20))
+    assert path.stat().st_size < 1 << 20
+    monkeypatch.setattr(limits, "MAX_XLSX_BYTES", 16 << 20)
+    with pytest.raises(InputError, match=(
+            r"inflates to 25,\d+,\d+ bytes, more than the 16,777,216 bytes read "
+            r"\(MAX_XLSX_BYTES\)")):
+        read(path)
+
+
+def test_xlsx_that_inflates_too_many_times_is_refused(tmp_path, monkeypatch):
+    import zipfile
+
+    from competency.errors import InputError
+    from competency.io import limits
+    path = workbook(tmp_path / "bomb.xlsx", [["id"], ["A-1"]])
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/padding.bin", b"\0" * (24 << 20))
+    monkeypatch.setattr(limits, "RATIO_CHECKED_BYTES", 1 << 20)
+    with pytest.raises(InputError, match=r"inflates \d+ times.*\(MAX_XLSX_RATIO\)"):
+        read(path)
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_rows_beyond_the_limit_end_the_file_with_one_invalid_record(tmp_path, monkeypatch, kind):
+    from competency.io import limits
+    monkeypatch.setattr(limits, "MAX_ROWS", 5)
+    rows = [["id", "category"], *[[f"A-{n}", "cong_chuc"] for n in range(1, 10)]]
+    if kind == "csv":
+        path = tmp_path / "r.csv"
+        path.write_text("".join(",".join(r) + "\n" for r in rows))
+    else:
+        path = workbook(tmp_path / "r.xlsx", rows[:5], sheets=3)
+    records = read(path)
+    assert [r.ok for r in records] == [True] * 4 + [False]
+    assert records[-1].problems == (
+        "more than 5 rows in the file (MAX_ROWS); this row and the rest were not read",)
+    expected = f"{path}:6" if kind == "csv" else f"{path}:S2!1"
+    assert str(records[-1].location) == expected

@@ -17,7 +17,7 @@ from pathlib import Path
 from competency.errors import InputError
 from competency.io._progress import Progress, Reporter
 from competency.io._records import RawRecord, SourceLocation
-from competency.io._rows import Row, Unreadable, table_records
+from competency.io._rows import Row, RowCount, Unreadable, limited, table_records
 
 __all__ = ["DELIMITERS", "detect_encoding", "read_csv", "sniff_delimiter"]
 
@@ -121,5 +121,6 @@ def read_csv(path: Path, file: str, *, progress: Progress | None = None) -> Iter
     size = path.stat().st_size
     report = Reporter(progress, size, "bytes")
     with path.open(encoding=encoding, newline="") as stream:
-        yield from table_records(_rows(stream, delimiter, file, report), notes=notes)
+        rows = limited(_rows(stream, delimiter, file, report), RowCount())
+        yield from table_records(rows, notes=notes)
     report.end(size)

@@ -12,20 +12,40 @@ from pathlib import Path
 from typing import Any
 
 from competency.errors import InputError
+from competency.io import limits
 from competency.io._progress import Progress, Reporter
 from competency.io._records import RawRecord, SourceLocation
-from competency.io._rows import Row, table_records
+from competency.io._rows import Row, RowCount, limited, table_records
 
 __all__ = ["read_xlsx"]
 
 
-def _counted(rows: Iterator[Row], report: Reporter, done: list[int]) -> Iterator[Row]:
-    """The rows of one sheet, counted in ``done`` (all sheets so far) and reported."""
-    for row in rows:
-        done[0] += 1
-        if done[0] >= report.next:
-            report(done[0])
+def _counted(rows: Iterator[Row], report: Reporter, count: RowCount) -> Iterator[Row]:
+    """The rows of one sheet, counted in ``count`` (all sheets so far, up to the limit)
+    and reported."""
+    for row in limited(rows, count):
+        if count.rows >= report.next:
+            report(count.rows)
         yield row
+
+
+def _check_size(path: Path, file: str) -> None:
+    """Refuse a workbook that would inflate beyond the limits, from the zip directory alone."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(f"not a readable XLSX workbook ({exc})", file) from None
+    size = sum(p.file_size for p in parts)
+    packed = max(1, sum(p.compress_size for p in parts))
+    if size > limits.MAX_XLSX_BYTES:
+        raise InputError(f"the workbook inflates to {size:,} bytes, more than the "
+                         f"{limits.MAX_XLSX_BYTES:,} bytes read (MAX_XLSX_BYTES); "
+                         "split it, or save it as CSV", file)
+    if size > limits.RATIO_CHECKED_BYTES and size > limits.MAX_XLSX_RATIO * packed:
+        raise InputError(f"the workbook inflates {size // packed:,} times ({packed:,} bytes "
+                         f"to {size:,}), more than {limits.MAX_XLSX_RATIO} times "
+                         "(MAX_XLSX_RATIO): not a spreadsheet as Excel writes it", file)
 
 
 def _total_rows(sheets: list[Any]) -> int | None:
@@ -43,6 +63,7 @@ def read_xlsx(path: Path, file: str, *, sheet: str | None = None,
     except ImportError:
         raise InputError("reading XLSX needs openpyxl: pip install 'competency[xlsx]'",
                          file) from None
+    _check_size(path, file)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
@@ -55,11 +76,13 @@ def read_xlsx(path: Path, file: str, *, sheet: str | None = None,
                                  f"{', '.join(workbook.sheetnames)}", file)
             sheets = [workbook[sheet]]
         report = Reporter(progress, _total_rows(sheets) if progress else None, "rows")
-        done = [0]
+        count = RowCount()
         for worksheet in sheets:
             rows = ((SourceLocation(file=file, sheet=worksheet.title, row=number), cells)
                     for number, cells in enumerate(worksheet.iter_rows(values_only=True), 1))
-            yield from table_records(_counted(rows, report, done))
-        report.end(done[0])
+            yield from table_records(_counted(rows, report, count))
+            if count.stopped:
+                break
+        report.end(count.rows)
     finally:
         workbook.close()

@@ -11,8 +11,9 @@ the readers look them up when they run. ``docs/limits.md`` lists them with their
 
 from __future__ import annotations
 
-__all__ = ["MAX_DATA_FILE_BYTES", "MAX_INTEGER_DIGITS", "MAX_LINE_BYTES", "MAX_YAML_DEPTH",
-           "MAX_YAML_NODES"]
+__all__ = ["MAX_DATA_FILE_BYTES", "MAX_INTEGER_DIGITS", "MAX_LINE_BYTES", "MAX_ROWS",
+           "MAX_XLSX_BYTES", "MAX_XLSX_RATIO", "MAX_YAML_DEPTH", "MAX_YAML_NODES",
+           "RATIO_CHECKED_BYTES"]
 
 MAX_LINE_BYTES = 16 * 2**20
 """Longest JSON Lines line read (16 MiB); a record is a few kilobytes, so longer lines are
@@ -36,3 +37,23 @@ expanded. Aliases (``*name``) repeat a part without copying it, so a few hundred
 nested aliases stand for a billion values, which every later step would walk. The shipped
 data use aliases for repeated citations and hold a few thousand values; a million is
 as many as a 5 MB file could hold written out."""
+
+MAX_ROWS = 3_000_000
+"""Most rows read from one CSV file or one workbook (all its sheets together), blank rows
+included. A national roster is about 2.5 million officials; the rows after the limit are
+reported as one invalid record, so the records read before it still count."""
+
+MAX_XLSX_BYTES = 8 * 2**30
+"""Most bytes an XLSX workbook may hold once unzipped (8 GiB), checked from the archive's
+directory before the workbook is opened. A row of all 42 roster columns filled takes
+about 2.6 kB of sheet XML (measured), so 3 million such rows fit; a decompression bomb
+(a small file that inflates to many gigabytes) does not."""
+
+MAX_XLSX_RATIO = 200
+"""Most times the parts of a workbook may inflate, taken together, once it holds more
+than :data:`RATIO_CHECKED_BYTES`. Sheet XML inflates 5 to 30 times; zeros inflate a
+thousand times, the way a bomb is made."""
+
+RATIO_CHECKED_BYTES = 256 * 2**20
+"""Unzipped size from which :data:`MAX_XLSX_RATIO` is checked (256 MiB): a small
+workbook of empty, formatted cells may inflate many times and costs nothing."""
