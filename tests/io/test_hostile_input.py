@@ -261,3 +261,58 @@ def test_rows_beyond_the_limit_end_the_file_with_one_invalid_record(tmp_path, mo
         "more than 5 rows in the file (MAX_ROWS); this row and the rest were not read",)
     expected = f"{path}:6" if kind == "csv" else f"{path}:S2!1"
     assert str(records[-1].location) == expected
+
+
+# -- duplicate official ids: the first wins, later ones are invalid -----------------------
+
+DUPLICATE = "/id: duplicate id {id!r}, first at {first}; only the first record with an id is used"
+
+
+def test_repeated_id_in_jsonl_is_invalid_after_the_first(tmp_path):
+    roster = tmp_path / "r.jsonl"
+    roster.write_text("\n".join([good("A-1"), good("A-2"), good("A-1"), '{"id": "A-1"}']) + "\n")
+    message = DUPLICATE.format(id="A-1", first=f"{roster}:1")
+    checked = list(checked_records(roster))
+    assert [c.errors[-1:] for c in checked] == [(), (), (message,), (message,)]
+    assert [c.official is not None for c in checked] == [True, True, False, False]
+    tally = Tally()
+    reported = list(reported_records(roster, tally, jobs=1))
+    assert [str(r.raw.location) for r in reported] == [f"{roster}:3", f"{roster}:4"]
+    assert reported[0].errors == (message,)
+    assert tally.as_dict() == {"read": 4, "valid": 2, "invalid": 2}
+
+
+def test_repeated_id_is_found_across_parts_on_several_processes(tmp_path, monkeypatch):
+    from competency.io import roster as roster_module
+    monkeypatch.setattr(roster_module, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(roster_module, "_PART_BYTES", 200)
+    roster = tmp_path / "r.jsonl"
+    lines = [good(f"A-{n}") for n in range(40)] + [good("A-3"), '{"id": "A-5", "x": 1}']
+    roster.write_text("\n".join(lines) + "\n")
+    tally = Tally()
+    reported = list(reported_records(roster, tally, jobs=2))
+    assert [str(r.raw.location) for r in reported] == [f"{roster}:41", f"{roster}:42"]
+    assert reported[0].errors == (DUPLICATE.format(id="A-3", first=f"{roster}:4"),)
+    assert reported[1].errors[-1] == DUPLICATE.format(id="A-5", first=f"{roster}:6")
+    assert tally.as_dict() == {"read": 42, "valid": 40, "invalid": 2}
+
+
+def test_repeated_id_in_a_workbook_names_the_first_row(tmp_path):
+    path = workbook(tmp_path / "r.xlsx", [["id", "category"], ["A-1", "cong_chuc"],
+                                          ["A-1", "cong_chuc"]])
+    checked = list(checked_records(path))
+    assert checked[1].errors == (DUPLICATE.format(id="A-1", first=f"{path}:S1!2"),)
+
+
+def test_cli_check_and_targets_count_a_repeated_id_once(tmp_path):
+    import subprocess
+    import sys
+    roster = tmp_path / "r.jsonl"
+    roster.write_text("\n".join([good("A-1"), good("A-2"), good("A-1")]) + "\n")
+    for command in (["check", str(roster), "--on", "2025-06-30"],
+                    ["targets", str(roster), "--on", "2025-06-30"],
+                    ["validate", str(roster)]):
+        result = subprocess.run([sys.executable, "-m", "competency", *command],
+                                capture_output=True, text=True, check=False)
+        assert "read 3, valid 2, invalid 1" in result.stdout + result.stderr, command
+        assert f"{roster}:3: " + DUPLICATE.format(id="A-1", first=f"{roster}:1") in result.stderr, command

@@ -44,7 +44,7 @@ from competency.model.official import Official
 from competency.schema.convert import StructureError, structure
 from competency.schema.validate import SchemaIssue, Validator, load_schema, validator
 
-__all__ = ["PARALLEL_BYTES", "CheckedRecord", "Notes", "Tally", "checked_records", "line_verdicts",
+__all__ = ["PARALLEL_BYTES", "CheckedRecord", "FirstIds", "Notes", "Tally", "checked_records", "line_verdicts",
            "moved", "officials", "reported_records"]
 
 Notes = Callable[[Mapping[str, Any]], tuple[str, ...]]
@@ -98,6 +98,45 @@ class Tally:
         return {"read": self.read, "valid": self.valid, "invalid": self.invalid}
 
 
+class FirstIds:
+    """The first record of each official id in one file: a later record with the same id
+    is invalid, so that every count and report holds one record per official.
+
+    The first record bearing an id holds it, valid or not (the order of the file is the
+    only rule that needs no judgement). Memory: one entry per id, a line number or a
+    sheet row as the place, about 150 bytes an official.
+    """
+
+    def __init__(self, file: str) -> None:
+        self._file = file
+        self._first: dict[str, int | SourceLocation] = {}
+
+    def repeated(self, record_id: str, where: int | SourceLocation) -> str | None:
+        """The error of a record with ``record_id`` found at ``where`` (a line number or a
+        location), or None when it is the first with that id."""
+        first = self._first.get(record_id)
+        if first is None:
+            self._first[record_id] = where
+            return None
+        place = f"{self._file}:{first}" if type(first) is int else str(first)
+        return f"/id: duplicate id {record_id!r}, first at {place}; only the first record " \
+            "with an id is used"
+
+    def check(self, raw: RawRecord, errors: tuple[str, ...]) -> tuple[str, ...]:
+        """``errors`` of ``raw``, with the duplicate id error when its id was seen before."""
+        record_id = _id_of(raw.data)
+        if record_id is None:
+            return errors
+        where = raw.location
+        repeated = self.repeated(record_id, where.line if where.line is not None else where)
+        return errors if repeated is None else (*errors, repeated)
+
+
+def _id_of(data: Any) -> str | None:
+    value = data.get("id") if type(data) is dict else None
+    return value if type(value) is str else None
+
+
 def _describe(issue: SchemaIssue, tabular: bool) -> str:
     """``/pointer: message``, naming the spreadsheet column when the record came from one."""
     column = column_for_pointer(issue.pointer) if tabular else None
@@ -132,14 +171,20 @@ def checked_records(path: Path, *, kind: str = "official", fmt: str | None = Non
                     progress: Progress | None = None) -> Iterator[CheckedRecord]:
     """Read, validate and (for officials) structure each record of a file, streaming.
 
+    Officials are one per id: a record whose id an earlier record holds is invalid
+    (:class:`FirstIds`).
+
     ``redact`` keeps the values of personal fields (``x-pii``) out of schema error messages.
     ``progress`` is passed to the reader (:func:`~competency.io.read_records`).
     """
     check = validator(kind)
     is_valid = check.is_valid
     officials = kind == "official"
+    ids = FirstIds(str(path)) if officials else None
     for raw in read_records(path, format=fmt, progress=progress):
         errors = _errors(raw, check, is_valid, redact)
+        if ids is not None:
+            errors = ids.check(raw, errors)
         official = None
         if officials and not errors:
             official, errors = _structured(raw)
@@ -253,7 +298,7 @@ def _refused_numbers(data: dict[str, Any], numbers: tuple[_Numbers, _Numbers]) -
 
 
 def _reported(raws: Iterable[RawRecord], kind: str, redact: bool, notes: Notes | None,
-              tally: Tally) -> Iterator[CheckedRecord]:
+              tally: Tally, ids: FirstIds | None) -> Iterator[CheckedRecord]:
     """The invalid records and the valid ones with notes; every record counted in ``tally``.
 
     A valid record costs its verdict and its notes: nothing is made for it unless it has
@@ -266,6 +311,8 @@ def _reported(raws: Iterable[RawRecord], kind: str, redact: bool, notes: Notes |
         errors = _errors(raw, check, is_valid, redact)
         if numbers is not None and not errors and _refused_numbers(raw.data, numbers):  # type: ignore[arg-type]
             errors = _structured(raw)[1]
+        if ids is not None:
+            errors = ids.check(raw, errors)
         tally.read += 1
         if errors:
             tally.invalid += 1
@@ -312,12 +359,28 @@ def line_verdicts(lines: Iterable[tuple[int, bytes | RawRecord]], file: str, *,
 
 
 def _reported_lines(lines: Iterable[tuple[int, bytes | RawRecord]], file: str, kind: str,
-                    redact: bool, notes: Notes | None,
-                    tally: Tally) -> Iterator[CheckedRecord]:
+                    redact: bool, notes: Notes | None, tally: Tally,
+                    ids: FirstIds | list[tuple[int, str]] | None) -> Iterator[CheckedRecord]:
     """:func:`_reported` of JSON Lines, by :func:`line_verdicts`: a valid line is counted
-    (and its notes taken) without a record or a location being made."""
+    (and its notes taken) without a record or a location being made.
+
+    ``ids`` finds repeated ids, or collects ``(line, id)`` of every record for the caller
+    to look at (a part of a file, whose first lines are elsewhere)."""
     for number, verdict in line_verdicts(lines, file, kind=kind, redact=redact):
         tally.read += 1
+        if ids is not None:
+            record_id = _id_of(verdict.raw.data if type(verdict) is CheckedRecord else verdict)
+            if record_id is None:
+                pass
+            elif type(ids) is list:
+                ids.append((number, record_id))
+            elif (repeated := ids.repeated(record_id, number)) is not None:  # type: ignore[union-attr]
+                if type(verdict) is CheckedRecord:
+                    verdict = attrs.evolve(verdict, errors=(*verdict.errors, repeated))
+                else:
+                    verdict = CheckedRecord(raw=RawRecord(
+                        location=SourceLocation(file=file, line=number), data=verdict),  # type: ignore[arg-type]
+                        official=None, errors=(repeated,))
         if type(verdict) is CheckedRecord:
             tally.invalid += 1
             yield verdict
@@ -337,7 +400,8 @@ def reported_records(path: Path, tally: Tally, *, kind: str = "official", fmt: s
     """What ``validate`` prints: invalid records and records with notes, in file order.
 
     Every record is counted in ``tally`` (complete once the iterator is exhausted); the
-    valid ones without notes are not returned, and no record is structured. ``notes``,
+    valid ones without notes are not returned, and no record is structured. An official
+    whose id an earlier record holds is invalid (:class:`FirstIds`). ``notes``,
     given a valid record's data, adds notes to its reader's (``raw.notes``).
 
     A JSON Lines file of :data:`PARALLEL_BYTES` or more is cut between lines into parts
@@ -346,18 +410,19 @@ def reported_records(path: Path, tally: Tally, *, kind: str = "official", fmt: s
     of a few parts.
     """
     reader = read_records(path, format=fmt, progress=progress)  # raises for an unusable file
+    ids = FirstIds(str(path)) if kind == "official" else None
     if roster_format(path, fmt) != "jsonl":
-        yield from _reported(reader, kind, redact, notes, tally)
+        yield from _reported(reader, kind, redact, notes, tally, ids)
         return
     reader.close()  # not started: the lines are read here
     workers = _workers(jobs)
     if workers > 1 and path.stat().st_size >= PARALLEL_BYTES:
-        yield from _parallel(path, tally, kind, redact, notes, progress, workers)
+        yield from _parallel(path, tally, kind, redact, notes, progress, workers, ids)
         return
     file = str(path)
     report = Reporter(progress, path.stat().st_size, "bytes")
     yield from _reported_lines(jsonl_lines(path, file, report=report), file, kind, redact, notes,
-                               tally)
+                               tally, ids)
 
 
 def _workers(jobs: int | None) -> int:
@@ -382,12 +447,14 @@ class _Part:
 
 @attrs.frozen
 class _Checked:
-    """What a process found in a part: lines and counts, the records worth reporting."""
+    """What a process found in a part: lines and counts, the records worth reporting, and
+    the ``(line, id)`` of every official (ids are compared across parts by the caller)."""
 
     end: int
     lines: int
     tally: Tally
     reported: tuple[CheckedRecord, ...]
+    ids: tuple[tuple[int, str], ...]
 
 
 _NOTES: list[Notes | None] = [None]
@@ -404,9 +471,10 @@ def _check_part(part: _Part) -> _Checked:
     def lines() -> Generator[tuple[int, bytes | RawRecord], None, None]:
         count.append((yield from jsonl_lines(part.path, part.file, part.start, part.end)))
 
+    ids: list[tuple[int, str]] | None = [] if part.kind == "official" else None
     reported = tuple(_reported_lines(lines(), part.file, part.kind, part.redact, _NOTES[0],
-                                     tally))
-    return _Checked(part.end, count[0], tally, reported)
+                                     tally, ids))
+    return _Checked(part.end, count[0], tally, reported, tuple(ids or ()))
 
 
 def moved(record: CheckedRecord, lines: int) -> CheckedRecord:
@@ -417,8 +485,31 @@ def moved(record: CheckedRecord, lines: int) -> CheckedRecord:
     return attrs.evolve(record, raw=raw)
 
 
+def _repeated_in_part(checked: _Checked, before: int, ids: FirstIds, file: str,
+                      tally: Tally) -> Iterator[CheckedRecord]:
+    """The reported records of a part, numbered from the start of the file, with the records
+    whose id an earlier part (or line) holds made invalid; ``tally`` moved to match."""
+    reported = {r.raw.location.line: moved(r, before) for r in checked.reported}
+    for number, record_id in checked.ids:
+        repeated = ids.repeated(record_id, number + before)
+        if repeated is None:
+            continue
+        record = reported.get(number)
+        if record is None:
+            record = CheckedRecord(raw=RawRecord(location=SourceLocation(
+                file=file, line=number + before), data={"id": record_id}), official=None,
+                errors=())
+        if not record.errors:
+            tally.valid -= 1
+            tally.invalid += 1
+        reported[number] = attrs.evolve(record, errors=(*record.errors, repeated))
+    for number in sorted(reported):
+        yield reported[number]
+
+
 def _parallel(path: Path, tally: Tally, kind: str, redact: bool, notes: Notes | None,
-              progress: Progress | None, workers: int) -> Iterator[CheckedRecord]:
+              progress: Progress | None, workers: int,
+              ids: FirstIds | None) -> Iterator[CheckedRecord]:
     file = str(path)
     report = Reporter(progress, path.stat().st_size, "bytes")
     parts = (_Part(path, file, start, end, kind, redact)
@@ -438,12 +529,15 @@ def _parallel(path: Path, tally: Tally, kind: str, redact: bool, notes: Notes | 
             checked = pending.popleft().get()
             for part in itertools.islice(parts, 1):
                 pending.append(pool.apply_async(_check_part, (part,)))
-            for record in checked.reported:
-                yield moved(record, before)
-            before += checked.lines
             tally.read += checked.tally.read
             tally.valid += checked.tally.valid
             tally.invalid += checked.tally.invalid
+            if ids is None:
+                for record in checked.reported:
+                    yield moved(record, before)
+            else:
+                yield from _repeated_in_part(checked, before, ids, file, tally)
+            before += checked.lines
             if checked.end >= report.next:
                 report(checked.end)
     report.end(report.total or 0)
