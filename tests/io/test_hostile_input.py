@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -316,3 +317,59 @@ def test_cli_check_and_targets_count_a_repeated_id_once(tmp_path):
                                 capture_output=True, text=True, check=False)
         assert "read 3, valid 2, invalid 1" in result.stdout + result.stderr, command
         assert f"{roster}:3: " + DUPLICATE.format(id="A-1", first=f"{roster}:1") in result.stderr, command
+
+
+# -- UTF-16 and UTF-32 files, with their byte order mark ----------------------------------
+
+WIDE_CONSOLE = {**os.environ, "COLUMNS": "300"}
+WIDE = ["utf-16", "utf-16-be", "utf-32", "utf-32-be"]
+
+
+def wide(text: str, encoding: str) -> bytes:
+    """Text with a byte order mark, as Windows tools write UTF-16 and UTF-32."""
+    import codecs
+    boms = {"utf-16": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+            "utf-32": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}
+    plain = {"utf-16": "utf-16-le", "utf-16-be": "utf-16-be", "utf-32": "utf-32-le",
+             "utf-32-be": "utf-32-be"}
+    return boms[encoding] + text.encode(plain[encoding])
+
+
+@pytest.mark.parametrize("encoding", WIDE)
+def test_wide_jsonl_is_read_by_its_byte_order_mark(tmp_path, encoding):
+    roster = tmp_path / "r.jsonl"
+    roster.write_bytes(wide(good("A-1") + "\n" + good("Ệ-2") + "\n{bad\n", encoding))
+    records = read(roster)
+    assert [(r.location.line, r.ok) for r in records] == [(1, True), (2, True), (3, False)]
+    assert records[1].data["id"] == "Ệ-2"
+    assert tally_of(roster).as_dict() == {"read": 3, "valid": 2, "invalid": 1}
+
+
+@pytest.mark.parametrize("encoding", WIDE)
+def test_wide_json_and_csv_are_read_by_their_byte_order_mark(tmp_path, encoding):
+    document = tmp_path / "r.json"
+    document.write_bytes(wide("[" + good("A-1") + "]", encoding))
+    assert [r.data["id"] for r in read(document)] == ["A-1"]
+    table = tmp_path / "r.csv"
+    table.write_bytes(wide("id,category\nÂ-1,cong_chuc\n", encoding))
+    assert [(r.data["id"], r.ok) for r in read(table)] == [("Â-1", True)]
+
+
+def test_wide_jsonl_line_too_long_is_one_invalid_record(tmp_path):
+    roster = tmp_path / "r.jsonl"
+    roster.write_bytes(wide('{"id": "' + "x" * 300 + '"}\n' + good("A-2") + "\n", "utf-16"))
+    from competency.io._json import read_jsonl
+    records = list(read_jsonl(roster, str(roster), max_line_bytes=100))
+    assert [(r.location.line, r.ok) for r in records] == [(1, False), (2, True)]
+
+
+def test_vector_engine_refuses_wide_jsonl_clearly(tmp_path):
+    import subprocess
+    import sys
+    roster = tmp_path / "r.jsonl"
+    roster.write_bytes(wide(good("A-1") + "\n", "utf-16"))
+    result = subprocess.run([sys.executable, "-m", "competency", "check", str(roster), "--on",
+                             "2025-06-30", "--engine", "vector", "--format", "jsonl"],
+                            capture_output=True, text=True, check=False, env=WIDE_CONSOLE)
+    assert result.returncode == 2
+    assert "is UTF-16 text; --engine vector reads UTF-8 JSON Lines" in result.stderr

@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 
 from competency.cli._common import Format, print_invalid
+from competency.io._encoding import wide_encoding
 from competency.io.roster import Tally
 
 FORMATS = (Format.JSONL, Format.CSV)
@@ -32,6 +33,10 @@ def check_vector(roster: Path, day: dt.date, *, overlays: list[Path] | None, dra
         raise typer.BadParameter("--engine vector writes --format jsonl or csv")
     if roster.suffix.lower() not in (".jsonl", ".ndjson"):
         raise typer.BadParameter("--engine vector reads JSON Lines rosters (.jsonl)")
+    encoding = wide_encoding(roster) if roster.is_file() else None
+    if encoding is not None:
+        raise typer.BadParameter(f"{roster} is {encoding.upper()} text; --engine vector reads "
+                                 "UTF-8 JSON Lines: save it as UTF-8, or use --engine reference")
     job = Job(file=str(roster), on=day, overlays=tuple(str(p) for p in overlays or ()),
               include_drafts=drafts, explain=explain, format=fmt.value)
     tally, outcomes, failing, without = Tally(), Counter[str](), Counter[tuple[str, str]](), 0

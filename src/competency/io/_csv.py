@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from competency.errors import InputError
+from competency.io._encoding import wide_encoding
 from competency.io._progress import Progress, Reporter
 from competency.io._records import RawRecord, SourceLocation
 from competency.io._rows import Row, RowCount, Unreadable, limited, table_records
@@ -41,11 +42,11 @@ def _decodes(path: Path, encoding: str) -> bool:
 
 
 def detect_encoding(path: Path) -> str:
-    """``utf-8-sig`` (UTF-8 with or without BOM), ``utf-16`` (with BOM) or ``cp1258``."""
-    with path.open("rb") as stream:
-        start = stream.read(4)
-    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
+    """``utf-8-sig`` (UTF-8 with or without BOM), ``utf-16`` or ``utf-32`` (with BOM), or
+    ``cp1258``."""
+    wide = wide_encoding(path)
+    if wide is not None:
+        return wide
     for encoding in ("utf-8-sig", "cp1258"):
         if _decodes(path, encoding):
             return encoding

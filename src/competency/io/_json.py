@@ -17,6 +17,7 @@ from typing import Any
 
 from competency.errors import InputError
 from competency.io import _strict, limits
+from competency.io._encoding import wide_encoding
 from competency.io._progress import Progress, Reporter
 from competency.io._records import RawRecord, SourceLocation
 
@@ -105,7 +106,10 @@ def read_jsonl(path: Path, file: str, *, max_line_bytes: int | None = None,
     """One record per non-blank line; lines longer than ``max_line_bytes`` (default
     :data:`~competency.io.limits.MAX_LINE_BYTES`) are reported."""
     report = Reporter(progress, path.stat().st_size, "bytes")
-    for number, line in jsonl_lines(path, file, max_line_bytes=max_line_bytes, report=report):
+    encoding = wide_encoding(path)
+    lines = jsonl_lines(path, file, max_line_bytes=max_line_bytes, report=report) \
+        if encoding is None else _wide_lines(path, file, encoding, max_line_bytes)
+    for number, line in lines:
         yield line if type(line) is RawRecord else \
             parse_line(line, SourceLocation(file=file, line=number))  # type: ignore[arg-type]
 
@@ -153,6 +157,30 @@ def jsonl_lines(path: Path, file: str, start: int = 0, end: int | None = None, *
                 yield number, raw
     report.end(done)
     return number
+
+
+def _wide_lines(path: Path, file: str, encoding: str, max_line_bytes: int | None
+                ) -> Iterator[tuple[int, bytes | RawRecord]]:
+    """:func:`jsonl_lines` of a UTF-16 or UTF-32 file, each line given as UTF-8 bytes."""
+    limit = limits.MAX_LINE_BYTES if max_line_bytes is None else max_line_bytes
+    number = 0
+    with path.open(encoding=encoding, newline="") as stream:
+        try:
+            while text := stream.readline(limit + 1):
+                number += 1
+                raw = text.encode("utf-8", "surrogatepass")
+                if len(raw) > limit:
+                    while text and not text.endswith("\n"):  # the rest of the line, unkept
+                        text = stream.readline(limit + 1)
+                    yield number, RawRecord(location=SourceLocation(file=file, line=number),
+                                            data=None, problems=(
+                        f"line too long: more than the {limit} bytes read",))
+                elif raw := raw.strip():
+                    yield number, raw
+        except UnicodeDecodeError:
+            yield number + 1, RawRecord(location=SourceLocation(file=file, line=number + 1),
+                                        data=None, problems=(
+                f"not valid {encoding.upper()} text; the rest of the file was not read",))
 
 
 def line_ranges(path: Path, step: int) -> Iterator[tuple[int, int]]:
@@ -280,10 +308,12 @@ def _object(text: str, start: int, lines: _Lines, file: str) -> Generator[RawRec
 def read_json(path: Path, file: str, *, progress: Progress | None = None) -> Iterator[RawRecord]:
     """Records of a JSON document; a syntax error ends the file with one problem record."""
     data = path.read_bytes()
+    encoding = wide_encoding(path) or "utf-8-sig"
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 JSON (byte {exc.start + 1})", file) from None
+        name = encoding.removesuffix("-sig").upper()
+        raise InputError(f"not valid {name} JSON (byte {exc.start + 1})", file) from None
     report = Reporter(progress, len(data), "bytes")
     try:
         yield from _document(text, file, _Lines(text, report, len(data)))

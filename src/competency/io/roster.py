@@ -40,6 +40,7 @@ from competency.io import (
     read_records,
     roster_format,
 )
+from competency.io._encoding import wide_encoding
 from competency.model.official import Official
 from competency.schema.convert import StructureError, structure
 from competency.schema.validate import SchemaIssue, Validator, load_schema, validator
@@ -411,7 +412,7 @@ def reported_records(path: Path, tally: Tally, *, kind: str = "official", fmt: s
     """
     reader = read_records(path, format=fmt, progress=progress)  # raises for an unusable file
     ids = FirstIds(str(path)) if kind == "official" else None
-    if roster_format(path, fmt) != "jsonl":
+    if roster_format(path, fmt) != "jsonl" or wide_encoding(path) is not None:
         yield from _reported(reader, kind, redact, notes, tally, ids)
         return
     reader.close()  # not started: the lines are read here
