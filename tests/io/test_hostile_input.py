@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -373,3 +375,118 @@ def test_vector_engine_refuses_wide_jsonl_clearly(tmp_path):
                             capture_output=True, text=True, check=False, env=WIDE_CONSOLE)
     assert result.returncode == 2
     assert "is UTF-16 text; --engine vector reads UTF-8 JSON Lines" in result.stderr
+
+
+# -- empty inputs, folders and devices ----------------------------------------------------
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "competency", *args], capture_output=True,
+                          text=True, check=False, env=WIDE_CONSOLE, timeout=60)
+
+
+def empty_inputs(tmp_path: Path) -> list[Path]:
+    import openpyxl
+    paths = []
+    for name, content in [("e.jsonl", ""), ("blank.jsonl", "\n\n"), ("e.json", "[]"),
+                          ("e.csv", ""), ("header.csv", "id,category\n")]:
+        path = tmp_path / name
+        path.write_text(content)
+        paths.append(path)
+    openpyxl.Workbook().save(tmp_path / "e.xlsx")
+    return [*paths, tmp_path / "e.xlsx"]
+
+
+@pytest.mark.parametrize("command", [["validate"], ["check", "--on", "2025-06-30"],
+                                     ["targets", "--on", "2025-06-30"]])
+def test_a_roster_without_records_is_an_error(tmp_path, command):
+    for path in empty_inputs(tmp_path):
+        result = run_cli(command[0], str(path), *command[1:])
+        assert result.returncode == 2, (path, result.stdout, result.stderr)
+        assert f"error: {path}: no records in the file" in result.stderr, path
+
+
+def test_vector_engine_on_an_empty_file_a_folder_or_a_device(tmp_path):
+    vector = ["--on", "2025-06-30", "--engine", "vector", "--format", "jsonl"]
+    empty = tmp_path / "e.jsonl"
+    empty.write_text("\n")
+    folder = tmp_path / "d.jsonl"
+    folder.mkdir()
+    device = tmp_path / "zero.jsonl"
+    device.symlink_to("/dev/zero")
+    for path, message in [(empty, "no records in the file"), (folder, "not a file (a folder)"),
+                          (device, "not a regular file"), (tmp_path / "absent.jsonl",
+                                                           "no such file")]:
+        result = run_cli("check", str(path), *vector)
+        assert result.returncode == 2, path
+        assert f"error: {path}: {message}" in result.stderr, (path, result.stderr)
+        assert "Errno" not in result.stderr
+    result = run_cli("validate", str(device))
+    assert (result.returncode, f"error: {device}: not a regular file" in result.stderr) == (2, True)
+
+
+# -- CSV: a tab before a formula is kept --------------------------------------------------
+
+@pytest.mark.parametrize("text", ["\t=1+2", "\r=1+2", " \t+1", "\t@SUM(A1)", "\t-1+2"])
+def test_whitespace_before_a_formula_sign_is_kept(tmp_path, text):
+    """Stripping it would turn a value a spreadsheet shows as text into a formula."""
+    from competency.io._cells import cell_text
+    assert cell_text(text) == text
+    assert cell_text(text + "  ") == text
+    roster = tmp_path / "r.csv"
+    roster.write_text('id,category,full_name\nA-1,cong_chuc,"' + text + '"\n', newline="")
+    assert read(roster)[0].data["full_name"] == text
+
+
+def test_whitespace_around_plain_text_is_still_trimmed():
+    from competency.io._cells import cell_text
+    assert cell_text("\t Nguyễn Văn A \t") == "Nguyễn Văn A"
+
+
+# -- title rows above the header ----------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_as_many_title_rows_as_the_limit_are_skipped_above_the_header(tmp_path, kind):
+    from competency.io import limits
+    titles = [[f"Tiêu đề {n}"] for n in range(limits.MAX_TITLE_ROWS)]
+    rows = [*titles, ["id", "category"], ["A-1", "cong_chuc"]]
+    if kind == "csv":
+        path = tmp_path / "r.csv"
+        path.write_text("".join(",".join(r) + "\n" for r in rows))
+        header = f"{path}:{len(titles) + 1}"
+    else:
+        path = workbook(tmp_path / "r.xlsx", rows)
+        header = f"{path}:S1!{len(titles) + 1}"
+    records = read(path)
+    assert [r.ok for r in records] == [True]
+    assert records[0].notes[0].startswith(f"row(s) above the header at {header} skipped as "
+                                          f"titles: 'Tiêu đề 0', ")
+
+
+# -- XLSX: formulas without a saved value -------------------------------------------------
+
+def test_formula_without_a_saved_value_is_noted_with_its_cell(tmp_path):
+    """openpyxl writes formulas without results, as scripts and some exports do."""
+    path = workbook(tmp_path / "r.xlsx", [["id", "category", "full_name"],
+                                          ["A-1", "cong_chuc", "=CONCAT(\"a\",\"b\")"],
+                                          ["A-2", "cong_chuc", "Nguyễn Văn B"]])
+    records = read(path)
+    assert records[0].notes == ("formula without a saved value in S1!C2; open and save the "
+                                "workbook in Excel, or export values",)
+    assert records[1].notes == ()
+    assert [r.ok for r in records] == [True, True]
+
+
+def test_formulas_with_saved_values_are_not_noted(tmp_path):
+    import zipfile
+    path = workbook(tmp_path / "r.xlsx", [["id", "category"], ["A-1", "cong_chuc"]])
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = next(n for n in parts if n.startswith("xl/worksheets/sheet"))
+    parts[sheet] = parts[sheet].replace(b'<c r="A2" t="inlineStr"><is><t>A-1</t></is></c>',
+                                        b'<c r="A2" t="str"><f>"A-1"</f><v>A-1</v></c>')
+    assert b"<f>" in parts[sheet]
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    records = read(path)
+    assert (records[0].data["id"], records[0].notes) == ("A-1", ())

@@ -41,6 +41,7 @@ from competency.io import (
     roster_format,
 )
 from competency.io._encoding import wide_encoding
+from competency.io._read import no_records
 from competency.model.official import Official
 from competency.schema.convert import StructureError, structure
 from competency.schema.validate import SchemaIssue, Validator, load_schema, validator
@@ -173,7 +174,8 @@ def checked_records(path: Path, *, kind: str = "official", fmt: str | None = Non
     """Read, validate and (for officials) structure each record of a file, streaming.
 
     Officials are one per id: a record whose id an earlier record holds is invalid
-    (:class:`FirstIds`).
+    (:class:`FirstIds`). A file without records raises :class:`~competency.errors.InputError`
+    once read.
 
     ``redact`` keeps the values of personal fields (``x-pii``) out of schema error messages.
     ``progress`` is passed to the reader (:func:`~competency.io.read_records`).
@@ -182,7 +184,9 @@ def checked_records(path: Path, *, kind: str = "official", fmt: str | None = Non
     is_valid = check.is_valid
     officials = kind == "official"
     ids = FirstIds(str(path)) if officials else None
+    read = 0
     for raw in read_records(path, format=fmt, progress=progress):
+        read += 1
         errors = _errors(raw, check, is_valid, redact)
         if ids is not None:
             errors = ids.check(raw, errors)
@@ -190,6 +194,8 @@ def checked_records(path: Path, *, kind: str = "official", fmt: str | None = Non
         if officials and not errors:
             official, errors = _structured(raw)
         yield CheckedRecord(raw=raw, official=official, errors=errors)
+    if not read:
+        raise no_records(str(path))
 
 
 def officials(path: Path, *, fmt: str | None = None) -> Iterator[Official]:
@@ -408,8 +414,19 @@ def reported_records(path: Path, tally: Tally, *, kind: str = "official", fmt: s
     A JSON Lines file of :data:`PARALLEL_BYTES` or more is cut between lines into parts
     checked by ``jobs`` processes (default: the processors available), and read back in
     order: the records and counts are the same as on one process, and memory stays that
-    of a few parts.
+    of a few parts. A file without records raises :class:`~competency.errors.InputError`
+    once read.
     """
+    read = tally.read
+    yield from _reported_records(path, tally, kind=kind, fmt=fmt, redact=redact, notes=notes,
+                                 progress=progress, jobs=jobs)
+    if tally.read == read:
+        raise no_records(str(path))
+
+
+def _reported_records(path: Path, tally: Tally, *, kind: str, fmt: str | None, redact: bool,
+                      notes: Notes | None, progress: Progress | None,
+                      jobs: int | None) -> Iterator[CheckedRecord]:
     reader = read_records(path, format=fmt, progress=progress)  # raises for an unusable file
     ids = FirstIds(str(path)) if kind == "official" else None
     if roster_format(path, fmt) != "jsonl" or wide_encoding(path) is not None:
