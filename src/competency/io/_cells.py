@@ -52,11 +52,24 @@ def is_none_marker(value: Any) -> bool:
     return isinstance(value, str) and (value.strip() in _DASHES or fold(value) in _NONE_FOLDED)
 
 
+_FORMULA_SIGNS = ("=", "+", "-", "@")
+"""What a spreadsheet reads a formula from, at the start of a cell."""
+
+
 def cell_text(value: Any) -> str:
-    """Cell text, NFC-normalised so that composed and decomposed Vietnamese compare equal."""
+    """Cell text, NFC-normalised so that composed and decomposed Vietnamese compare equal,
+    without the whitespace around it.
+
+    Whitespace before a formula sign (``\t=1+2``) is kept: it is what makes the text
+    inert in a spreadsheet, and trimming it would hand the formula on.
+    """
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return unicodedata.normalize("NFC", str(value)).strip()
+    text = unicodedata.normalize("NFC", str(value))
+    stripped = text.strip()
+    if stripped.startswith(_FORMULA_SIGNS) and stripped[0] != text[0]:
+        return text.rstrip()
+    return stripped
 
 
 @attrs.frozen

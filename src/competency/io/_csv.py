@@ -53,11 +53,24 @@ def detect_encoding(path: Path) -> str:
     raise InputError("not UTF-8 or Windows-1258 text; save the file as CSV UTF-8", str(path))
 
 
+def _widths(sample: str, delimiter: str) -> list[int]:
+    """Fields per row of the sample split by ``delimiter``, up to a row it cannot split
+    (a carriage return outside quotes, once quotes are read with another delimiter)."""
+    widths = []
+    try:
+        for row in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter):
+            if row:
+                widths.append(len(row))
+    except csv.Error:
+        pass
+    return widths
+
+
 def sniff_delimiter(sample: str) -> str:
     """The delimiter that splits most sample rows into the same number of fields (>1)."""
     best, best_score = ",", (0, 0)
     for delimiter in DELIMITERS:
-        counts = [len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter) if row]
+        counts = _widths(sample, delimiter)
         widths = [n for n in counts if n > 1]
         if not widths:
             continue
