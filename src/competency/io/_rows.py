@@ -20,8 +20,10 @@ from competency.io.columns import COLUMNS, Column, header_key, is_ignored, match
 
 __all__ = ["HEADER_SEARCH_ROWS", "Row", "RowCount", "Unreadable", "limited", "table_records"]
 
-HEADER_SEARCH_ROWS = 20
-"""Non-empty rows searched for the header: the one naming most known columns wins."""
+HEADER_SEARCH_ROWS = limits.MAX_TITLE_ROWS + 1
+"""Non-empty rows searched for the header, as read at import (the reader looks up
+:data:`~competency.io.limits.MAX_TITLE_ROWS` when it runs): up to that many title rows,
+then the header."""
 
 
 @attrs.frozen
@@ -174,7 +176,7 @@ def _header_row(rows: Iterator[Row]) -> tuple[int | None, list[Row]]:
     for row in rows:
         if not _blank(row[1]):
             searched.append(row)
-            if len(searched) == HEADER_SEARCH_ROWS:
+            if len(searched) > limits.MAX_TITLE_ROWS:
                 break
     scores = [_score(cells) for _, cells in searched]
     return (scores.index(max(scores)) if scores and max(scores) >= 0 else None), searched

@@ -12,6 +12,7 @@ the readers look them up when they run. ``docs/limits.md`` lists them with their
 from __future__ import annotations
 
 __all__ = ["MAX_DATA_FILE_BYTES", "MAX_INTEGER_DIGITS", "MAX_LINE_BYTES", "MAX_ROWS",
+           "MAX_TITLE_ROWS",
            "MAX_XLSX_BYTES", "MAX_XLSX_RATIO", "MAX_YAML_DEPTH", "MAX_YAML_NODES",
            "RATIO_CHECKED_BYTES"]
 
@@ -57,3 +58,8 @@ thousand times, the way a bomb is made."""
 RATIO_CHECKED_BYTES = 256 * 2**20
 """Unzipped size from which :data:`MAX_XLSX_RATIO` is checked (256 MiB): a small
 workbook of empty, formatted cells may inflate many times and costs nothing."""
+
+MAX_TITLE_ROWS = 20
+"""Most non-empty rows above the header of a CSV file or worksheet (titles, the unit, the
+date of the list): the header is the row naming most known columns among the first
+``MAX_TITLE_ROWS + 1`` non-empty rows."""
