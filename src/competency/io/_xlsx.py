@@ -1,4 +1,5 @@
-"""XLSX rosters, read-only and values only (formulas give their cached results).
+"""XLSX rosters, read-only and values only (formulas give their cached results; a formula
+without one is noted).
 
 Every worksheet is read as its own table, each with its header; a workbook often
 splits a roster by unit, one sheet per commune.
@@ -13,6 +14,7 @@ from typing import Any
 
 from competency.errors import InputError
 from competency.io import limits
+from competency.io._formulas import formulas_without_values, with_formula_notes
 from competency.io._progress import Progress, Reporter
 from competency.io._records import RawRecord, SourceLocation
 from competency.io._rows import Row, RowCount, limited, table_records
@@ -80,7 +82,10 @@ def read_xlsx(path: Path, file: str, *, sheet: str | None = None,
         for worksheet in sheets:
             rows = ((SourceLocation(file=file, sheet=worksheet.title, row=number), cells)
                     for number, cells in enumerate(worksheet.iter_rows(values_only=True), 1))
-            yield from table_records(_counted(rows, report, count))
+            records = table_records(_counted(rows, report, count))
+            missing = formulas_without_values(worksheet)
+            yield from with_formula_notes(records, missing, worksheet.title) if missing \
+                else records
             if count.stopped:
                 break
         report.end(count.rows)
