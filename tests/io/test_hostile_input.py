@@ -490,3 +490,29 @@ def test_formulas_with_saved_values_are_not_noted(tmp_path):
             archive.writestr(name, data)
     records = read(path)
     assert (records[0].data["id"], records[0].notes) == ("A-1", ())
+
+
+# -- dates far in the future --------------------------------------------------------------
+
+LATE = ("/recruited_on: '9999-12-31' is later than 2199-12-31, the latest date a record may "
+        "hold (LATEST_DATE); leave an unknown date out")
+
+
+def test_a_placeholder_date_far_in_the_future_is_invalid(tmp_path):
+    roster = tmp_path / "r.jsonl"
+    roster.write_text(json.dumps({**GOOD, "recruited_on": "9999-12-31"}) + "\n"
+                      + json.dumps({**GOOD, "id": "A-2", "recruited_on": "2199-12-31"}) + "\n"
+                      + json.dumps({**GOOD, "id": "A-3", "assignments": [
+                          {"title": "cc_xa.tu_phap_ho_tich", "start": "3000-01-01"}]}) + "\n")
+    checked = list(checked_records(roster))
+    assert checked[0].errors == (LATE,)
+    assert checked[1].errors == ()
+    assert checked[2].errors == ("/assignments/0/start: '3000-01-01' is later than 2199-12-31, "
+                                 "the latest date a record may hold (LATEST_DATE); leave an "
+                                 "unknown date out",)
+    tally = Tally()
+    reported = list(reported_records(roster, tally, jobs=1))
+    assert [r.errors for r in reported] == [checked[0].errors, checked[2].errors]
+    table = tmp_path / "r.csv"
+    table.write_text("id,category,recruited_on\nA-1,cong_chuc,31/12/9999\n")
+    assert list(checked_records(table))[0].errors == (LATE + "",)

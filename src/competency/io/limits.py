@@ -11,7 +11,9 @@ the readers look them up when they run. ``docs/limits.md`` lists them with their
 
 from __future__ import annotations
 
-__all__ = ["MAX_DATA_FILE_BYTES", "MAX_INTEGER_DIGITS", "MAX_LINE_BYTES", "MAX_ROWS",
+import datetime as dt
+
+__all__ = ["LATEST_DATE", "MAX_DATA_FILE_BYTES", "MAX_INTEGER_DIGITS", "MAX_LINE_BYTES", "MAX_ROWS",
            "MAX_TITLE_ROWS",
            "MAX_XLSX_BYTES", "MAX_XLSX_RATIO", "MAX_YAML_DEPTH", "MAX_YAML_NODES",
            "RATIO_CHECKED_BYTES"]
@@ -63,3 +65,9 @@ MAX_TITLE_ROWS = 20
 """Most non-empty rows above the header of a CSV file or worksheet (titles, the unit, the
 date of the list): the header is the row naming most known columns among the first
 ``MAX_TITLE_ROWS + 1`` non-empty rows."""
+
+LATEST_DATE = dt.date(2199, 12, 31)
+"""Latest date a record may hold. Rosters use ``9999-12-31`` and the like for "not
+known" or "open-ended", which would pass as a date; no date of today's workforce (a
+retirement, a certificate's expiry) comes near 2200. Not a legal date: a plausibility
+bound on input."""

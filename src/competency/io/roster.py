@@ -35,6 +35,7 @@ from competency.io import (
     column_for_pointer,
     fast_object,
     jsonl_lines,
+    limits,
     line_ranges,
     parse_line,
     read_records,
@@ -153,10 +154,10 @@ def _errors(raw: RawRecord, check: Validator, is_valid: Callable[[Any], bool],
     if data is None or raw.problems:
         return raw.problems or ("no record could be read",)
     if is_valid(data):
-        return ()
+        return _late_dates(data, _date_paths(check.kind))
     issues = check.errors(data, redact=redact)
     if not issues:
-        return ()
+        return _late_dates(data, _date_paths(check.kind))
     tabular = raw.location.sheet is not None or raw.location.file.lower().endswith(".csv")
     return tuple(_describe(i, tabular) for i in issues)
 
@@ -211,13 +212,14 @@ _ITEM = object()
 """A step into every element of an array, or every value of an object."""
 
 
-def _number_paths(schema: Mapping[str, Any]) -> tuple[tuple[tuple[Any, ...], bool], ...]:
-    """Where a schema accepts numbers: (path, True for integers), ``_ITEM`` for each element.
+def _schema_paths(schema: Mapping[str, Any], visit: Callable[[dict[str, Any], tuple[Any, ...]],
+                                                             None]) -> None:
+    """Call ``visit(node, path)`` for every subschema and the path it checks, ``_ITEM`` for
+    each element.
 
     ``$ref`` is followed once per path (the official schema is not recursive; a recursive
     one is only walked as deep as its first repetition).
     """
-    found: dict[tuple[Any, ...], bool] = {}
     defs = schema.get("$defs", {})
 
     def walk(node: Any, path: tuple[Any, ...], seen: frozenset[str]) -> None:
@@ -226,12 +228,7 @@ def _number_paths(schema: Mapping[str, Any]) -> tuple[tuple[tuple[Any, ...], boo
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith("#/$defs/") and ref not in seen:
             walk(defs.get(ref.removeprefix("#/$defs/")), path, seen | {ref})
-        types = node.get("type")
-        types = [types] if isinstance(types, str) else types or []
-        if "integer" in types:
-            found[path] = True
-        elif "number" in types:
-            found.setdefault(path, False)
+        visit(node, path)
         for key in ("anyOf", "oneOf", "allOf"):
             for branch in node.get(key, ()):
                 walk(branch, path, seen)
@@ -241,7 +238,99 @@ def _number_paths(schema: Mapping[str, Any]) -> tuple[tuple[tuple[Any, ...], boo
             walk(node.get(key), (*path, _ITEM), seen)
 
     walk(schema, (), frozenset())
+
+
+def _number_paths(schema: Mapping[str, Any]) -> tuple[tuple[tuple[Any, ...], bool], ...]:
+    """Where a schema accepts numbers: (path, True for integers)."""
+    found: dict[tuple[Any, ...], bool] = {}
+
+    def visit(node: dict[str, Any], path: tuple[Any, ...]) -> None:
+        types = node.get("type")
+        types = [types] if isinstance(types, str) else types or []
+        if "integer" in types:
+            found[path] = True
+        elif "number" in types:
+            found.setdefault(path, False)
+
+    _schema_paths(schema, visit)
     return tuple(found.items())
+
+
+_Dates = tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...],
+               tuple[tuple[Any, ...], ...]]
+
+
+@functools.cache
+def _date_paths(kind: str) -> _Dates:
+    """Where the schema of ``kind`` holds dates: top-level keys, ``(key, names)`` of lists of
+    objects (``assignments[].start``), then any other path."""
+    found: dict[tuple[Any, ...], None] = {}
+
+    def visit(node: dict[str, Any], path: tuple[Any, ...]) -> None:
+        if node.get("format") == "date":
+            found[path] = None
+
+    _schema_paths(load_schema(kind), visit)
+    top = tuple(p[0] for p in found if len(p) == 1 and isinstance(p[0], str))
+    listed: dict[str, tuple[str, ...]] = {}
+    for p in found:
+        if len(p) == 3 and isinstance(p[0], str) and p[1] is _ITEM and isinstance(p[2], str):
+            listed[p[0]] = (*listed.get(p[0], ()), p[2])
+    others = tuple(p for p in found if (len(p) != 1 or p[0] not in top)
+                   and not (len(p) == 3 and p[0] in listed and p[2] in listed[p[0]]))
+    return top, tuple(listed.items()), others
+
+
+def _has_late(data: dict[str, Any], dates: _Dates, latest: str) -> bool:
+    """Whether a record holds a date after ``latest``, in tight loops: every valid record
+    comes here."""
+    top, listed, others = dates
+    for key in top:
+        value = data.get(key)
+        if type(value) is str and value > latest:
+            return True
+    for key, names in listed:
+        items = data.get(key)
+        if type(items) is not list:
+            continue
+        for item in items:
+            if type(item) is dict:
+                for name in names:
+                    value = item.get(name)
+                    if type(value) is str and value > latest:
+                        return True
+    return any(type(value) is str and value > latest for path in others
+               for value in _at(data, path))
+
+
+def _late_dates(data: dict[str, Any], dates: _Dates) -> tuple[str, ...]:
+    """An error for each date later than :data:`~competency.io.limits.LATEST_DATE`: a
+    placeholder (``9999-12-31``) or a typing slip, not a date a record can hold."""
+    latest = limits.LATEST_DATE.isoformat()
+    if not _has_late(data, dates, latest):
+        return ()
+    top, listed, others = dates
+    paths = [(key,) for key in top] + [(key, _ITEM, name) for key, names in listed
+                                      for name in names] + list(others)
+    return tuple(f"{pointer}: {value!r} is later than {latest}, the latest date a record "
+                 "may hold (LATEST_DATE); leave an unknown date out"
+                 for path in paths for pointer, value in _located(data, path)
+                 if type(value) is str and value > latest)
+
+
+def _located(node: Any, path: tuple[Any, ...], at: str = "") -> Iterator[tuple[str, Any]]:
+    """``(pointer, value)`` of the values found at ``path`` in a JSON value."""
+    if not path:
+        yield at, node
+        return
+    step, rest = path[0], path[1:]
+    if step is _ITEM:
+        pairs = enumerate(node) if type(node) is list else \
+            node.items() if type(node) is dict else ()
+        for key, child in pairs:
+            yield from _located(child, rest, f"{at}/{key}")
+    elif type(node) is dict and node.get(step) is not None:
+        yield from _located(node[step], rest, f"{at}/{step}")
 
 
 _Numbers = tuple[tuple[tuple[Any, ...], bool], ...]
@@ -347,11 +436,13 @@ def line_verdicts(lines: Iterable[tuple[int, bytes | RawRecord]], file: str, *,
     check = validator(kind)
     is_valid = check.is_valid
     numbers = _numbers(kind) if kind == "official" else None
+    dates = _date_paths(kind)
     for number, line in lines:
         if type(line) is bytes:
             data = fast_object(line)
             if data is not None and is_valid(data) and \
-                    (numbers is None or not _refused_numbers(data, numbers)):
+                    (numbers is None or not _refused_numbers(data, numbers)) and \
+                    not _late_dates(data, dates):
                 yield number, data
                 continue
             line = parse_line(line, SourceLocation(file=file, line=number))
