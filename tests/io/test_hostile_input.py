@@ -516,3 +516,12 @@ def test_a_placeholder_date_far_in_the_future_is_invalid(tmp_path):
     table = tmp_path / "r.csv"
     table.write_text("id,category,recruited_on\nA-1,cong_chuc,31/12/9999\n")
     assert list(checked_records(table))[0].errors == (LATE + "",)
+
+
+@pytest.mark.parametrize("name", ["r.json", "r.jsonl"])
+def test_a_lone_surrogate_makes_the_record_invalid(tmp_path, name):
+    roster = tmp_path / name
+    roster.write_text('{"id": "A-1", "full_name": "x\\ud800y"}\n')
+    records = read(roster)
+    assert records[0].problems == ("/full_name: a lone surrogate (\\ud800) is not text",)
+    assert tally_of(roster).as_dict() == {"read": 1, "valid": 0, "invalid": 1}

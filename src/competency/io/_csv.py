@@ -46,7 +46,10 @@ def detect_encoding(path: Path) -> str:
     ``cp1258``."""
     wide = wide_encoding(path)
     if wide is not None:
-        return wide
+        if _decodes(path, wide):
+            return wide
+        raise InputError(f"starts with the byte order mark of {wide.upper()} but is not "
+                         f"{wide.upper()} text; save the file as CSV UTF-8", str(path))
     for encoding in ("utf-8-sig", "cp1258"):
         if _decodes(path, encoding):
             return encoding

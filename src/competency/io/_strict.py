@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 from competency.io import limits
@@ -78,17 +79,42 @@ _DECODER = json.JSONDecoder(parse_int=_integer, parse_float=_float, parse_consta
                             object_pairs_hook=_object)
 
 
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+"""A surrogate written as an escape: paired, it is one character; alone, it is not text."""
+
+
 def raw_decode(text: str, pos: int) -> tuple[Any, int]:
     """The value at ``pos`` and where it ends, as :meth:`json.JSONDecoder.raw_decode`;
     call :func:`marks` on it."""
     _STATE.marked = False
-    return _DECODER.raw_decode(text, pos)
+    value, end = _DECODER.raw_decode(text, pos)
+    if _SURROGATE.search(text, pos, end):
+        _STATE.marked = True
+    return value, end
 
 
 def decode(text: str) -> Any:
     """The value of a whole text, as :func:`json.loads`; call :func:`marks` on it."""
     _STATE.marked = False
-    return _DECODER.decode(text)
+    value = _DECODER.decode(text)
+    if _SURROGATE.search(text):
+        _STATE.marked = True
+    return value
+
+
+def _text(node: str, pointer: str, problems: list[str]) -> str:
+    """A string as it may go on, and a problem when it holds a lone surrogate."""
+    try:
+        node.encode("utf-8")
+    except UnicodeEncodeError:
+        problems.append(f"{pointer or '/'}: a lone surrogate (\\u{ord(node[_lone(node)]):04x}) "
+                        "is not text")
+        return node.encode("utf-8", "replace").decode("utf-8")
+    return node
+
+
+def _lone(text: str) -> int:
+    return next(i for i, c in enumerate(text) if 0xD800 <= ord(c) <= 0xDFFF)
 
 
 def _pointer(path: tuple[Any, ...]) -> str:
@@ -110,11 +136,14 @@ def marks(value: Any, at: tuple[Any, ...] = ()) -> tuple[Any, tuple[str, ...]]:
         if isinstance(node, _Refused):
             problems.append(f"{_pointer(path) or '/'}: {node.message}")
             return node.text
+        if isinstance(node, str):
+            return _text(node, _pointer(path), problems)
         if isinstance(node, dict):
             for key in getattr(node, "repeated", ()):
                 problems.append(f"{_pointer((*path, key))}: duplicate key {key!r} "
                                 "(the object gives it twice)")
-            return {k: clean(v, (*path, k)) for k, v in node.items()}
+            return {_text(k, _pointer((*path, k)), problems): clean(v, (*path, k))
+                    for k, v in node.items()}
         if isinstance(node, list):
             return [clean(v, (*path, i)) for i, v in enumerate(node)]
         return node

@@ -17,7 +17,7 @@ from competency.io import limits
 from competency.io._formulas import formulas_without_values, with_formula_notes
 from competency.io._progress import Progress, Reporter
 from competency.io._records import RawRecord, SourceLocation
-from competency.io._rows import Row, RowCount, limited, table_records
+from competency.io._rows import Row, RowCount, Unreadable, limited, table_records
 
 __all__ = ["read_xlsx"]
 
@@ -29,6 +29,18 @@ def _counted(rows: Iterator[Row], report: Reporter, count: RowCount) -> Iterator
         if count.rows >= report.next:
             report(count.rows)
         yield row
+
+
+def _sheet_rows(worksheet: Any, file: str) -> Iterator[Row]:
+    """The rows of a sheet, located; a damaged sheet ends with one unreadable row."""
+    number = 0
+    try:
+        for number, cells in enumerate(worksheet.iter_rows(values_only=True), 1):  # noqa: B007
+            yield SourceLocation(file=file, sheet=worksheet.title, row=number), cells
+    except Exception as exc:  # noqa: BLE001 - a damaged part raises whatever openpyxl meets
+        yield SourceLocation(file=file, sheet=worksheet.title, row=number + 1), Unreadable(
+            f"the sheet cannot be read from this row on ({type(exc).__name__}: {exc}); "
+            "the rest of the sheet was not read")
 
 
 def _check_size(path: Path, file: str) -> None:
@@ -68,10 +80,13 @@ def read_xlsx(path: Path, file: str, *, sheet: str | None = None,
     _check_size(path, file)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        sheets = workbook.worksheets
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
         raise InputError(f"not a readable XLSX workbook ({exc})", file) from None
+    except Exception as exc:  # noqa: BLE001 - a damaged part raises whatever openpyxl meets
+        raise InputError(f"not a readable XLSX workbook ({type(exc).__name__}: {exc})",
+                         file) from None
     try:
-        sheets = workbook.worksheets
         if sheet is not None:
             if sheet not in workbook.sheetnames:
                 raise InputError(f"no sheet {sheet!r}; the sheets are: "
@@ -80,9 +95,7 @@ def read_xlsx(path: Path, file: str, *, sheet: str | None = None,
         report = Reporter(progress, _total_rows(sheets) if progress else None, "rows")
         count = RowCount()
         for worksheet in sheets:
-            rows = ((SourceLocation(file=file, sheet=worksheet.title, row=number), cells)
-                    for number, cells in enumerate(worksheet.iter_rows(values_only=True), 1))
-            records = table_records(_counted(rows, report, count))
+            records = table_records(_counted(_sheet_rows(worksheet, file), report, count))
             missing = formulas_without_values(worksheet)
             yield from with_formula_notes(records, missing, worksheet.title) if missing \
                 else records

@@ -50,7 +50,10 @@ def load_yaml(text: str) -> Any:
     if len(text) > limits.MAX_DATA_FILE_BYTES:
         msg = f"file larger than {limits.MAX_DATA_FILE_BYTES} bytes"
         raise ValueError(msg)
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.YAMLError as exc:
+        raise ValueError(f"not valid YAML: {exc}") from None
     try:
         try:
             node = loader.get_single_node()
