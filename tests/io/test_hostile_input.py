@@ -525,3 +525,12 @@ def test_a_lone_surrogate_makes_the_record_invalid(tmp_path, name):
     records = read(roster)
     assert records[0].problems == ("/full_name: a lone surrogate (\\ud800) is not text",)
     assert tally_of(roster).as_dict() == {"read": 1, "valid": 0, "invalid": 1}
+
+
+def test_every_limit_is_in_the_limits_page():
+    """docs/limits.md names each limit of competency.io.limits."""
+    from competency.io import limits
+    page = (Path(__file__).resolve().parents[2] / "docs" / "limits.md").read_text("utf-8")
+    for name in limits.__all__:
+        assert f"`{name}`" in page, name
+    assert "limits.md" in (Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text("utf-8")
