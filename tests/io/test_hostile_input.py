@@ -534,3 +534,22 @@ def test_every_limit_is_in_the_limits_page():
     for name in limits.__all__:
         assert f"`{name}`" in page, name
     assert "limits.md" in (Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text("utf-8")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_vector_engine_counts_a_repeated_id_once(tmp_path, jobs):
+    pytest.importorskip("polars")
+    roster = tmp_path / "r.jsonl"
+    official = {**GOOD, "assignments": [{"title": "cc_xa.tu_phap_ho_tich", "start": "2020-01-01"}],
+                "unit": {"name": "Xã A", "level": "commune"}}
+    roster.write_text("\n".join(json.dumps({**official, "id": i}) for i in
+                                ["A-1", "A-2", "A-1"]) + "\n")
+    result = run_cli("check", str(roster), "--on", "2025-06-30", "--engine", "vector",
+                     "--format", "jsonl", "--jobs", jobs)
+    reference = run_cli("check", str(roster), "--on", "2025-06-30", "--format", "jsonl")
+    assert "read 3, valid 2, invalid 1" in result.stderr, result.stderr
+    assert f"{roster}:3: " + DUPLICATE.format(id="A-1", first=f"{roster}:1") in result.stderr
+    ids = [json.loads(line)["official_id"] for line in result.stdout.splitlines()]
+    assert sorted(ids) == ["A-1", "A-2"]
+    assert sorted(json.loads(line)["official_id"] for line in reference.stdout.splitlines()) \
+        == sorted(ids)
