@@ -553,3 +553,15 @@ def test_vector_engine_counts_a_repeated_id_once(tmp_path, jobs):
     assert sorted(ids) == ["A-1", "A-2"]
     assert sorted(json.loads(line)["official_id"] for line in reference.stdout.splitlines()) \
         == sorted(ids)
+
+
+def test_an_event_after_the_as_of_date_is_noted_not_invalid(tmp_path):
+    roster = tmp_path / "r.jsonl"
+    roster.write_text(json.dumps({**GOOD, "recruited_on": "2026-03-01", "assignments": [
+        {"title": "cc_xa.tu_phap_ho_tich", "start": "2020-01-01", "end": "2030-01-01"}]}) + "\n")
+    for command in ("check", "targets"):
+        result = run_cli(command, str(roster), "--on", "2025-06-30")
+        assert f"{roster}:1: note: /recruited_on: 2026-03-01 is after the as-of date " \
+               "2025-06-30" in result.stderr, command
+        assert "/assignments/0/end" not in result.stderr
+        assert "read 1, valid 1, invalid 0" in result.stdout + result.stderr

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from competency.io import Progress
 from competency.io.assessments import CheckedAssessment
-from competency.io.roster import CheckedRecord, Tally, checked_records
+from competency.io.roster import CheckedRecord, Tally, after_notes, checked_records
 from competency.model.official import Official
 from competency.standards.catalogue import Catalog
 
@@ -148,17 +148,22 @@ def checked_roster(roster: Path, **options: Any) -> Iterator[CheckedRecord]:
         yield from checked_records(roster, progress=progress, **options)
 
 
-def valid_officials(roster: Path, tally: Tally) -> Iterator[Official]:
+def valid_officials(roster: Path, tally: Tally, on: dt.date | None = None
+                    ) -> Iterator[Official]:
     """The valid officials of a roster, one at a time; invalid records printed and counted.
 
     A generator, so that a large roster is never held in memory: ``tally`` is complete
-    only once it has been consumed. A long read shows a progress bar on a terminal.
+    only once it has been consumed. A long read shows a progress bar on a terminal. With
+    the as-of date ``on``, an event dated after it is noted (:func:`after_notes`).
     """
     for record in checked_roster(roster):
         tally.add(record)
         if record.official is None:
             print_invalid(record)
             continue
+        if on is not None:
+            for note in after_notes(record.raw.data, on):  # type: ignore[arg-type]
+                err.print(f"{record.raw.location}: note: {note}", markup=False)
         yield record.official
 
 

@@ -134,7 +134,7 @@ def check(
     writer = CsvWriter(sys.stdout) if fmt is Format.CSV else None
     if writer:
         writer.writerow(_CSV_FIELDS)
-    for official in valid_officials(roster, tally):
+    for official in valid_officials(roster, tally, day):
         results = _results(official, day, catalog, standard, position, drafts)
         without += not results
         for result in results:

@@ -170,7 +170,7 @@ def gaps(
     fws = load_frameworks(frameworks, profile)
     index, assessed = load_assessments(assessments)
     tally = Tally()
-    officials = valid_officials(roster, tally)
+    officials = valid_officials(roster, tally, day)
     reports: list[GapReport] = []
     if official_id is not None:
         officials = (o for o in officials if o.id == official_id)

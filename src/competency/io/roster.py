@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import datetime as dt
 import functools
 import itertools
 import multiprocessing
@@ -47,7 +48,7 @@ from competency.model.official import Official
 from competency.schema.convert import StructureError, structure
 from competency.schema.validate import SchemaIssue, Validator, load_schema, validator
 
-__all__ = ["PARALLEL_BYTES", "CheckedRecord", "FirstIds", "Notes", "Tally", "checked_records", "line_verdicts",
+__all__ = ["PARALLEL_BYTES", "CheckedRecord", "FirstIds", "Notes", "Tally", "after_notes", "checked_records", "line_verdicts",
            "moved", "officials", "reported_records"]
 
 Notes = Callable[[Mapping[str, Any]], tuple[str, ...]]
@@ -301,6 +302,24 @@ def _has_late(data: dict[str, Any], dates: _Dates, latest: str) -> bool:
                         return True
     return any(type(value) is str and value > latest for path in others
                for value in _at(data, path))
+
+
+def after_notes(data: Mapping[str, Any], on: dt.date, kind: str = "official") -> tuple[str, ...]:
+    """Notes for the event dates of a valid record that fall after the as-of date ``on``:
+    worth a look (a typing slip, or a record read as of the wrong day), not an error.
+
+    End dates (``end``, ``term_end``) are left out: a term or a course may end later.
+    """
+    day = on.isoformat()
+    top, listed, others = _date_paths(kind)
+    if not _has_late(data, (top, listed, others), day):  # type: ignore[arg-type]
+        return ()
+    paths = [(key,) for key in top] + [(key, _ITEM, name) for key, names in listed
+                                      for name in names] + list(others)
+    return tuple(f"{pointer}: {value} is after the as-of date {day}"
+                 for path in paths if not str(path[-1]).endswith("end")
+                 for pointer, value in _located(data, path)
+                 if type(value) is str and value > day)
 
 
 def _late_dates(data: dict[str, Any], dates: _Dates) -> tuple[str, ...]:
