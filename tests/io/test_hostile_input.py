@@ -565,3 +565,15 @@ def test_an_event_after_the_as_of_date_is_noted_not_invalid(tmp_path):
                "2025-06-30" in result.stderr, command
         assert "/assignments/0/end" not in result.stderr
         assert "read 1, valid 1, invalid 0" in result.stdout + result.stderr
+
+
+def test_xlsx_of_a_zip_version_python_cannot_read_is_refused(tmp_path):
+    """Found by fuzzing: zipfile raises NotImplementedError for zip versions above 6.3."""
+    from competency.errors import InputError
+    path = workbook(tmp_path / "r.xlsx", [["id"], ["A-1"]])
+    data = bytearray(path.read_bytes())
+    central = data.find(b"PK\x01\x02")
+    data[central + 6] = 64
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError, match=r"not a readable XLSX workbook \(zip file version 6.4\)"):
+        read(path)

@@ -48,7 +48,8 @@ def _check_size(path: Path, file: str) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError) as exc:
+        # NotImplementedError: a zip version or compression Python does not read
         raise InputError(f"not a readable XLSX workbook ({exc})", file) from None
     size = sum(p.file_size for p in parts)
     packed = max(1, sum(p.compress_size for p in parts))
