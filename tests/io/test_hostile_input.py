@@ -577,3 +577,10 @@ def test_xlsx_of_a_zip_version_python_cannot_read_is_refused(tmp_path):
     path.write_bytes(bytes(data))
     with pytest.raises(InputError, match=r"not a readable XLSX workbook \(zip file version 6.4\)"):
         read(path)
+
+
+def test_yaml_lone_surrogate_is_refused_with_its_line():
+    """Found by fuzzing an overlay: the compiled validator cannot take such a string."""
+    from competency.io.safe_yaml import load_yaml
+    with pytest.raises(ValueError, match=r"^a lone surrogate is not text \(line 2\)$"):
+        load_yaml('a: 1\nb: "x\\ud800"\n')

@@ -113,9 +113,20 @@ def _measure(root: yaml.Node) -> None:
             raise ValueError(msg)
         if isinstance(node, yaml.MappingNode):
             _repeated_keys(node)
+        elif isinstance(node, yaml.ScalarNode):
+            _text(node)
         on_path.add(key)
         stack.append((node, level, True))
         stack.extend((child, level + 1, False) for child in _children(node))
+
+
+def _text(node: yaml.ScalarNode) -> None:
+    """Refuse a lone surrogate (``"\\ud800"``): YAML's escapes allow it, text does not."""
+    try:
+        node.value.encode("utf-8")
+    except UnicodeEncodeError:
+        msg = f"a lone surrogate is not text (line {node.start_mark.line + 1})"
+        raise ValueError(msg) from None
 
 
 def _repeated_keys(node: yaml.MappingNode) -> None:
