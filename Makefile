@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 DEMO := build/demo
 DEMO_DATE ?= 2025-06-30
 
-.PHONY: venv test demo schemas docs docs-serve bench bench-serve clean
+.PHONY: venv test fuzz demo schemas docs docs-serve bench bench-serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,12 @@ test: $(STAMP)
 	$(BIN)/competency schemas --check
 	$(BIN)/competency docs --check
 	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -m 'slow or not slow'
+
+# Hostile-input fuzzing (not part of `make test`, which runs a few examples of each): every
+# reader on broken files, FUZZ_EXAMPLES examples per reader; no traceback, every record counted.
+FUZZ_EXAMPLES ?= 10000
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/fuzz
 
 schemas: $(STAMP)
 	$(BIN)/competency schemas

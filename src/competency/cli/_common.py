@@ -17,7 +17,7 @@ from rich.text import Text
 
 from competency.io import Progress
 from competency.io.assessments import Checked
-from competency.io.roster import CheckedRecord, Tally, checked_records
+from competency.io.roster import CheckedRecord, Tally, after_notes, checked_records
 from competency.model.official import Official
 from competency.standards.catalogue import Catalog
 
@@ -186,11 +186,13 @@ REDACT = typer.Option(False, "--redact",
 """The ``--redact`` option of every command that prints invalid records."""
 
 
-def valid_officials(roster: Path, tally: Tally, *, redact: bool = False) -> Iterator[Official]:
+def valid_officials(roster: Path, tally: Tally, on: dt.date | None = None, *,
+                    redact: bool = False) -> Iterator[Official]:
     """The valid officials of a roster, one at a time; invalid records printed and counted.
 
     A generator, so that a large roster is never held in memory: ``tally`` is complete
-    only once it has been consumed. A long read shows a progress bar on a terminal.
+    only once it has been consumed. A long read shows a progress bar on a terminal. With
+    the as-of date ``on``, an event dated after it is noted (:func:`after_notes`).
     ``redact`` keeps personal values out of the messages (see ``--redact``).
     """
     for record in checked_roster(roster, redact=redact):
@@ -198,6 +200,9 @@ def valid_officials(roster: Path, tally: Tally, *, redact: bool = False) -> Iter
         if record.official is None:
             print_invalid(record)
             continue
+        if on is not None:
+            for note in after_notes(record.raw.data, on):  # type: ignore[arg-type]
+                err.print(f"{record.raw.location}: note: {note}", markup=False)
         yield record.official
 
 

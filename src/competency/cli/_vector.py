@@ -11,6 +11,8 @@ from pathlib import Path
 import typer
 
 from competency.cli._common import Format, print_invalid
+from competency.io._encoding import wide_encoding
+from competency.io._read import check_readable, no_records
 from competency.io.roster import Tally
 
 FORMATS = (Format.JSONL, Format.CSV)
@@ -33,6 +35,11 @@ def check_vector(roster: Path, day: dt.date, *, overlays: list[Path] | None, dra
         raise typer.BadParameter("--engine vector writes --format jsonl or csv")
     if roster.suffix.lower() not in (".jsonl", ".ndjson"):
         raise typer.BadParameter("--engine vector reads JSON Lines rosters (.jsonl)")
+    check_readable(roster, str(roster))
+    encoding = wide_encoding(roster)
+    if encoding is not None:
+        raise typer.BadParameter(f"{roster} is {encoding.upper()} text; --engine vector reads "
+                                 "UTF-8 JSON Lines: save it as UTF-8, or use --engine reference")
     job = Job(file=str(roster), on=day, overlays=tuple(str(p) for p in overlays or ()),
               include_drafts=drafts, explain=explain, format=fmt.value, redact=redact)
     tally, outcomes, failing, without = Tally(), Counter[str](), Counter[tuple[str, str]](), 0
@@ -50,6 +57,8 @@ def check_vector(roster: Path, day: dt.date, *, overlays: list[Path] | None, dra
         failing.update(report.failing)
         without += report.without
     stdout.flush()
+    if not tally.read:
+        raise no_records(str(roster))
     return tally, outcomes, failing, without
 
 

@@ -133,7 +133,7 @@ def check(
     writer = CsvWriter(sys.stdout) if fmt is Format.CSV else None
     if writer:
         writer.writerow(_CSV_FIELDS)
-    for official in valid_officials(roster, tally, redact=redact):
+    for official in valid_officials(roster, tally, day, redact=redact):
         results = results_for(official, day, catalog, standard, position, drafts)
         counts.add(results)
         for result in results:

@@ -167,7 +167,7 @@ def gaps(
     fws = load_frameworks(frameworks, profile)
     index, assessed = load_assessments(assessments)
     tally = Tally()
-    officials = valid_officials(roster, tally, redact=redact)
+    officials = valid_officials(roster, tally, day, redact=redact)
     reports: list[GapReport] = []
     if official_id is not None:
         officials = (o for o in officials if o.id == official_id)

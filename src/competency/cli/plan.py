@@ -141,7 +141,7 @@ def plan(
     order = tuple(p.strip() for p in priorities.split(",") if p.strip())
     index, assessed = load_assessments(assessments)
     tally = Tally()
-    cohort = cohort_gaps(valid_officials(roster, tally, redact=redact), on=day, profile=profile,
+    cohort = cohort_gaps(valid_officials(roster, tally, day, redact=redact), on=day, profile=profile,
                          assessments=index, catalog=catalog, frameworks=fws)
     try:
         result = plan_training(cohort, offered, budget=budget, priorities=order,

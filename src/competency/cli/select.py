@@ -206,7 +206,7 @@ def select_command(
     day = parse_date(on)
     scheme.regime(day)  # no regime on that date: one message, exit 2, before reading the roster
     tally = Tally()
-    result = select(valid_officials(roster, tally, redact=redact), scheme, day,
+    result = select(valid_officials(roster, tally, day, redact=redact), scheme, day,
                     quota=_quota(scheme, quota, per, max_per_group))
     if fmt is OutputFormat.JSON:
         write_text(json.dumps({"records": tally.as_dict(), **result.as_dict()},

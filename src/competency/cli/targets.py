@@ -182,7 +182,7 @@ def targets(
     reports, tallies = [], []
     for roster, day in snapshots:
         tally = Tally()
-        reports.append(check_targets(valid_officials(roster, tally, redact=redact), sets, day,
+        reports.append(check_targets(valid_officials(roster, tally, day, redact=redact), sets, day,
                                      by=by.value if by else None))
         tallies.append((roster, day, tally))
     reports.sort(key=lambda r: r.on)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 import unicodedata
 from typing import Any
@@ -51,11 +52,24 @@ def is_none_marker(value: Any) -> bool:
     return isinstance(value, str) and (value.strip() in _DASHES or fold(value) in _NONE_FOLDED)
 
 
+_FORMULA_SIGNS = ("=", "+", "-", "@")
+"""What a spreadsheet reads a formula from, at the start of a cell."""
+
+
 def cell_text(value: Any) -> str:
-    """Cell text, NFC-normalised so that composed and decomposed Vietnamese compare equal."""
+    """Cell text, NFC-normalised so that composed and decomposed Vietnamese compare equal,
+    without the whitespace around it.
+
+    Whitespace before a formula sign (``\t=1+2``) is kept: it is what makes the text
+    inert in a spreadsheet, and trimming it would hand the formula on.
+    """
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return unicodedata.normalize("NFC", str(value)).strip()
+    text = unicodedata.normalize("NFC", str(value))
+    stripped = text.strip()
+    if stripped.startswith(_FORMULA_SIGNS) and stripped[0] != text[0]:
+        return text.rstrip()
+    return stripped
 
 
 @attrs.frozen
@@ -160,19 +174,26 @@ class Schooling:
 
 @attrs.frozen
 class Number:
-    """A number; a decimal comma ("6,5") is read as a decimal point."""
+    """A finite number; a decimal comma ("6,5") is read as a decimal point.
+
+    ``nan`` and ``inf``, which :class:`float` reads, are not numbers of a record.
+    """
 
     accepted = "a number"
 
     def __call__(self, value: Any) -> float | int:
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, float) and math.isfinite(value):
             return value
         text = cell_text(value).replace(",", ".")
         try:
             number = float(text)
         except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
             msg = f"{cell_text(value)!r} is not a number"
-            raise CellError(msg) from None
+            raise CellError(msg)
         return int(number) if number.is_integer() and "." not in text else number
 
 

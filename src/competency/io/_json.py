@@ -16,26 +16,28 @@ from pathlib import Path
 from typing import Any
 
 from competency.errors import InputError
+from competency.io import _strict, limits
+from competency.io._encoding import wide_encoding
 from competency.io._progress import Progress, Reporter
 from competency.io._records import RawRecord, SourceLocation
 
 __all__ = ["MAX_LINE_BYTES", "fast_object", "jsonl_lines", "line_ranges", "parse_line", "read_json",
            "read_jsonl"]
 
-MAX_LINE_BYTES = 16 * 2**20
-"""Longest JSON Lines line read; a record is a few kilobytes, so longer lines are reported."""
+MAX_LINE_BYTES = limits.MAX_LINE_BYTES
+"""See :data:`competency.io.limits.MAX_LINE_BYTES` (kept here for callers of old)."""
 
 CONTAINER_KEYS = ("records", "officials")
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
-_DECODER = json.JSONDecoder()
 _KINDS = {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
           int: "a number", float: "a number", type(None): "null"}
 
 
 def _record(location: SourceLocation, value: Any) -> RawRecord:
+    value, problems = _strict.marks(value)
     if isinstance(value, dict):
-        return RawRecord(location=location, data=value)
+        return RawRecord(location=location, data=value, problems=problems)
     return RawRecord(location=location, data=None,
                      problems=(f"expected a JSON object, got {_KINDS[type(value)]}",))
 
@@ -64,7 +66,7 @@ def _slow_line(raw: bytes, location: SourceLocation) -> RawRecord:
         return RawRecord(location=location, data=None,
                          problems=(f"not valid UTF-8 (byte {exc.start + 1} of the line)",))
     try:
-        value = json.loads(text)
+        value = _strict.decode(text)
     except json.JSONDecodeError as exc:
         return RawRecord(location=location, data=None,
                          problems=(f"invalid JSON: {exc.msg} (column {exc.colno})",))
@@ -78,7 +80,8 @@ def fast_object(raw: bytes) -> dict[str, Any] | None:
 
     None when orjson is not installed, refuses the line (a syntax error, invalid UTF-8,
     ``NaN``, a lone surrogate, deep nesting), the line holds an integer beyond 64 bits
-    (orjson would make it a float), or the value is not an object: the line is then
+    (orjson would make it a float), may give a key twice (orjson keeps the last), or the
+    value is not an object: the line is then
     for :func:`parse_line`, whose values and messages are those of the standard library.
     """
     if _fast_loads is None or _LONG_DIGITS in raw.translate(_DIGITS):
@@ -87,7 +90,7 @@ def fast_object(raw: bytes) -> dict[str, Any] | None:
         value = _fast_loads(raw)
     except _FastDecodeError:
         return None
-    return value if type(value) is dict else None
+    return value if type(value) is dict and not _strict.may_repeat_keys(raw, value) else None
 
 
 def parse_line(raw: bytes, location: SourceLocation) -> RawRecord:
@@ -98,17 +101,21 @@ def parse_line(raw: bytes, location: SourceLocation) -> RawRecord:
     return _slow_line(raw, location)
 
 
-def read_jsonl(path: Path, file: str, *, max_line_bytes: int = MAX_LINE_BYTES,
+def read_jsonl(path: Path, file: str, *, max_line_bytes: int | None = None,
                progress: Progress | None = None) -> Iterator[RawRecord]:
-    """One record per non-blank line; lines longer than ``max_line_bytes`` are reported."""
+    """One record per non-blank line; lines longer than ``max_line_bytes`` (default
+    :data:`~competency.io.limits.MAX_LINE_BYTES`) are reported."""
     report = Reporter(progress, path.stat().st_size, "bytes")
-    for number, line in jsonl_lines(path, file, max_line_bytes=max_line_bytes, report=report):
+    encoding = wide_encoding(path)
+    lines = jsonl_lines(path, file, max_line_bytes=max_line_bytes, report=report) \
+        if encoding is None else _wide_lines(path, file, encoding, max_line_bytes)
+    for number, line in lines:
         yield line if type(line) is RawRecord else \
             parse_line(line, SourceLocation(file=file, line=number))  # type: ignore[arg-type]
 
 
 def jsonl_lines(path: Path, file: str, start: int = 0, end: int | None = None, *,
-                max_line_bytes: int = MAX_LINE_BYTES, report: Reporter | None = None,
+                max_line_bytes: int | None = None, report: Reporter | None = None,
                 ) -> Generator[tuple[int, bytes | RawRecord], None, int]:
     """``(line number, text)`` of each non-blank line from byte ``start`` to ``end``.
 
@@ -119,6 +126,8 @@ def jsonl_lines(path: Path, file: str, start: int = 0, end: int | None = None, *
     """
     if report is None:
         report = Reporter(None, None, "bytes")
+    if max_line_bytes is None:
+        max_line_bytes = limits.MAX_LINE_BYTES
     length = math.inf if end is None else end - start
     with path.open("rb") as stream:
         if start:
@@ -148,6 +157,30 @@ def jsonl_lines(path: Path, file: str, start: int = 0, end: int | None = None, *
                 yield number, raw
     report.end(done)
     return number
+
+
+def _wide_lines(path: Path, file: str, encoding: str, max_line_bytes: int | None
+                ) -> Iterator[tuple[int, bytes | RawRecord]]:
+    """:func:`jsonl_lines` of a UTF-16 or UTF-32 file, each line given as UTF-8 bytes."""
+    limit = limits.MAX_LINE_BYTES if max_line_bytes is None else max_line_bytes
+    number = 0
+    with path.open(encoding=encoding, newline="") as stream:
+        try:
+            while text := stream.readline(limit + 1):
+                number += 1
+                raw = text.encode("utf-8", "surrogatepass")
+                if len(raw) > limit:
+                    while text and not text.endswith("\n"):  # the rest of the line, unkept
+                        text = stream.readline(limit + 1)
+                    yield number, RawRecord(location=SourceLocation(file=file, line=number),
+                                            data=None, problems=(
+                        f"line too long: more than the {limit} bytes read",))
+                elif raw := raw.strip():
+                    yield number, raw
+        except UnicodeDecodeError:
+            yield number + 1, RawRecord(location=SourceLocation(file=file, line=number + 1),
+                                        data=None, problems=(
+                f"not valid {encoding.upper()} text; the rest of the file was not read",))
 
 
 def line_ranges(path: Path, step: int) -> Iterator[tuple[int, int]]:
@@ -213,7 +246,7 @@ def _array(text: str, pos: int, lines: _Lines, file: str) -> Generator[RawRecord
     if text.startswith("]", pos):
         return pos + 1
     while True:
-        value, end = _DECODER.raw_decode(text, pos)
+        value, end = _strict.raw_decode(text, pos)
         yield _record(SourceLocation(file=file, line=lines.at(pos)), value)
         pos = _expect(text, _skip(text, end), ",]", "',' or ']'")
         if text[pos] == "]":
@@ -230,7 +263,8 @@ def _document(text: str, file: str, lines: _Lines) -> Iterator[RawRecord]:
     elif text[start] == "{":
         end = yield from _object(text, start, lines, file)
     else:
-        value, end = _DECODER.raw_decode(text, start)
+        value, end = _strict.raw_decode(text, start)
+        value = _strict.marks(value)[0]
         problem = f"expected an array of records or an object, got {_KINDS[type(value)]}"
         yield RawRecord(location=SourceLocation(file=file, line=lines.at(start)), data=None,
                         problems=(problem,))
@@ -242,6 +276,7 @@ def _document(text: str, file: str, lines: _Lines) -> Iterator[RawRecord]:
 def _object(text: str, start: int, lines: _Lines, file: str) -> Generator[RawRecord, None, int]:
     """A container's records as they are decoded, or the object itself as one record."""
     members: dict[str, Any] = {}
+    problems: list[str] = []
     container = False
     pos = _skip(text, start + 1)
     if text.startswith("}", pos):
@@ -249,29 +284,36 @@ def _object(text: str, start: int, lines: _Lines, file: str) -> Generator[RawRec
         return pos + 1
     while True:
         _expect(text, pos, '"', "property name enclosed in double quotes")
-        key, pos = _DECODER.raw_decode(text, pos)
+        key, pos = _strict.raw_decode(text, pos)
         pos = _skip(text, _expect(text, _skip(text, pos), ":", "':' delimiter") + 1)
         if key in CONTAINER_KEYS and text.startswith("[", pos):
             container = True
             pos = yield from _array(text, pos, lines, file)
         else:
-            members[key], pos = _DECODER.raw_decode(text, pos)
+            if key in members:
+                problems.append(f"/{key}: duplicate key {key!r} (the object gives it twice)")
+            value, pos = _strict.raw_decode(text, pos)
+            members[key], found = _strict.marks(value, (key,))
+            problems.extend(found)
         pos = _expect(text, _skip(text, pos), ",}", "',' or '}'")
         if text[pos] == "}":
             break
         pos = _skip(text, pos + 1)
     if not container:
-        yield RawRecord(location=SourceLocation(file=file, line=lines.at(start)), data=members)
+        yield RawRecord(location=SourceLocation(file=file, line=lines.at(start)), data=members,
+                        problems=tuple(problems))
     return pos + 1
 
 
 def read_json(path: Path, file: str, *, progress: Progress | None = None) -> Iterator[RawRecord]:
     """Records of a JSON document; a syntax error ends the file with one problem record."""
     data = path.read_bytes()
+    encoding = wide_encoding(path) or "utf-8-sig"
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 JSON (byte {exc.start + 1})", file) from None
+        name = encoding.removesuffix("-sig").upper()
+        raise InputError(f"not valid {name} JSON (byte {exc.start + 1})", file) from None
     report = Reporter(progress, len(data), "bytes")
     try:
         yield from _document(text, file, _Lines(text, report, len(data)))

@@ -13,7 +13,7 @@ from competency.io._progress import Progress
 from competency.io._records import RawRecord
 from competency.io._xlsx import read_xlsx
 
-__all__ = ["FORMATS", "read_records", "roster_format"]
+__all__ = ["FORMATS", "check_readable", "no_records", "read_records", "roster_format"]
 
 FORMATS: dict[str, str] = {"json": "json", "jsonl": "jsonl", "ndjson": "jsonl", "csv": "csv",
                            "xlsx": "xlsx"}
@@ -44,6 +44,30 @@ def _format(path: Path, file: str, requested: str | None) -> str:
                      "or name the format", file)
 
 
+def check_readable(path: Path, file: str) -> None:
+    """Raise :class:`~competency.errors.InputError` unless ``path`` is a regular file that
+    can be read (a folder, a device such as ``/dev/zero`` or a pipe is not a roster)."""
+    if not path.exists():
+        raise InputError("no such file", file)
+    if path.is_dir():
+        raise InputError("not a file (a folder)", file)
+    if not path.is_file():
+        raise InputError("not a regular file (a device or a pipe); save the roster to a file",
+                         file)
+    try:
+        with path.open("rb") as stream:
+            stream.read(1)
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", file) from None
+
+
+def no_records(file: str) -> InputError:
+    """The error of a roster that holds no record: most likely the wrong file, or an export
+    that went wrong, so never a silent "read 0"."""
+    return InputError("no records in the file (it is empty, or holds only blank lines or a "
+                      "header)", file)
+
+
 def read_records(path: str | os.PathLike[str], *, format: str | None = None,
                  sheet: str | None = None,
                  progress: Progress | None = None) -> Iterator[RawRecord]:
@@ -54,22 +78,15 @@ def read_records(path: str | os.PathLike[str], *, format: str | None = None,
     ``progress``, when given, is called now and then with how far the reading has got
     (see :data:`~competency.io.Progress`). A missing, unreadable or unknown file raises
     :class:`~competency.errors.InputError` here, before any record; a file whose content
-    cannot be decoded at all raises it while iterating. An empty file yields nothing.
+    cannot be decoded at all raises it while iterating. An empty file yields nothing (the
+    commands then say :func:`no_records`).
     """
     file = os.fspath(path)
     path = Path(file)
     kind = _format(path, file, format)
     if sheet is not None and kind != "xlsx":
         raise InputError("a sheet can only be chosen in an XLSX workbook", file)
-    if not path.exists():
-        raise InputError("no such file", file)
-    if not path.is_file():
-        raise InputError("not a file", file)
-    try:
-        with path.open("rb") as stream:
-            stream.read(1)
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror or exc})", file) from None
+    check_readable(path, file)
     if kind == "xlsx":
         return read_xlsx(path, file, sheet=sheet, progress=progress)
     return _READERS[kind](path, file, progress=progress)

@@ -13,14 +13,17 @@ from typing import Any
 
 import attrs
 
+from competency.io import limits
 from competency.io._cells import CellError, With, cell_text, is_blank, is_none_marker
 from competency.io._records import RawRecord, SourceLocation
 from competency.io.columns import COLUMNS, Column, header_key, is_ignored, match_header
 
-__all__ = ["HEADER_SEARCH_ROWS", "Row", "Unreadable", "table_records"]
+__all__ = ["HEADER_SEARCH_ROWS", "Row", "RowCount", "Unreadable", "limited", "table_records"]
 
-HEADER_SEARCH_ROWS = 20
-"""Non-empty rows searched for the header: the one naming most known columns wins."""
+HEADER_SEARCH_ROWS = limits.MAX_TITLE_ROWS + 1
+"""Non-empty rows searched for the header, as read at import (the reader looks up
+:data:`~competency.io.limits.MAX_TITLE_ROWS` when it runs): up to that many title rows,
+then the header."""
 
 
 @attrs.frozen
@@ -51,6 +54,27 @@ class _Header:
         if header_key(label) == header_key(column.name):
             return repr(column.name)
         return f"{label!r} ({column.name})"
+
+
+@attrs.define
+class RowCount:
+    """Rows delivered so far from one file, and whether the limit stopped the reading."""
+
+    rows: int = 0
+    stopped: bool = False
+
+
+def limited(rows: Iterable[Row], count: RowCount) -> Iterator[Row]:
+    """The rows up to :data:`~competency.io.limits.MAX_ROWS` in the file (``count`` goes on
+    across the sheets of a workbook); the first row beyond comes as unreadable, and ends it."""
+    for location, cells in rows:
+        count.rows += 1
+        if count.rows > limits.MAX_ROWS:
+            count.stopped = True
+            yield location, Unreadable(f"more than {limits.MAX_ROWS:,} rows in the file "
+                                       "(MAX_ROWS); this row and the rest were not read")
+            return
+        yield location, cells
 
 
 def _read_header(cells: Sequence[Any]) -> _Header:
@@ -164,7 +188,7 @@ def _header_row(rows: Iterator[Row]) -> tuple[int | None, list[Row]]:
     for row in rows:
         if not _blank(row[1]):
             searched.append(row)
-            if len(searched) == HEADER_SEARCH_ROWS:
+            if len(searched) > limits.MAX_TITLE_ROWS:
                 break
     scores = [_score(cells) for _, cells in searched]
     return (scores.index(max(scores)) if scores and max(scores) >= 0 else None), searched

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import datetime as dt
 import functools
 import itertools
 import multiprocessing
@@ -35,16 +36,19 @@ from competency.io import (
     column_for_pointer,
     fast_object,
     jsonl_lines,
+    limits,
     line_ranges,
     parse_line,
     read_records,
     roster_format,
 )
+from competency.io._encoding import wide_encoding
+from competency.io._read import no_records
 from competency.model.official import Official
 from competency.schema.convert import StructureError, structure
 from competency.schema.validate import SchemaIssue, Validator, load_schema, validator
 
-__all__ = ["PARALLEL_BYTES", "CheckedRecord", "Notes", "Tally", "checked_records", "line_verdicts",
+__all__ = ["PARALLEL_BYTES", "CheckedRecord", "FirstIds", "Notes", "Tally", "after_notes", "checked_records", "line_verdicts",
            "moved", "officials", "reported_records"]
 
 Notes = Callable[[Mapping[str, Any]], tuple[str, ...]]
@@ -98,6 +102,45 @@ class Tally:
         return {"read": self.read, "valid": self.valid, "invalid": self.invalid}
 
 
+class FirstIds:
+    """The first record of each official id in one file: a later record with the same id
+    is invalid, so that every count and report holds one record per official.
+
+    The first record bearing an id holds it, valid or not (the order of the file is the
+    only rule that needs no judgement). Memory: one entry per id, a line number or a
+    sheet row as the place, about 150 bytes an official.
+    """
+
+    def __init__(self, file: str) -> None:
+        self._file = file
+        self._first: dict[str, int | SourceLocation] = {}
+
+    def repeated(self, record_id: str, where: int | SourceLocation) -> str | None:
+        """The error of a record with ``record_id`` found at ``where`` (a line number or a
+        location), or None when it is the first with that id."""
+        first = self._first.get(record_id)
+        if first is None:
+            self._first[record_id] = where
+            return None
+        place = f"{self._file}:{first}" if type(first) is int else str(first)
+        return f"/id: duplicate id {record_id!r}, first at {place}; only the first record " \
+            "with an id is used"
+
+    def check(self, raw: RawRecord, errors: tuple[str, ...]) -> tuple[str, ...]:
+        """``errors`` of ``raw``, with the duplicate id error when its id was seen before."""
+        record_id = _id_of(raw.data)
+        if record_id is None:
+            return errors
+        where = raw.location
+        repeated = self.repeated(record_id, where.line if where.line is not None else where)
+        return errors if repeated is None else (*errors, repeated)
+
+
+def _id_of(data: Any) -> str | None:
+    value = data.get("id") if type(data) is dict else None
+    return value if type(value) is str else None
+
+
 def _describe(issue: SchemaIssue, tabular: bool) -> str:
     """``/pointer: message``, naming the spreadsheet column when the record came from one."""
     column = column_for_pointer(issue.pointer) if tabular else None
@@ -113,10 +156,10 @@ def _errors(raw: RawRecord, check: Validator, is_valid: Callable[[Any], bool],
         problems = raw.redacted_problems() if redact else raw.problems
         return problems or ("no record could be read",)
     if is_valid(data):
-        return ()
+        return _late_dates(data, _date_paths(check.kind))
     issues = check.errors(data, redact=redact)
     if not issues:
-        return ()
+        return _late_dates(data, _date_paths(check.kind))
     tabular = raw.location.sheet is not None or raw.location.file.lower().endswith(".csv")
     return tuple(_describe(i, tabular) for i in issues)
 
@@ -133,18 +176,29 @@ def checked_records(path: Path, *, kind: str = "official", fmt: str | None = Non
                     progress: Progress | None = None) -> Iterator[CheckedRecord]:
     """Read, validate and (for officials) structure each record of a file, streaming.
 
+    Officials are one per id: a record whose id an earlier record holds is invalid
+    (:class:`FirstIds`). A file without records raises :class:`~competency.errors.InputError`
+    once read.
+
     ``redact`` keeps the values of personal fields (``x-pii``) out of schema error messages.
     ``progress`` is passed to the reader (:func:`~competency.io.read_records`).
     """
     check = validator(kind)
     is_valid = check.is_valid
     officials = kind == "official"
+    ids = FirstIds(str(path)) if officials else None
+    read = 0
     for raw in read_records(path, format=fmt, progress=progress):
+        read += 1
         errors = _errors(raw, check, is_valid, redact)
+        if ids is not None:
+            errors = ids.check(raw, errors)
         official = None
         if officials and not errors:
             official, errors = _structured(raw)
         yield CheckedRecord(raw=raw, official=official, errors=errors)
+    if not read:
+        raise no_records(str(path))
 
 
 def officials(path: Path, *, fmt: str | None = None) -> Iterator[Official]:
@@ -160,13 +214,14 @@ _ITEM = object()
 """A step into every element of an array, or every value of an object."""
 
 
-def _number_paths(schema: Mapping[str, Any]) -> tuple[tuple[tuple[Any, ...], bool], ...]:
-    """Where a schema accepts numbers: (path, True for integers), ``_ITEM`` for each element.
+def _schema_paths(schema: Mapping[str, Any], visit: Callable[[dict[str, Any], tuple[Any, ...]],
+                                                             None]) -> None:
+    """Call ``visit(node, path)`` for every subschema and the path it checks, ``_ITEM`` for
+    each element.
 
     ``$ref`` is followed once per path (the official schema is not recursive; a recursive
     one is only walked as deep as its first repetition).
     """
-    found: dict[tuple[Any, ...], bool] = {}
     defs = schema.get("$defs", {})
 
     def walk(node: Any, path: tuple[Any, ...], seen: frozenset[str]) -> None:
@@ -175,12 +230,7 @@ def _number_paths(schema: Mapping[str, Any]) -> tuple[tuple[tuple[Any, ...], boo
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith("#/$defs/") and ref not in seen:
             walk(defs.get(ref.removeprefix("#/$defs/")), path, seen | {ref})
-        types = node.get("type")
-        types = [types] if isinstance(types, str) else types or []
-        if "integer" in types:
-            found[path] = True
-        elif "number" in types:
-            found.setdefault(path, False)
+        visit(node, path)
         for key in ("anyOf", "oneOf", "allOf"):
             for branch in node.get(key, ()):
                 walk(branch, path, seen)
@@ -190,7 +240,117 @@ def _number_paths(schema: Mapping[str, Any]) -> tuple[tuple[tuple[Any, ...], boo
             walk(node.get(key), (*path, _ITEM), seen)
 
     walk(schema, (), frozenset())
+
+
+def _number_paths(schema: Mapping[str, Any]) -> tuple[tuple[tuple[Any, ...], bool], ...]:
+    """Where a schema accepts numbers: (path, True for integers)."""
+    found: dict[tuple[Any, ...], bool] = {}
+
+    def visit(node: dict[str, Any], path: tuple[Any, ...]) -> None:
+        types = node.get("type")
+        types = [types] if isinstance(types, str) else types or []
+        if "integer" in types:
+            found[path] = True
+        elif "number" in types:
+            found.setdefault(path, False)
+
+    _schema_paths(schema, visit)
     return tuple(found.items())
+
+
+_Dates = tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...],
+               tuple[tuple[Any, ...], ...]]
+
+
+@functools.cache
+def _date_paths(kind: str) -> _Dates:
+    """Where the schema of ``kind`` holds dates: top-level keys, ``(key, names)`` of lists of
+    objects (``assignments[].start``), then any other path."""
+    found: dict[tuple[Any, ...], None] = {}
+
+    def visit(node: dict[str, Any], path: tuple[Any, ...]) -> None:
+        if node.get("format") == "date":
+            found[path] = None
+
+    _schema_paths(load_schema(kind), visit)
+    top = tuple(p[0] for p in found if len(p) == 1 and isinstance(p[0], str))
+    listed: dict[str, tuple[str, ...]] = {}
+    for p in found:
+        if len(p) == 3 and isinstance(p[0], str) and p[1] is _ITEM and isinstance(p[2], str):
+            listed[p[0]] = (*listed.get(p[0], ()), p[2])
+    others = tuple(p for p in found if (len(p) != 1 or p[0] not in top)
+                   and not (len(p) == 3 and p[0] in listed and p[2] in listed[p[0]]))
+    return top, tuple(listed.items()), others
+
+
+def _has_late(data: dict[str, Any], dates: _Dates, latest: str) -> bool:
+    """Whether a record holds a date after ``latest``, in tight loops: every valid record
+    comes here."""
+    top, listed, others = dates
+    for key in top:
+        value = data.get(key)
+        if type(value) is str and value > latest:
+            return True
+    for key, names in listed:
+        items = data.get(key)
+        if type(items) is not list:
+            continue
+        for item in items:
+            if type(item) is dict:
+                for name in names:
+                    value = item.get(name)
+                    if type(value) is str and value > latest:
+                        return True
+    return any(type(value) is str and value > latest for path in others
+               for value in _at(data, path))
+
+
+def after_notes(data: Mapping[str, Any], on: dt.date, kind: str = "official") -> tuple[str, ...]:
+    """Notes for the event dates of a valid record that fall after the as-of date ``on``:
+    worth a look (a typing slip, or a record read as of the wrong day), not an error.
+
+    End dates (``end``, ``term_end``) are left out: a term or a course may end later.
+    """
+    day = on.isoformat()
+    top, listed, others = _date_paths(kind)
+    if not _has_late(data, (top, listed, others), day):  # type: ignore[arg-type]
+        return ()
+    paths = [(key,) for key in top] + [(key, _ITEM, name) for key, names in listed
+                                      for name in names] + list(others)
+    return tuple(f"{pointer}: {value} is after the as-of date {day}"
+                 for path in paths if not str(path[-1]).endswith("end")
+                 for pointer, value in _located(data, path)
+                 if type(value) is str and value > day)
+
+
+def _late_dates(data: dict[str, Any], dates: _Dates) -> tuple[str, ...]:
+    """An error for each date later than :data:`~competency.io.limits.LATEST_DATE`: a
+    placeholder (``9999-12-31``) or a typing slip, not a date a record can hold."""
+    latest = limits.LATEST_DATE.isoformat()
+    if not _has_late(data, dates, latest):
+        return ()
+    top, listed, others = dates
+    paths = [(key,) for key in top] + [(key, _ITEM, name) for key, names in listed
+                                      for name in names] + list(others)
+    return tuple(f"{pointer}: {value!r} is later than {latest}, the latest date a record "
+                 "may hold (LATEST_DATE); leave an unknown date out"
+                 for path in paths for pointer, value in _located(data, path)
+                 if type(value) is str and value > latest)
+
+
+def _located(node: Any, path: tuple[Any, ...], at: str = "") -> Iterator[tuple[str, Any]]:
+    """``(pointer, value)`` of the values found at ``path`` in a JSON value."""
+    if not path:
+        yield at, node
+        return
+    step, rest = path[0], path[1:]
+    if step is _ITEM:
+        pairs = enumerate(node) if type(node) is list else \
+            node.items() if type(node) is dict else ()
+        for key, child in pairs:
+            yield from _located(child, rest, f"{at}/{key}")
+    elif type(node) is dict and node.get(step) is not None:
+        yield from _located(node[step], rest, f"{at}/{step}")
 
 
 _Numbers = tuple[tuple[tuple[Any, ...], bool], ...]
@@ -254,7 +414,7 @@ def _refused_numbers(data: dict[str, Any], numbers: tuple[_Numbers, _Numbers]) -
 
 
 def _reported(raws: Iterable[RawRecord], kind: str, redact: bool, notes: Notes | None,
-              tally: Tally) -> Iterator[CheckedRecord]:
+              tally: Tally, ids: FirstIds | None) -> Iterator[CheckedRecord]:
     """The invalid records and the valid ones with notes; every record counted in ``tally``.
 
     A valid record costs its verdict and its notes: nothing is made for it unless it has
@@ -267,6 +427,8 @@ def _reported(raws: Iterable[RawRecord], kind: str, redact: bool, notes: Notes |
         errors = _errors(raw, check, is_valid, redact)
         if numbers is not None and not errors and _refused_numbers(raw.data, numbers):  # type: ignore[arg-type]
             errors = _structured(raw)[1]
+        if ids is not None:
+            errors = ids.check(raw, errors)
         tally.read += 1
         if errors:
             tally.invalid += 1
@@ -294,11 +456,13 @@ def line_verdicts(lines: Iterable[tuple[int, bytes | RawRecord]], file: str, *,
     check = validator(kind)
     is_valid = check.is_valid
     numbers = _numbers(kind) if kind == "official" else None
+    dates = _date_paths(kind)
     for number, line in lines:
         if type(line) is bytes:
             data = fast_object(line)
             if data is not None and is_valid(data) and \
-                    (numbers is None or not _refused_numbers(data, numbers)):
+                    (numbers is None or not _refused_numbers(data, numbers)) and \
+                    not _late_dates(data, dates):
                 yield number, data
                 continue
             line = parse_line(line, SourceLocation(file=file, line=number))
@@ -313,12 +477,28 @@ def line_verdicts(lines: Iterable[tuple[int, bytes | RawRecord]], file: str, *,
 
 
 def _reported_lines(lines: Iterable[tuple[int, bytes | RawRecord]], file: str, kind: str,
-                    redact: bool, notes: Notes | None,
-                    tally: Tally) -> Iterator[CheckedRecord]:
+                    redact: bool, notes: Notes | None, tally: Tally,
+                    ids: FirstIds | list[tuple[int, str]] | None) -> Iterator[CheckedRecord]:
     """:func:`_reported` of JSON Lines, by :func:`line_verdicts`: a valid line is counted
-    (and its notes taken) without a record or a location being made."""
+    (and its notes taken) without a record or a location being made.
+
+    ``ids`` finds repeated ids, or collects ``(line, id)`` of every record for the caller
+    to look at (a part of a file, whose first lines are elsewhere)."""
     for number, verdict in line_verdicts(lines, file, kind=kind, redact=redact):
         tally.read += 1
+        if ids is not None:
+            record_id = _id_of(verdict.raw.data if type(verdict) is CheckedRecord else verdict)
+            if record_id is None:
+                pass
+            elif type(ids) is list:
+                ids.append((number, record_id))
+            elif (repeated := ids.repeated(record_id, number)) is not None:  # type: ignore[union-attr]
+                if type(verdict) is CheckedRecord:
+                    verdict = attrs.evolve(verdict, errors=(*verdict.errors, repeated))
+                else:
+                    verdict = CheckedRecord(raw=RawRecord(
+                        location=SourceLocation(file=file, line=number), data=verdict),  # type: ignore[arg-type]
+                        official=None, errors=(repeated,))
         if type(verdict) is CheckedRecord:
             tally.invalid += 1
             yield verdict
@@ -338,27 +518,40 @@ def reported_records(path: Path, tally: Tally, *, kind: str = "official", fmt: s
     """What ``validate`` prints: invalid records and records with notes, in file order.
 
     Every record is counted in ``tally`` (complete once the iterator is exhausted); the
-    valid ones without notes are not returned, and no record is structured. ``notes``,
+    valid ones without notes are not returned, and no record is structured. An official
+    whose id an earlier record holds is invalid (:class:`FirstIds`). ``notes``,
     given a valid record's data, adds notes to its reader's (``raw.notes``).
 
     A JSON Lines file of :data:`PARALLEL_BYTES` or more is cut between lines into parts
     checked by ``jobs`` processes (default: the processors available), and read back in
     order: the records and counts are the same as on one process, and memory stays that
-    of a few parts.
+    of a few parts. A file without records raises :class:`~competency.errors.InputError`
+    once read.
     """
+    read = tally.read
+    yield from _reported_records(path, tally, kind=kind, fmt=fmt, redact=redact, notes=notes,
+                                 progress=progress, jobs=jobs)
+    if tally.read == read:
+        raise no_records(str(path))
+
+
+def _reported_records(path: Path, tally: Tally, *, kind: str, fmt: str | None, redact: bool,
+                      notes: Notes | None, progress: Progress | None,
+                      jobs: int | None) -> Iterator[CheckedRecord]:
     reader = read_records(path, format=fmt, progress=progress)  # raises for an unusable file
-    if roster_format(path, fmt) != "jsonl":
-        yield from _reported(reader, kind, redact, notes, tally)
+    ids = FirstIds(str(path)) if kind == "official" else None
+    if roster_format(path, fmt) != "jsonl" or wide_encoding(path) is not None:
+        yield from _reported(reader, kind, redact, notes, tally, ids)
         return
     reader.close()  # not started: the lines are read here
     workers = _workers(jobs)
     if workers > 1 and path.stat().st_size >= PARALLEL_BYTES:
-        yield from _parallel(path, tally, kind, redact, notes, progress, workers)
+        yield from _parallel(path, tally, kind, redact, notes, progress, workers, ids)
         return
     file = str(path)
     report = Reporter(progress, path.stat().st_size, "bytes")
     yield from _reported_lines(jsonl_lines(path, file, report=report), file, kind, redact, notes,
-                               tally)
+                               tally, ids)
 
 
 def _workers(jobs: int | None) -> int:
@@ -383,12 +576,14 @@ class _Part:
 
 @attrs.frozen
 class _Checked:
-    """What a process found in a part: lines and counts, the records worth reporting."""
+    """What a process found in a part: lines and counts, the records worth reporting, and
+    the ``(line, id)`` of every official (ids are compared across parts by the caller)."""
 
     end: int
     lines: int
     tally: Tally
     reported: tuple[CheckedRecord, ...]
+    ids: tuple[tuple[int, str], ...]
 
 
 _NOTES: list[Notes | None] = [None]
@@ -405,9 +600,10 @@ def _check_part(part: _Part) -> _Checked:
     def lines() -> Generator[tuple[int, bytes | RawRecord], None, None]:
         count.append((yield from jsonl_lines(part.path, part.file, part.start, part.end)))
 
+    ids: list[tuple[int, str]] | None = [] if part.kind == "official" else None
     reported = tuple(_reported_lines(lines(), part.file, part.kind, part.redact, _NOTES[0],
-                                     tally))
-    return _Checked(part.end, count[0], tally, reported)
+                                     tally, ids))
+    return _Checked(part.end, count[0], tally, reported, tuple(ids or ()))
 
 
 def moved(record: CheckedRecord, lines: int) -> CheckedRecord:
@@ -418,8 +614,31 @@ def moved(record: CheckedRecord, lines: int) -> CheckedRecord:
     return attrs.evolve(record, raw=raw)
 
 
+def _repeated_in_part(checked: _Checked, before: int, ids: FirstIds, file: str,
+                      tally: Tally) -> Iterator[CheckedRecord]:
+    """The reported records of a part, numbered from the start of the file, with the records
+    whose id an earlier part (or line) holds made invalid; ``tally`` moved to match."""
+    reported = {r.raw.location.line: moved(r, before) for r in checked.reported}
+    for number, record_id in checked.ids:
+        repeated = ids.repeated(record_id, number + before)
+        if repeated is None:
+            continue
+        record = reported.get(number)
+        if record is None:
+            record = CheckedRecord(raw=RawRecord(location=SourceLocation(
+                file=file, line=number + before), data={"id": record_id}), official=None,
+                errors=())
+        if not record.errors:
+            tally.valid -= 1
+            tally.invalid += 1
+        reported[number] = attrs.evolve(record, errors=(*record.errors, repeated))
+    for number in sorted(reported):
+        yield reported[number]
+
+
 def _parallel(path: Path, tally: Tally, kind: str, redact: bool, notes: Notes | None,
-              progress: Progress | None, workers: int) -> Iterator[CheckedRecord]:
+              progress: Progress | None, workers: int,
+              ids: FirstIds | None) -> Iterator[CheckedRecord]:
     file = str(path)
     report = Reporter(progress, path.stat().st_size, "bytes")
     parts = (_Part(path, file, start, end, kind, redact)
@@ -439,12 +658,15 @@ def _parallel(path: Path, tally: Tally, kind: str, redact: bool, notes: Notes | 
             checked = pending.popleft().get()
             for part in itertools.islice(parts, 1):
                 pending.append(pool.apply_async(_check_part, (part,)))
-            for record in checked.reported:
-                yield moved(record, before)
-            before += checked.lines
             tally.read += checked.tally.read
             tally.valid += checked.tally.valid
             tally.invalid += checked.tally.invalid
+            if ids is None:
+                for record in checked.reported:
+                    yield moved(record, before)
+            else:
+                yield from _repeated_in_part(checked, before, ids, file, tally)
+            before += checked.lines
             if checked.end >= report.next:
                 report(checked.end)
     report.end(report.total or 0)

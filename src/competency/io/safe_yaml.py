@@ -3,6 +3,11 @@
 Dates stay strings so that data files are validated by the same JSON Schemas as JSON
 input, and converted once, by the converter. Booleans follow YAML 1.2 (``true``/``false``
 only), so keys such as ``on`` (the as-of date of a case) stay strings.
+
+Before anything is built, the parsed document is measured: nesting and the number of
+values once aliases are expanded are limited (:mod:`competency.io.limits`), so that
+nested aliases cannot make a small file take forever, and a key given twice in one
+mapping is refused (PyYAML would keep the last without a word).
 """
 
 from __future__ import annotations
@@ -12,16 +17,19 @@ from typing import Any
 
 import yaml
 
+from competency.io import limits
+
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "load_yaml"]
 
-MAX_BYTES = 5_000_000
-"""Largest data file accepted; standards files are a few kilobytes."""
+MAX_BYTES = limits.MAX_DATA_FILE_BYTES
+"""See :data:`competency.io.limits.MAX_DATA_FILE_BYTES`."""
 
-MAX_DEPTH = 64
-"""Deepest nesting accepted; the deepest requirement tree shipped is under 10 levels."""
+MAX_DEPTH = limits.MAX_YAML_DEPTH
+"""See :data:`competency.io.limits.MAX_YAML_DEPTH`."""
 
 _DROPPED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
 _BOOL = "tag:yaml.org,2002:bool"
+_MERGE = "tag:yaml.org,2002:merge"
 
 
 class _Loader(yaml.SafeLoader):
@@ -37,35 +45,98 @@ _Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False
 
 
 def load_yaml(text: str) -> Any:
-    """Parse YAML text safely; raises ``ValueError`` with the line on a syntax error."""
-    if len(text) > MAX_BYTES:
-        msg = f"file larger than {MAX_BYTES} bytes"
+    """Parse YAML text safely; raises ``ValueError`` with the line on a syntax error, a
+    repeated key, or a document beyond the limits."""
+    if len(text) > limits.MAX_DATA_FILE_BYTES:
+        msg = f"file larger than {limits.MAX_DATA_FILE_BYTES} bytes"
         raise ValueError(msg)
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506  (a SafeLoader subclass)
+        loader = _Loader(text)
     except yaml.YAMLError as exc:
         raise ValueError(f"not valid YAML: {exc}") from None
-    except RecursionError:
-        raise ValueError(f"nested deeper than {MAX_DEPTH} levels") from None
-    if _depth(data) > MAX_DEPTH:
-        msg = f"nested deeper than {MAX_DEPTH} levels"
-        raise ValueError(msg)
-    return data
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.YAMLError as exc:
+            raise ValueError(f"not valid YAML: {exc}") from None
+        except RecursionError:
+            raise ValueError(f"nested deeper than {limits.MAX_YAML_DEPTH} levels") from None
+        if node is None:
+            return None
+        _measure(node)
+        try:
+            return loader.construct_document(node)
+        except yaml.YAMLError as exc:
+            raise ValueError(f"not valid YAML: {exc}") from None
+    finally:
+        loader.dispose()
 
 
-def _depth(value: Any) -> int:
-    """Nesting depth of mappings and lists, without recursion (a hostile file cannot overflow)."""
-    deepest, stack = 0, [(value, 1)]
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _measure(root: yaml.Node) -> None:
+    """Refuse a document too deep, too large once expanded, or with a key given twice.
+
+    Each node is measured once (an alias is the node it names, met again), without
+    recursion, so that the measure itself costs the size of the text.
+    """
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    on_path: set[int] = set()
     while stack:
-        item, level = stack.pop()
-        if isinstance(item, dict):
-            children = list(item.values())
-        elif isinstance(item, list):
-            children = item
-        else:
+        node, level, done = stack.pop()
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            children = _children(node)
+            size[key] = 1 + sum(size[id(c)] for c in children)
+            depth[key] = 1 + max((depth[id(c)] for c in children), default=0)
+            if size[key] > limits.MAX_YAML_NODES:
+                msg = (f"more than {limits.MAX_YAML_NODES:,} values once its aliases are "
+                       f"expanded (line {node.start_mark.line + 1}); write the values out")
+                raise ValueError(msg)
             continue
-        deepest = max(deepest, level)
-        if level > MAX_DEPTH:
-            return level
-        stack.extend((child, level + 1) for child in children)
-    return deepest
+        if key in size:  # met before, through an alias: as deep as it was
+            if level + depth[key] - 1 > limits.MAX_YAML_DEPTH:
+                msg = f"nested deeper than {limits.MAX_YAML_DEPTH} levels"
+                raise ValueError(msg)
+            continue
+        if level > limits.MAX_YAML_DEPTH or key in on_path:
+            msg = f"nested deeper than {limits.MAX_YAML_DEPTH} levels"
+            raise ValueError(msg)
+        if isinstance(node, yaml.MappingNode):
+            _repeated_keys(node)
+        elif isinstance(node, yaml.ScalarNode):
+            _text(node)
+        on_path.add(key)
+        stack.append((node, level, True))
+        stack.extend((child, level + 1, False) for child in _children(node))
+
+
+def _text(node: yaml.ScalarNode) -> None:
+    """Refuse a lone surrogate (``"\\ud800"``): YAML's escapes allow it, text does not."""
+    try:
+        node.value.encode("utf-8")
+    except UnicodeEncodeError:
+        msg = f"a lone surrogate is not text (line {node.start_mark.line + 1})"
+        raise ValueError(msg) from None
+
+
+def _repeated_keys(node: yaml.MappingNode) -> None:
+    first: dict[tuple[str, str], int] = {}
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode) or key.tag == _MERGE:
+            continue
+        line = key.start_mark.line + 1
+        if (key.tag, key.value) in first:
+            msg = (f"key {key.value!r} given twice in a mapping (line {line}; first on line "
+                   f"{first[key.tag, key.value]})")
+            raise ValueError(msg)
+        first[key.tag, key.value] = line

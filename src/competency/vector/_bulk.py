@@ -18,7 +18,7 @@ import json
 import multiprocessing
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -26,8 +26,8 @@ from typing import Any
 import attrs
 import polars as pl
 
-from competency.io import jsonl_lines, line_ranges
-from competency.io.roster import CheckedRecord, line_verdicts, moved
+from competency.io import RawRecord, SourceLocation, jsonl_lines, line_ranges
+from competency.io.roster import CheckedRecord, FirstIds, line_verdicts, moved
 from competency.io.sheets import FORMULA_START
 from competency.model.official import Official
 from competency.schema.convert import structure
@@ -70,6 +70,7 @@ class BatchReport:
     without: int = 0
     outcomes: Counter[str] = attrs.Factory(Counter)
     failing: Counter[tuple[str, str]] = attrs.Factory(Counter)
+    ids: list[tuple[int, str]] = attrs.Factory(list)  # (line of the part, id) of every record
 
 
 class _Worker:
@@ -86,19 +87,24 @@ class _Worker:
                                "confidence": s.confidence.value}
                         for s in self.plan.in_force}
 
-    def run(self, start: int, end: int) -> BatchReport:
-        """Read, validate and check the lines between bytes ``start`` and ``end``."""
+    def run(self, start: int, end: int, repeated: Mapping[int, str] | None = None
+            ) -> BatchReport:
+        """Read, validate and check the lines between bytes ``start`` and ``end``.
+
+        ``repeated`` gives the lines (numbered from ``start``) whose id an earlier record
+        holds, with their error: they are invalid, and not checked.
+        """
         # Parsed records hold no reference cycles; the cycle collector would only walk the
         # batch again and again as it grows (most of the time of a batch, measured).
         collecting = gc.isenabled()
         gc.disable()
         try:
-            return self._run(start, end)
+            return self._run(start, end, repeated or {})
         finally:
             if collecting:
                 gc.enable()
 
-    def _run(self, start: int, end: int) -> BatchReport:
+    def _run(self, start: int, end: int, repeated: Mapping[int, str]) -> BatchReport:
         report, count = BatchReport(), []
         batch = _Batch(self.plan)
         kept: list[dict[str, Any]] = []  # the records, only to explain results afterwards
@@ -107,8 +113,15 @@ class _Worker:
         def lines() -> Iterator[tuple[int, Any]]:
             count.append((yield from jsonl_lines(Path(file), file, start, end)))
 
-        for _, verdict in line_verdicts(lines(), file, redact=self.job.redact):
+        for number, verdict in line_verdicts(lines(), file, redact=self.job.redact):
             report.read += 1
+            error = repeated.get(number)
+            if error is not None:
+                verdict = _invalid(verdict, file, number, error)
+            else:
+                record_id = _id_of(verdict.raw.data if type(verdict) is CheckedRecord else verdict)
+                if record_id is not None:
+                    report.ids.append((number, record_id))
             if type(verdict) is CheckedRecord:
                 report.invalid += 1
                 report.invalid_records.append(verdict)
@@ -170,6 +183,19 @@ class _Worker:
         report.results = ("\n".join(lines) + "\n").encode()
 
 
+def _id_of(data: Any) -> str | None:
+    value = data.get("id") if type(data) is dict else None
+    return value if type(value) is str else None
+
+
+def _invalid(verdict: Any, file: str, number: int, error: str) -> CheckedRecord:
+    """A record made invalid by ``error`` (its id repeats an earlier record's)."""
+    if type(verdict) is CheckedRecord:
+        return attrs.evolve(verdict, errors=(*verdict.errors, error))
+    return CheckedRecord(raw=RawRecord(location=SourceLocation(file=file, line=number),
+                                       data=verdict), official=None, errors=(error,))
+
+
 _STATE: dict[str, _Worker] = {}
 
 
@@ -187,21 +213,31 @@ def check_roster(path: Path, job: Job, *, jobs: int = 1, part_bytes: int = PART_
 
     ``jobs`` processes check batches side by side (0: one per core); with 1, the batches
     are checked in this process. Invalid records come numbered from the start of the
-    file.
+    file. Officials are one per id, as in :func:`~competency.io.roster.checked_records`: a
+    batch holding a record whose id an earlier record holds is checked again without it
+    (:class:`~competency.io.roster.FirstIds`).
     """
     before = 0
-    for report in _reports(path, job, jobs, line_ranges(path, part_bytes)):
+    ids = FirstIds(job.file)
+    again: list[_Worker] = []
+    for (start, end), report in _reports(path, job, jobs, line_ranges(path, part_bytes)):
+        repeated = {number: error for number, record_id in report.ids
+                    if (error := ids.repeated(record_id, number + before)) is not None}
+        if repeated:  # rare: the batch again, with those records left out
+            if not again:
+                again.append(_Worker(job))
+            report = again[0].run(start, end, repeated)
         report.invalid_records = [moved(r, before) for r in report.invalid_records]
         before += report.lines
         yield report
 
 
 def _reports(path: Path, job: Job, jobs: int, batches: Iterator[tuple[int, int]]
-             ) -> Iterator[BatchReport]:
+             ) -> Iterator[tuple[tuple[int, int], BatchReport]]:
     if jobs == 1:
         worker = _Worker(job)
         for start, end in batches:
-            yield worker.run(start, end)
+            yield (start, end), worker.run(start, end)
         return
     workers = jobs or os.cpu_count() or 1
     # spawn: a forked polars thread pool can deadlock the child
@@ -210,8 +246,9 @@ def _reports(path: Path, job: Job, jobs: int, batches: Iterator[tuple[int, int]]
                              initargs=(job,)) as pool:
         pending: list[Any] = []
         for task in batches:
-            pending.append(pool.submit(_run, task))
+            pending.append((task, pool.submit(_run, task)))
             if len(pending) > 2 * workers:  # bounded read-ahead: memory stays flat
-                yield pending.pop(0).result()
-        for future in pending:
-            yield future.result()
+                done, future = pending.pop(0)
+                yield done, future.result()
+        for done, future in pending:
+            yield done, future.result()
