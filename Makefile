@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 DEMO := build/demo
 DEMO_DATE ?= 2025-06-30
 
-.PHONY: venv test demo schemas docs docs-serve bench bench-serve clean
+.PHONY: venv test test-browser test-spark demo schemas docs docs-serve bench bench-serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,13 @@ test: $(STAMP)
 	$(BIN)/competency schemas --check
 	$(BIN)/competency docs --check
 	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -m 'slow or not slow'
+
+# The upload page in a real headless Chromium (not part of `make test`, where these tests skip
+# without a browser): Debian's chromium, driven by Playwright without its own browser download.
+test-browser: $(STAMP)
+	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium chromium-driver)
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pip install --quiet playwright
+	COMPETENCY_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q -rs tests/serve/test_browser.py
 
 schemas: $(STAMP)
 	$(BIN)/competency schemas
