@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 import shutil
 from pathlib import Path
 
@@ -45,7 +46,8 @@ RAN: set[str] = set()  # standards whose Spark query ran
 
 @pytest.fixture(scope="module")
 def spark(tmp_path_factory):
-    """A local Spark session (two cores, no UI, UTC) for the module."""
+    """A local Spark session (two cores, no UI, UTC, the loopback address) for the module."""
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     session = (SparkSession.builder.master("local[2]").appName("competency-sql-tests")
                .config("spark.ui.enabled", "false")
                .config("spark.ui.showConsoleProgress", "false")
@@ -62,18 +64,18 @@ def spark(tmp_path_factory):
           f"; standards run: {len(RAN)}")
 
 
-@pytest.fixture
-def run(spark, tmp_path):
+@pytest.fixture(scope="module")
+def run(spark, tmp_path_factory):
     """``test_sql.sql_rows``'s ``run``: each fact table to Parquet, read by Spark as the
     query's view; the Spark texts of the queries as one ``UNION ALL`` job."""
-    counter = itertools.count()
+    counter, folder = itertools.count(), tmp_path_factory.mktemp("facts")
 
     def execute(parts):
         if not parts:
             return []
         texts = []
         for view, table, query in parts:
-            path = tmp_path / f"{view}-{next(counter)}.parquet"
+            path = folder / f"{view}-{next(counter)}.parquet"
             table.write_parquet(path)
             spark.read.parquet(str(path)).createOrReplaceTempView(view)
             texts.append(f"SELECT * FROM (\n{in_dialect(query, 'spark')}) AS part")
@@ -101,14 +103,14 @@ def test_provisions_appear_in_spark_results(run):
     assert frame["provision"].drop_nulls().len() > 0
 
 
-@settings(tv.SETTINGS, max_examples=12)
+@settings(tv.SETTINGS, max_examples=40)
 @given(people=st.lists(ts.officials, min_size=1, max_size=12),
        on=st.sampled_from(ts.TRANSITIONS))
 def test_builtin_standards_on_drawn_records(run, people, on):
     ts.sql_rows(people, on, CATALOG, run=run, label="builtin, drawn records")
 
 
-@settings(tv.SETTINGS, max_examples=25)
+@settings(tv.SETTINGS, max_examples=60)
 @given(tv.standards(), st.lists(ts.officials, min_size=1, max_size=5), tv.AS_OF)
 def test_drawn_trees(run, standard, people, on):
     ts.sql_rows(people, on, tv.one_standard(standard), run=run, label="drawn trees")
@@ -146,6 +148,21 @@ def test_every_builtin_query_runs_on_its_declared_columns(run, on, tmp_path):
         expected += ts.duckdb_run([parts[-1]])
     assert sorted(run(parts), key=lambda r: r[-1]) == expected
     COMPARED["declared columns"] += len(expected)
+
+
+def test_without_ansi_mode(spark, run, monkeypatch, tmp_path):
+    """The edge cases and the rows of nulls again with ``spark.sql.ansi.enabled=false``, the
+    Spark 3 default (where, for one, ``SIZE(NULL)`` is -1, not NULL)."""
+    before = spark.conf.get("spark.sql.ansi.enabled")
+    spark.conf.set("spark.sql.ansi.enabled", "false")
+    try:
+        monkeypatch.setattr(tv, "assert_same", lambda people, on, catalog: ts.sql_rows(
+            people, on, catalog, run=run, label="edge records, ANSI off"))
+        tv.test_edge_records_leaf_by_leaf()
+        for on in ts.TRANSITIONS:
+            test_every_builtin_query_runs_on_its_declared_columns(run, on, tmp_path)
+    finally:
+        spark.conf.set("spark.sql.ansi.enabled", before)
 
 
 def test_every_standard_ran(spark):
