@@ -33,7 +33,7 @@ label{display:block;margin:.6rem 0}.en{color:#666}table{border-collapse:collapse
 td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:left;vertical-align:top}
 th{background:#f3f3f3}.error{background:#fde8e8;border:1px solid #c33;padding:.6rem;
 border-radius:6px}.download{display:inline-block;background:#064;color:#fff;padding:.5rem 1rem;
-border-radius:6px;text-decoration:none;margin:.5rem 0}ul{margin:0;padding-left:1.2rem}
+border-radius:6px;text-decoration:none;margin:.5rem 0}.download .en{color:#cfe}ul{margin:0;padding-left:1.2rem}
 code{font-family:ui-monospace,monospace}"""
 
 
