@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 DEMO := build/demo
 DEMO_DATE ?= 2025-06-30
 
-.PHONY: venv test fuzz demo schemas docs docs-serve bench bench-serve clean
+.PHONY: venv test test-browser test-spark fuzz demo schemas docs docs-serve bench bench-serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,20 @@ venv: $(STAMP)
 test: $(STAMP)
 	$(BIN)/competency schemas --check
 	$(BIN)/competency docs --check
-	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -m 'slow or not slow'
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -m '(slow or not slow) and not spark'
+
+# The upload page in a real headless Chromium (not part of `make test`, where these tests skip
+# without a browser): Debian's chromium, driven by Playwright without its own browser download.
+test-browser: $(STAMP)
+	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium chromium-driver)
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pip install --quiet playwright
+	COMPETENCY_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q -rs tests/serve/test_browser.py
+
+# The Spark SQL of every standard on a local Spark session (local[2]; needs Java 17+), against
+# the reference evaluator on the differential data sets of tests/vector/test_sql.py.
+test-spark: $(STAMP)
+	$(BIN)/python -m pip install --quiet pyspark
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -q -s -m spark tests/vector/test_sql_spark.py
 
 # Hostile-input fuzzing (not part of `make test`, which runs a few examples of each): every
 # reader on broken files, FUZZ_EXAMPLES examples per reader; no traceback, every record counted.

@@ -68,8 +68,20 @@ def batch_of(people, on, catalog):
     return plan, batch, facts
 
 
-def sql_rows(people, on, catalog, *, label="rows"):
-    """The DuckDB results, in the order of the polars frame; asserts all three agree.
+def duckdb_run(parts):
+    """The rows of each ``(view, fact table, DuckDB query reading the view)``, in DuckDB."""
+    con = duckdb.connect()
+    try:
+        for view, table, _ in parts:
+            con.register(view, _ArrowStream(table))
+        return [row for _, _, query in parts for row in con.sql(query).fetchall()]
+    finally:
+        con.close()
+
+
+def sql_rows(people, on, catalog, *, label="rows", run=duckdb_run):
+    """The SQL results (DuckDB by default; ``run`` executes the queries elsewhere), in the
+    order of the polars frame; asserts all three agree.
 
     Returns the polars frame, so that this can stand in for ``test_vector.assert_same``.
     """
@@ -85,7 +97,7 @@ def sql_rows(people, on, catalog, *, label="rows"):
                          "std": pl.Series(batch.standards, dtype=pl.UInt32()),
                          "pair": pl.Series(batch.pair_of_row, dtype=pl.UInt32())})
     got: list[tuple | None] = [None] * len(batch)
-    con = duckdb.connect()
+    parts = []
     for (k,), group in rows.group_by("std", maintain_order=True):
         if plan.in_force[k].tested_at is not None:  # tested at an event: not an SQL target
             for row in group["fact_row"]:
@@ -94,13 +106,12 @@ def sql_rows(people, on, catalog, *, label="rows"):
         table = group.select("fact_row", "official_id", "title")
         if facts is not None:
             table = pl.concat([table, facts[group["pair"]]], how="horizontal")
-        con.register("facts", _ArrowStream(table))
-        query = standard_sql(plan.in_force[k], on, catalog.tables, carry=["fact_row"])
-        for *result, row in con.sql(query).fetchall():
-            assert got[row] is None
-            got[row] = tuple(result)
-        con.unregister("facts")
-    con.close()
+        view = f"facts_{k}"
+        parts.append((view, table, standard_sql(plan.in_force[k], on, catalog.tables, view,
+                                                carry=["fact_row"])))
+    for *result, row in run(parts):
+        assert got[row] is None
+        got[row] = tuple(result)
     for row, (mine, theirs) in enumerate(zip(got, expected, strict=True)):
         assert mine == theirs[:7], (row, on, mine, theirs)
     COMPARED[label] += len(got)

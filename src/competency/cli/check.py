@@ -33,20 +33,19 @@ from competency.cli._common import (
 from competency.cli._output import output_to
 from competency.cli._vector import check_vector
 from competency.io.roster import Tally, checked_records
-from competency.io.sheets import CsvWriter, Sheet, write_xlsx
+from competency.io.sheets import CsvWriter
 from competency.rules.outcome import Outcome
 from competency.standards.evaluate import StandardResult
 from competency.standards.explanation import explain as explain_results
 from competency.standards.report import (
-    RESULT_HEADERS_VI,
     event_line,
     explain_lines,
     result_dict,
     result_row,
-    result_row_vi,
 )
 from competency.standards.summary import CheckCounts, check_document, results_for
 from competency.standards.summary import check_summary as _summary
+from competency.standards.workbook import write_results_workbook
 
 _OVERLAY = typer.Option(None, "--overlay", help="Provincial overlay or draft standards file")
 _DRAFTS = typer.Option(False, "--include-drafts", help="Also apply draft standards")
@@ -149,8 +148,7 @@ def check(
         write_stdout(json.dumps(check_document(day, summary, rows, explain=explain),
                                 ensure_ascii=False, indent=2) + "\n")
     elif fmt is Format.XLSX and out_file is not None:
-        write_xlsx([Sheet(name="Kết quả", headers=RESULT_HEADERS_VI,
-                          rows=[result_row_vi(r) for r in rows])], out_file)
+        write_results_workbook(rows, out_file)
         err.print(f"wrote {out_file}", markup=False)
     elif fmt in (Format.TABLE, Format.TEXT):
         _print_table(rows, lang, explain)

@@ -8,6 +8,7 @@ unexpected is logged here and answered with a generic 500 that carries no intern
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -17,7 +18,7 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from competency.docgen.kinds import KINDS
@@ -35,6 +36,8 @@ from competency.serve.page import docs_page
 from competency.serve.params import Query
 from competency.serve.problem import Problem, close_matches, not_found
 from competency.serve.records import Verdicts, verdicts
+from competency.serve.ui import CSP, upload_page
+from competency.serve.upload import check_upload, read_form
 from competency.standards.catalogue import Catalog
 from competency.standards.report import event_line, explain_lines
 from competency.standards.summary import (
@@ -77,6 +80,26 @@ class Service:
         if len(body) <= INLINE_BYTES:
             return work(parse_records(body, kind), query)
         return await run_in_threadpool(lambda: work(parse_records(body, kind), query))
+
+    async def upload(self, request: Request) -> Response:
+        """The upload page's form: the report page, or the page with the refusal's message.
+
+        The body is read within ``max_body`` like any other; the roster is checked in a
+        worker thread. Nothing unexpected reaches the officer as more than a short message.
+        """
+        today = dt.date.today()
+        try:
+            body = await read_limited(request.stream(), self.max_body,
+                                      request.headers.get("content-length"))
+            sent = await read_form(body, request.headers, today)
+            checked = await run_in_threadpool(check_upload, sent, self.catalog)
+        except Problem as exc:
+            return _html(upload_page(on=today, error=exc.message), exc.status)
+        except Exception as exc:  # noqa: BLE001 - logged; the page gets no internals
+            log.error("internal error on the upload page", exc_info=exc)
+            return _html(upload_page(on=today, error="internal error; the details are in the "
+                                                     "server's log"), 500)
+        return _html(upload_page(on=sent.on, lang=sent.lang, checked=checked))
 
     # -- the work of each endpoint, run in a worker thread ----------------------------------
 
@@ -167,6 +190,13 @@ def _json(data: Any) -> JSONResponse:
     return JSONResponse(data)
 
 
+def _html(page: str, status: int = 200) -> HTMLResponse:
+    """A page of the upload form, under :data:`~competency.serve.ui.CSP`."""
+    return HTMLResponse(page, status_code=status, headers={
+        "Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "no-store"})
+
+
 def _records_route(service: Service, endpoint: Endpoint,
                    work: Callable[[list[Any], Query], Any]) -> Callable[[Request], Any]:
     async def handle(request: Request) -> Response:
@@ -205,7 +235,10 @@ def _routes(service: Service) -> list[Route]:
         return HTMLResponse(docs_page())
 
     async def home(request: Request) -> Response:
-        return RedirectResponse("/docs")
+        return _html(upload_page(on=dt.date.today()))
+
+    async def upload(request: Request) -> Response:
+        return await service.upload(request)
 
     return routes + [
         Route("/standards", standards, methods=["GET"]),
@@ -215,6 +248,7 @@ def _routes(service: Service) -> list[Route]:
         Route("/openapi.json", openapi, methods=["GET"]),
         Route("/docs", docs, methods=["GET"]),
         Route("/", home, methods=["GET"]),
+        Route("/", upload, methods=["POST"]),
     ]
 
 
