@@ -136,7 +136,7 @@ def test_check_csv_has_one_row_per_result(tmp_path):
     mau1 = [r for r in rows if r["official_id"] == "MAU-0001"]
     assert [(r["standard"], r["outcome"], r["due"]) for r in mau1] == [
         ("vn.tt-13-2019-bnv.cong-chuc-xa", "unmet", "2024-12-25")]
-    assert "records: read 38, valid 38, invalid 0" in result.stderr
+    assert "hồ sơ: đọc 38, hợp lệ 38, không hợp lệ 0" in result.stderr
 
 
 def test_validate_notes_levels_and_ranks_used_outside_their_period(tmp_path):
@@ -184,7 +184,7 @@ def test_spreadsheet_in_spreadsheet_out(tmp_path):
     result = run("check", str(roster), "--on", "2020-06-01", "--format", "xlsx", "--out", str(out))
     assert result.returncode == 1
     assert f"{roster}:Danh sách!4: column 'Trình độ chuyên môn'" in result.stderr
-    assert "records: read 3, valid 2, invalid 1" in result.stderr
+    assert "hồ sơ: đọc 3, hợp lệ 2, không hợp lệ 1" in result.stderr
     rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
     assert rows[0][:3] == ("Mã hồ sơ", "Mã chức danh", "Chức danh")
     outcomes = {row[0]: (row[10], row[11]) for row in rows[1:]}

@@ -312,7 +312,7 @@ def test_cli_check_and_targets_count_a_repeated_id_once(tmp_path):
     import sys
     roster = tmp_path / "r.jsonl"
     roster.write_text("\n".join([good("A-1"), good("A-2"), good("A-1")]) + "\n")
-    for command in (["check", str(roster), "--on", "2025-06-30"],
+    for command in (["check", str(roster), "--on", "2025-06-30", "--lang", "en"],
                     ["targets", str(roster), "--on", "2025-06-30"],
                     ["validate", str(roster)]):
         result = subprocess.run([sys.executable, "-m", "competency", *command],
@@ -545,8 +545,9 @@ def test_vector_engine_counts_a_repeated_id_once(tmp_path, jobs):
     roster.write_text("\n".join(json.dumps({**official, "id": i}) for i in
                                 ["A-1", "A-2", "A-1"]) + "\n")
     result = run_cli("check", str(roster), "--on", "2025-06-30", "--engine", "vector",
-                     "--format", "jsonl", "--jobs", jobs)
-    reference = run_cli("check", str(roster), "--on", "2025-06-30", "--format", "jsonl")
+                     "--format", "jsonl", "--jobs", jobs, "--lang", "en")
+    reference = run_cli("check", str(roster), "--on", "2025-06-30", "--format", "jsonl",
+                        "--lang", "en")
     assert "read 3, valid 2, invalid 1" in result.stderr, result.stderr
     assert f"{roster}:3: " + DUPLICATE.format(id="A-1", first=f"{roster}:1") in result.stderr
     ids = [json.loads(line)["official_id"] for line in result.stdout.splitlines()]
@@ -560,7 +561,7 @@ def test_an_event_after_the_as_of_date_is_noted_not_invalid(tmp_path):
     roster.write_text(json.dumps({**GOOD, "recruited_on": "2026-03-01", "assignments": [
         {"title": "cc_xa.tu_phap_ho_tich", "start": "2020-01-01", "end": "2030-01-01"}]}) + "\n")
     for command in ("check", "targets"):
-        result = run_cli(command, str(roster), "--on", "2025-06-30")
+        result = run_cli(command, str(roster), "--on", "2025-06-30", "--lang", "en")
         assert f"{roster}:1: note: /recruited_on: 2026-03-01 is after the as-of date " \
                "2025-06-30" in result.stderr, command
         assert "/assignments/0/end" not in result.stderr

@@ -187,13 +187,14 @@ REDACT = typer.Option(False, "--redact",
 
 
 def valid_officials(roster: Path, tally: Tally, on: dt.date | None = None, *,
-                    redact: bool = False) -> Iterator[Official]:
+                    redact: bool = False, lang: str = "en") -> Iterator[Official]:
     """The valid officials of a roster, one at a time; invalid records printed and counted.
 
     A generator, so that a large roster is never held in memory: ``tally`` is complete
     only once it has been consumed. A long read shows a progress bar on a terminal. With
     the as-of date ``on``, an event dated after it is noted (:func:`after_notes`).
-    ``redact`` keeps personal values out of the messages (see ``--redact``).
+    ``redact`` keeps personal values out of the messages (see ``--redact``); the notes are
+    written in ``lang``.
     """
     for record in checked_roster(roster, redact=redact):
         tally.add(record)
@@ -201,8 +202,9 @@ def valid_officials(roster: Path, tally: Tally, on: dt.date | None = None, *,
             print_invalid(record)
             continue
         if on is not None:
-            for note in after_notes(record.raw.data, on):  # type: ignore[arg-type]
-                err.print(f"{record.raw.location}: note: {note}", markup=False)
+            label = "ghi chú" if lang == "vi" else "note"
+            for note in after_notes(record.raw.data, on, lang=lang):  # type: ignore[arg-type]
+                err.print(f"{record.raw.location}: {label}: {note}", markup=False)
         yield record.official
 
 

@@ -30,6 +30,7 @@ from competency.cli._common import (
     valid_officials,
     write_stdout,
 )
+from competency.cli._messages import message, state_label
 from competency.cli._output import output_to
 from competency.cli._vector import check_vector
 from competency.io.roster import Tally, checked_records
@@ -68,16 +69,15 @@ def _status(tally: Tally, outcomes: Counter[str], fail_on: FailOn | None) -> int
     return EXIT_INVALID if failed else exit_status(tally)
 
 
-def _print_summary(summary: dict[str, object]) -> None:
-    records = summary["records"]
-    err.print(f"records: read {records['read']}, valid {records['valid']}, "  # type: ignore[index]
-              f"invalid {records['invalid']}", markup=False)  # type: ignore[index]
-    results = ", ".join(f"{k} {v}" for k, v in summary["results"].items())  # type: ignore[attr-defined]
-    err.print(f"results: {results or 'none'}; officials without an applicable standard: "
-              f"{summary['officials_without_applicable_standard']}", markup=False)
+def _print_summary(summary: dict[str, object], lang: str) -> None:
+    err.print(message("records", lang, **summary["records"]), markup=False)  # type: ignore[arg-type]
+    results = ", ".join(f"{state_label(k, lang)} {v}"
+                        for k, v in summary["results"].items())  # type: ignore[attr-defined]
+    err.print(message("results", lang, results=results or message("none", lang),
+                      without=summary["officials_without_applicable_standard"]), markup=False)
     rules = summary["failing_rules"]
     if rules:
-        err.print("failing rules (yêu cầu chưa đạt):", markup=False)
+        err.print(message("failing-rules", lang), markup=False)
         for item in rules[:15]:  # type: ignore[index]
             err.print(f"  {item['count']:>7}  {item['standard']} › {item['rule']}", markup=False)
 
@@ -119,7 +119,7 @@ def check(
             tally, outcomes, failing, without = check_vector(
                 roster, day, overlays=overlay, drafts=drafts, fmt=fmt, explain=explain,
                 jobs=jobs, redact=redact)
-        _print_summary(_summary(tally, outcomes, failing, without))
+        _print_summary(_summary(tally, outcomes, failing, without), lang)
         raise typer.Exit(_status(tally, outcomes, fail_on))
     catalog = load_catalog(overlay)
     if standard is not None:
@@ -132,7 +132,7 @@ def check(
     writer = CsvWriter(sys.stdout) if fmt is Format.CSV else None
     if writer:
         writer.writerow(_CSV_FIELDS)
-    for official in valid_officials(roster, tally, day, redact=redact):
+    for official in valid_officials(roster, tally, day, redact=redact, lang=lang):
         results = results_for(official, day, catalog, standard, position, drafts)
         counts.add(results)
         for result in results:
@@ -155,7 +155,7 @@ def check(
     stack.close()
     if out_file is not None and fmt is not Format.XLSX:
         err.print(f"wrote {out_file}", markup=False)
-    _print_summary(summary)
+    _print_summary(summary, lang)
     raise typer.Exit(_status(tally, counts.outcomes, fail_on))
 
 
@@ -178,12 +178,14 @@ def _print_table(rows: list[StandardResult], lang: str, explain: bool) -> None:
             for line in explain_lines(result.evaluation, lang):
                 out.print(line, markup=False)
         return
-    table = Table("official", "post", "instrument", "outcome", "due", "why",
-                  title=f"{len(rows)} results" if lang == "en" else f"{len(rows)} kết quả")
+    table = Table(*(message(f"col-{c}", lang)
+                    for c in ("official", "post", "instrument", "outcome", "due", "why")),
+                  title=message("n-results", lang, n=len(rows)))
     for result in rows:
         why = "\n".join(f"{ev.rule_id}: {ev.found[lang] if ev.found else ev.outcome.label(lang)}"
                         for ev in result.failing())
-        table.add_row(result.official_id, result.title or "-", result.standard.legal_basis[0].cite(),
+        table.add_row(result.official_id, result.title or "-",
+                      result.standard.legal_basis[0].cite(lang),
                       result.outcome.label(lang), result.due.isoformat() if result.due else "",
                       why)
     out.print(table)

@@ -305,19 +305,21 @@ def _has_late(data: dict[str, Any], dates: _Dates, latest: str) -> bool:
                for value in _at(data, path))
 
 
-def after_notes(data: Mapping[str, Any], on: dt.date, kind: str = "official") -> tuple[str, ...]:
+def after_notes(data: Mapping[str, Any], on: dt.date, kind: str = "official",
+                lang: str = "en") -> tuple[str, ...]:
     """Notes for the event dates of a valid record that fall after the as-of date ``on``:
     worth a look (a typing slip, or a record read as of the wrong day), not an error.
 
     End dates (``end``, ``term_end``) are left out: a term or a course may end later.
     """
+    after = "sau ngày xét" if lang == "vi" else "is after the as-of date"
     day = on.isoformat()
     top, listed, others = _date_paths(kind)
     if not _has_late(data, (top, listed, others), day):  # type: ignore[arg-type]
         return ()
     paths = [(key,) for key in top] + [(key, _ITEM, name) for key, names in listed
                                       for name in names] + list(others)
-    return tuple(f"{pointer}: {value} is after the as-of date {day}"
+    return tuple(f"{pointer}: {value} {after} {day}"
                  for path in paths if not str(path[-1]).endswith("end")
                  for pointer, value in _located(data, path)
                  if type(value) is str and value > day)
