@@ -8,8 +8,11 @@ letter, or one of the accentless Vietnamese words listed here.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 
+from competency.io.roster import after_notes
 from competency.rules.nodes import walk
 from competency.standards.catalogue import Catalog
 from tests.cli.test_cli import SAMPLE, run
@@ -43,3 +46,15 @@ def test_the_same_check_in_english_says_so():
     result = run("check", str(SAMPLE), "--on", "2020-06-01", "--lang", "en")
     assert "records: read 38, valid 38, invalid 0" in result.stderr
     assert "officials without an applicable standard" in result.stderr
+
+
+def test_dates_after_the_as_of_date_are_noted_a_few_then_counted():
+    """The sample roster holds many dates after 2020-06-01: five notes, then one count."""
+    result = run("check", str(SAMPLE), "--on", "2020-06-01", "--lang", "en")
+    notes = [line for line in result.stderr.splitlines() if ": note: /" in line]
+    assert len(notes) == 5
+    last = next(line for line in result.stderr.splitlines() if "more dates after" in line)
+    hidden = int(last.split("note: ")[1].split()[0])
+    total = sum(len(after_notes(json.loads(line), dt.date(2020, 6, 1)))
+                for line in SAMPLE.read_text(encoding="utf-8").splitlines())
+    assert hidden == total - 5

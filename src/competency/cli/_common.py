@@ -103,6 +103,9 @@ def valid_values(records: Iterable[Checked[T]]) -> tuple[list[T], Tally]:
     return valid, tally
 
 
+AFTER_NOTES_SHOWN = 5
+"""Notes of dates after the as-of date shown by a report command; the rest are counted."""
+
 PROGRESS_DELAY = 1.0
 """Seconds of reading before a progress bar appears: short runs never show one."""
 
@@ -194,18 +197,28 @@ def valid_officials(roster: Path, tally: Tally, on: dt.date | None = None, *,
     only once it has been consumed. A long read shows a progress bar on a terminal. With
     the as-of date ``on``, an event dated after it is noted (:func:`after_notes`).
     ``redact`` keeps personal values out of the messages (see ``--redact``); the notes are
-    written in ``lang``.
+    written in ``lang``, the first :data:`AFTER_NOTES_SHOWN` of them, the rest counted.
     """
+    label = "ghi chú" if lang == "vi" else "note"
+    shown = hidden = 0
     for record in checked_roster(roster, redact=redact):
         tally.add(record)
         if record.official is None:
             print_invalid(record)
             continue
         if on is not None:
-            label = "ghi chú" if lang == "vi" else "note"
             for note in after_notes(record.raw.data, on, lang=lang):  # type: ignore[arg-type]
-                err.print(f"{record.raw.location}: {label}: {note}", markup=False)
+                if shown < AFTER_NOTES_SHOWN:
+                    err.print(f"{record.raw.location}: {label}: {note}", markup=False)
+                    shown += 1
+                else:
+                    hidden += 1
         yield record.official
+    if hidden:
+        err.print(f"{roster}: {label}: " + (
+            f"còn {hidden} ngày khác sau ngày xét {on} (không hiện ở đây)"
+            if lang == "vi" else
+            f"{hidden} more dates after the as-of date {on} (not shown here)"), markup=False)
 
 
 def tally_counts(tally: Tally) -> str:
