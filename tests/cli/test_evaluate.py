@@ -74,3 +74,55 @@ def test_without_assessments_only_participants_are_counted(tmp_path):
     assert report["assessments"] is None
     assert all(c["compared"] == 0 for c in report["changes"])
     assert {c["class_id"] for c in report["classes"]} == {"L1", "L2"}
+
+
+def _workbook(path, sheet, rows):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = sheet
+    for row in rows:
+        ws.append(row)
+    book.save(path)
+    return path
+
+
+def test_spreadsheets_with_vietnamese_headers_give_the_same_report(tmp_path):
+    """The example files as an XLSX of participations and a CSV of assessments, headers as an
+    HR office writes them: the same report as from JSON Lines; a bad row is reported by sheet
+    and row, and every row is counted."""
+    lines = [json.loads(line) for line in PARTICIPATIONS.read_text(encoding="utf-8").splitlines()]
+    header = ["STT", "Mã hồ sơ", "Mã chương trình", "Mã đơn vị", "Mã lớp", "Từ ngày",
+              "Đến ngày", "Hoàn thành", "Chỉ số đánh giá chung"]
+    rows = [[i, p["official_id"], p["programme"], p["unit"], p["class_id"],
+             "/".join(reversed(p["start"].split("-"))), "/".join(reversed(p["end"].split("-"))),
+             "có" if p["completed"] else "không", str(p["quality_index"]).replace(".", ",")]
+            for i, p in enumerate(lines, 1)]
+    bad = [5, "HCM-009", lines[0]["programme"], "26734", "L1", "04/03/2024", "31/02/2024", "có",
+           "7,5"]
+    xlsx = _workbook(tmp_path / "hoc-vien.xlsx", "Học viên",
+                     [["Danh sách học viên"], header, *rows, bad])
+    assessments = [json.loads(line) for line in ASSESSMENTS.read_text(encoding="utf-8").splitlines()]
+    csv_path = tmp_path / "danh-gia.csv"
+    csv_path.write_text("Mã hồ sơ,Mã năng lực,Cấp độ,Ngày đánh giá,Hình thức đánh giá\n" + "".join(
+        f"{a['official_id']},{a['competency']},{a['level']},{a['assessed_on']},Kiểm tra\n"
+        for a in assessments), encoding="utf-8")
+    from_sheets = run("evaluate", str(xlsx), "--assessments", str(csv_path), *ON, "--format", "json")
+    from_lines = run("evaluate", str(PARTICIPATIONS), "--assessments", str(ASSESSMENTS), *ON,
+                     "--format", "json")
+    assert from_sheets.returncode == 1
+    assert f"{xlsx}:Học viên!7: column 'Đến ngày' (end): '31/02/2024' is not a valid date" \
+        in from_sheets.stderr
+    sheets, reference = json.loads(from_sheets.stdout), json.loads(from_lines.stdout)
+    assert sheets["participations"] == {"read": 5, "valid": 4, "invalid": 1}
+    assert sheets["assessments"] == {"read": 8, "valid": 8, "invalid": 0}
+    for key in ("changes", "quality", "classes"):
+        assert sheets[key] == reference[key], key
+
+
+def test_a_kind_without_spreadsheet_columns_is_refused(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text("id\nx\n", encoding="utf-8")
+    result = run("validate", str(path), "--kind", "standard")
+    assert result.returncode == 2
+    assert "a standard file is read from JSON or JSON Lines" in result.stderr

@@ -565,5 +565,9 @@ def test_headers_match_ignoring_accents_case_and_remarks() -> None:
 
 
 def test_columns_doc_is_generated_from_the_layout() -> None:
-    """docs/columns.md is exactly what columns_markdown() writes."""
-    assert (ROOT / "docs" / "columns.md").read_text("utf-8") == columns_markdown()
+    """docs/columns.md is exactly what columns_page() writes: the roster columns first."""
+    from competency.io.column_sets import columns_page
+
+    page = columns_page()
+    assert (ROOT / "docs" / "columns.md").read_text("utf-8") == page
+    assert page.startswith(columns_markdown().rstrip("\n"))

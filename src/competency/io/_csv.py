@@ -19,6 +19,7 @@ from competency.io._encoding import wide_encoding
 from competency.io._progress import Progress, Reporter
 from competency.io._records import RawRecord, SourceLocation
 from competency.io._rows import Row, RowCount, Unreadable, limited, table_records
+from competency.io.column_sets import OFFICIAL, ColumnSet
 
 __all__ = ["DELIMITERS", "detect_encoding", "read_csv", "sniff_delimiter"]
 
@@ -129,8 +130,9 @@ def _sample(path: Path, encoding: str) -> str:
     return sample
 
 
-def read_csv(path: Path, file: str, *, progress: Progress | None = None) -> Iterator[RawRecord]:
-    """Records of a CSV roster, streamed."""
+def read_csv(path: Path, file: str, *, progress: Progress | None = None,
+             columns: ColumnSet = OFFICIAL) -> Iterator[RawRecord]:
+    """Records of a CSV table (a roster unless ``columns`` say otherwise), streamed."""
     encoding = detect_encoding(path)
     notes = ["read as Windows-1258 (cp1258): the file is not valid UTF-8"] \
         if encoding == "cp1258" else []
@@ -139,5 +141,5 @@ def read_csv(path: Path, file: str, *, progress: Progress | None = None) -> Iter
     report = Reporter(progress, size, "bytes")
     with path.open(encoding=encoding, newline="") as stream:
         rows = limited(_rows(stream, delimiter, file, report), RowCount())
-        yield from table_records(rows, notes=notes)
+        yield from table_records(rows, notes=notes, columns=columns)
     report.end(size)

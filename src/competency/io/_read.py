@@ -12,6 +12,7 @@ from competency.io._json import read_json, read_jsonl
 from competency.io._progress import Progress
 from competency.io._records import RawRecord
 from competency.io._xlsx import read_xlsx
+from competency.io.column_sets import TABLE_COLUMNS
 
 __all__ = ["FORMATS", "check_readable", "no_records", "read_records", "roster_format"]
 
@@ -69,8 +70,8 @@ def no_records(file: str) -> InputError:
 
 
 def read_records(path: str | os.PathLike[str], *, format: str | None = None,
-                 sheet: str | None = None,
-                 progress: Progress | None = None) -> Iterator[RawRecord]:
+                 sheet: str | None = None, progress: Progress | None = None,
+                 record_kind: str = "official") -> Iterator[RawRecord]:
     """Stream the records of a roster file, one :class:`RawRecord` per record in the file.
 
     The format comes from the suffix (``.json .jsonl .ndjson .csv .xlsx``) unless
@@ -79,7 +80,8 @@ def read_records(path: str | os.PathLike[str], *, format: str | None = None,
     (see :data:`~competency.io.Progress`). A missing, unreadable or unknown file raises
     :class:`~competency.errors.InputError` here, before any record; a file whose content
     cannot be decoded at all raises it while iterating. An empty file yields nothing (the
-    commands then say :func:`no_records`).
+    commands then say :func:`no_records`). ``record_kind`` says which columns a CSV or XLSX
+    table has (:data:`~competency.io.column_sets.TABLE_COLUMNS`).
     """
     file = os.fspath(path)
     path = Path(file)
@@ -87,6 +89,12 @@ def read_records(path: str | os.PathLike[str], *, format: str | None = None,
     if sheet is not None and kind != "xlsx":
         raise InputError("a sheet can only be chosen in an XLSX workbook", file)
     check_readable(path, file)
-    if kind == "xlsx":
-        return read_xlsx(path, file, sheet=sheet, progress=progress)
+    if kind in ("csv", "xlsx"):
+        columns = TABLE_COLUMNS.get(record_kind)
+        if columns is None:
+            raise InputError(f"a {record_kind} file is read from JSON or JSON Lines; spreadsheets "
+                             f"hold {', '.join(TABLE_COLUMNS)} records", file)
+        if kind == "xlsx":
+            return read_xlsx(path, file, sheet=sheet, progress=progress, columns=columns)
+        return read_csv(path, file, progress=progress, columns=columns)
     return _READERS[kind](path, file, progress=progress)

@@ -16,7 +16,8 @@ import attrs
 from competency.io import limits
 from competency.io._cells import CellError, With, cell_text, is_blank, is_none_marker
 from competency.io._records import RawRecord, SourceLocation
-from competency.io.columns import COLUMNS, Column, header_key, is_ignored, match_header
+from competency.io.column_sets import OFFICIAL, ColumnSet
+from competency.io.columns import Column, header_key, is_ignored
 
 __all__ = ["HEADER_SEARCH_ROWS", "Row", "RowCount", "Unreadable", "limited", "table_records"]
 
@@ -35,9 +36,6 @@ class Unreadable:
 
 Row = tuple[SourceLocation, "Sequence[Any] | Unreadable"]
 
-_ID = next(c for c in COLUMNS if c.name == "id")
-_NO_ID = ("no id column: the header needs a column named id "
-          f"(or {', '.join(_ID.aliases[:3])} …)")
 
 
 @attrs.frozen
@@ -77,15 +75,15 @@ def limited(rows: Iterable[Row], count: RowCount) -> Iterator[Row]:
         yield location, cells
 
 
-def _read_header(cells: Sequence[Any]) -> _Header:
+def _read_header(cells: Sequence[Any], columns_of: ColumnSet) -> _Header:
     labels = tuple("" if is_blank(text) else cell_text(text) for text in cells)
     columns: list[Column | None] = []
     seen: dict[str, str] = {}
     unknown: list[str] = []
     notes: list[str] = []
     for label in labels:
-        column = match_header(label, position=sum(c is not None and c.path[0] == "ratings"
-                                                  for c in columns)) if label else None
+        column = columns_of.match(label, position=sum(c is not None and c.path[0] == "ratings"
+                                                      for c in columns)) if label else None
         if column is not None and column.name in seen:
             notes.append(f"column {label!r} repeats {column.name} "
                          f"(already {seen[column.name]!r}); ignored")
@@ -97,8 +95,8 @@ def _read_header(cells: Sequence[Any]) -> _Header:
         columns.append(column)
     if unknown:
         notes.append(f"ignored unknown columns: {', '.join(repr(u) for u in unknown)}")
-    if "id" not in seen:
-        notes.append(_NO_ID)
+    if columns_of.id_column not in seen:
+        notes.append(columns_of.missing_id())
     return _Header(tuple(columns), labels, tuple(notes))
 
 
@@ -175,14 +173,14 @@ def _blank(cells: Sequence[Any] | Unreadable) -> bool:
     return not isinstance(cells, Unreadable) and all(is_blank(cell) for cell in cells)
 
 
-def _score(cells: Sequence[Any] | Unreadable) -> int:
+def _score(cells: Sequence[Any] | Unreadable, columns_of: ColumnSet) -> int:
     """How many known columns a row names; -1 for an unreadable row, never a header."""
     if isinstance(cells, Unreadable):
         return -1
-    return sum(match_header(cell_text(c)) is not None for c in cells if not is_blank(c))
+    return sum(columns_of.match(cell_text(c)) is not None for c in cells if not is_blank(c))
 
 
-def _header_row(rows: Iterator[Row]) -> tuple[int | None, list[Row]]:
+def _header_row(rows: Iterator[Row], columns_of: ColumnSet) -> tuple[int | None, list[Row]]:
     """The non-empty rows searched, and the index of the header among them."""
     searched: list[Row] = []
     for row in rows:
@@ -190,7 +188,7 @@ def _header_row(rows: Iterator[Row]) -> tuple[int | None, list[Row]]:
             searched.append(row)
             if len(searched) > limits.MAX_TITLE_ROWS:
                 break
-    scores = [_score(cells) for _, cells in searched]
+    scores = [_score(cells, columns_of) for _, cells in searched]
     return (scores.index(max(scores)) if scores and max(scores) >= 0 else None), searched
 
 
@@ -198,26 +196,30 @@ def _unreadable(location: SourceLocation, cells: Unreadable, notes: Sequence[str
     return RawRecord(location=location, data=None, problems=(cells.problem,), notes=tuple(notes))
 
 
-def table_records(rows: Iterable[Row], *, notes: Sequence[str] = ()) -> Iterator[RawRecord]:
-    """One raw record per non-empty row below the header; table notes ride on the first."""
+def table_records(rows: Iterable[Row], *, notes: Sequence[str] = (),
+                  columns: ColumnSet = OFFICIAL) -> Iterator[RawRecord]:
+    """One raw record per non-empty row below the header; table notes ride on the first.
+
+    ``columns`` are the columns of the kind of record the table holds (a roster by default).
+    """
     rows = iter(rows)
-    at, searched = _header_row(rows)
+    at, searched = _header_row(rows, columns)
     if at is None:  # nothing readable yet: report what was searched, look again after it
         for location, cells in searched:
             yield _unreadable(location, cells, notes)  # type: ignore[arg-type]
             notes = ()
         if searched:
-            yield from table_records(rows, notes=notes)
+            yield from table_records(rows, notes=notes, columns=columns)
         return
     header_location, header_cells = searched[at]
-    header = _read_header(header_cells)  # type: ignore[arg-type]
+    header = _read_header(header_cells, columns)  # type: ignore[arg-type]
     pending = [*notes, *header.notes]
     titles = [next(cell_text(c) for c in cells if not is_blank(c))
               for _, cells in searched[:at] if not isinstance(cells, Unreadable)]
     if titles:
         pending.append(f"row(s) above the header at {header_location} skipped as titles: "
                        f"{', '.join(repr(t) for t in titles)}")
-    has_id = _ID in header.columns
+    has_id = columns.id in header.columns
     below = itertools.chain(searched[at + 1:], rows)
     above = ((loc, c) for loc, c in searched[:at] if isinstance(c, Unreadable))
     for location, cells in itertools.chain(above, below):
@@ -228,7 +230,7 @@ def table_records(rows: Iterable[Row], *, notes: Sequence[str] = ()) -> Iterator
         else:
             row = _convert(header, cells)
             if not has_id:
-                row.problems.insert(0, _NO_ID)
+                row.problems.insert(0, columns.missing_id())
             yield RawRecord(location=location, data=row.record, problems=tuple(row.problems),
                             notes=(*pending, *row.notes), private=tuple(row.private))
         pending = []

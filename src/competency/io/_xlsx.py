@@ -18,6 +18,7 @@ from competency.io._formulas import formulas_without_values, with_formula_notes
 from competency.io._progress import Progress, Reporter
 from competency.io._records import RawRecord, SourceLocation
 from competency.io._rows import Row, RowCount, Unreadable, limited, table_records
+from competency.io.column_sets import OFFICIAL, ColumnSet
 
 __all__ = ["read_xlsx"]
 
@@ -70,7 +71,8 @@ def _total_rows(sheets: list[Any]) -> int | None:
 
 
 def read_xlsx(path: Path, file: str, *, sheet: str | None = None,
-              progress: Progress | None = None) -> Iterator[RawRecord]:
+              progress: Progress | None = None,
+              columns: ColumnSet = OFFICIAL) -> Iterator[RawRecord]:
     """Records of every worksheet, or of ``sheet`` only, located as ``file:Sheet!row``."""
     try:
         import openpyxl
@@ -96,7 +98,8 @@ def read_xlsx(path: Path, file: str, *, sheet: str | None = None,
         report = Reporter(progress, _total_rows(sheets) if progress else None, "rows")
         count = RowCount()
         for worksheet in sheets:
-            records = table_records(_counted(_sheet_rows(worksheet, file), report, count))
+            records = table_records(_counted(_sheet_rows(worksheet, file), report, count),
+                                    columns=columns)
             missing = formulas_without_values(worksheet)
             yield from with_formula_notes(records, missing, worksheet.title) if missing \
                 else records

@@ -53,7 +53,7 @@ CheckedAssessment = Checked[Assessment]
 
 def _read(path: Path | str, kind: str, cls: type[T], problems: Callable[[T], tuple[str, ...]],
           fmt: str | None) -> Iterator[Checked[T]]:
-    for raw in read_records(path, format=fmt):
+    for raw in read_records(path, format=fmt, record_kind=kind):
         if raw.data is None or raw.problems:
             yield Checked(raw=raw, value=None, errors=raw.problems or ("no record could be read",))
             continue

@@ -188,7 +188,7 @@ def checked_records(path: Path, *, kind: str = "official", fmt: str | None = Non
     officials = kind == "official"
     ids = FirstIds(str(path)) if officials else None
     read = 0
-    for raw in read_records(path, format=fmt, progress=progress):
+    for raw in read_records(path, format=fmt, progress=progress, record_kind=kind):
         read += 1
         errors = _errors(raw, check, is_valid, redact)
         if ids is not None:
@@ -540,7 +540,8 @@ def reported_records(path: Path, tally: Tally, *, kind: str = "official", fmt: s
 def _reported_records(path: Path, tally: Tally, *, kind: str, fmt: str | None, redact: bool,
                       notes: Notes | None, progress: Progress | None,
                       jobs: int | None) -> Iterator[CheckedRecord]:
-    reader = read_records(path, format=fmt, progress=progress)  # raises for an unusable file
+    reader = read_records(path, format=fmt, progress=progress,  # raises for an unusable file
+                          record_kind=kind)
     ids = FirstIds(str(path)) if kind == "official" else None
     if roster_format(path, fmt) != "jsonl" or wide_encoding(path) is not None:
         yield from _reported(reader, kind, redact, notes, tally, ids)
