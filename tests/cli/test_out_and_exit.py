@@ -139,3 +139,18 @@ def test_the_pre_commit_hooks_name_commands_that_exist():
     for hook in hooks:
         command = hook["entry"].split()[1:]
         assert run(*command, "--help").returncode == 0, hook["id"]
+
+
+def test_development_commands_are_hidden_and_never_write_into_an_installed_package(tmp_path,
+                                                                                    monkeypatch):
+    from competency.cli import schemas
+
+    listed = run("--help").stdout
+    assert " schemas " not in listed and " docs " not in listed
+    installed = tmp_path / "site-packages" / "competency" / "data" / "schemas"
+    installed.mkdir(parents=True)
+    monkeypatch.setattr(schemas, "_package_folder", lambda: installed)
+    from competency.errors import InputError
+    with pytest.raises(InputError, match="development command"):
+        schemas.schemas(check=False, out_dir=None)
+    assert list(installed.iterdir()) == []

@@ -46,12 +46,12 @@ def _options(version: bool = typer.Option(False, "--version", callback=_version,
 
 
 app.command()(validate.validate)
-app.command()(schemas.schemas)
+app.command(hidden=True)(schemas.schemas)  # development: `make schemas`
 app.command()(synth.synth)
 app.command()(check.check)
 app.command()(check.explain)
 app.command()(diff.diff)
-app.command()(docs.docs)
+app.command(hidden=True)(docs.docs)  # development: `make docs`
 app.command()(targets.targets)
 app.command("select")(select.select_command)
 app.add_typer(standards.app, name="standards")

@@ -9,10 +9,17 @@ import typer
 
 from competency.cli._common import EXIT_INVALID, EXIT_OK, err, out
 from competency.docgen.kinds import stale_schemas, write_schemas
+from competency.errors import InputError
 
 
 def _package_folder() -> Path:
     return Path(str(importlib.resources.files("competency") / "data" / "schemas"))
+
+
+def _in_checkout(folder: Path) -> bool:
+    """True when the package's folder is in a source checkout (``src/competency`` beside
+    ``pyproject.toml``), never in an installed package."""
+    return len(folder.parents) > 3 and (folder.parents[3] / "pyproject.toml").is_file()
 
 
 def schemas(
@@ -28,5 +35,8 @@ def schemas(
         if not stale:
             out.print(f"{folder}: schemas are current", markup=False)
         raise typer.Exit(EXIT_INVALID if stale else EXIT_OK)
+    if out_dir is None and not _in_checkout(folder):
+        raise InputError("writing the package's schemas is a development command: run it in a "
+                         "source checkout, or give --out FOLDER", str(folder))
     for path in write_schemas(folder):
         out.print(f"wrote {path}", markup=False)
