@@ -30,7 +30,8 @@ __all__ = ["app", "main"]
 
 app = typer.Typer(
     help="Vietnamese civil-servant qualification standards: validate, check, explain.",
-    no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
+    no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False,
+    rich_markup_mode=None)  # plain help and plain one-line errors, like every other message
 
 
 def _version(value: bool) -> None:

@@ -48,7 +48,7 @@ from competency.standards.summary import CheckCounts, check_document, results_fo
 from competency.standards.summary import check_summary as _summary
 from competency.standards.workbook import write_results_workbook
 
-_OVERLAY = typer.Option(None, "--overlay", help="Provincial overlay or draft standards file")
+_OVERLAY = typer.Option(None, "--overlay", metavar="FILE", help="Provincial overlay or draft standards file")
 _DRAFTS = typer.Option(False, "--include-drafts", help="Also apply draft standards")
 
 
@@ -93,7 +93,7 @@ def check(
     lang: Lang = LANG,
     overlay: list[Path] = _OVERLAY,
     drafts: bool = _DRAFTS,
-    out_file: Path | None = typer.Option(None, "--out",
+    out_file: Path | None = typer.Option(None, "--out", metavar="FILE",
                                          help="Write the results here (required for xlsx)"),
     engine: Literal["reference", "vector"] = typer.Option("reference", "--engine",
                                help="reference (every format) or vector (bulk: JSON Lines in, "

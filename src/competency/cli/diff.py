@@ -114,7 +114,7 @@ def diff(
                                           help="Draft or overlay to compare with the standards in force"),
     fmt: Format = typer.Option(Format.TEXT, "--format",
                                help="text (or table), json, jsonl, csv or xlsx"),
-    out_file: Path | None = typer.Option(None, "--out",
+    out_file: Path | None = typer.Option(None, "--out", metavar="FILE",
                                          help="Write the report here (required for xlsx)"),
     redact: bool = REDACT,
 ) -> None:

@@ -11,7 +11,7 @@ from competency.docgen import default_cases_dir, drift, generate, write_pages
 
 
 def docs(
-    out_dir: Path = typer.Option(Path("docs/reference"), "--out",
+    out_dir: Path = typer.Option(Path("docs/reference"), "--out", metavar="FOLDER",
                                  help="Folder of the generated pages"),
     check: bool = typer.Option(False, "--check",
                                help="Fail listing the stale, missing and extra pages"),

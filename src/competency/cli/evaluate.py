@@ -104,13 +104,13 @@ def _print(result: TrainingEvaluation, lang: str) -> None:
 
 def evaluate(
     participations: Path = typer.Argument(..., help="Participations file (.jsonl .json .csv .xlsx)"),
-    assessments: Path | None = typer.Option(None, "--assessments",
+    assessments: Path | None = typer.Option(None, "--assessments", metavar="FILE",
                                             help="Assessments before and after the classes"),
     on: str | None = typer.Option(None, "--on", metavar="DATE", help="Evaluation date YYYY-MM-DD (default today)"),
     programmes: str = PROGRAMMES,
     fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format",
                                      help="table, json, csv (level changes) or xlsx"),
-    out_file: Path | None = typer.Option(None, "--out", help="Write here (required for xlsx)"),
+    out_file: Path | None = typer.Option(None, "--out", metavar="FILE", help="Write here (required for xlsx)"),
     lang: Lang = LANG,
 ) -> None:
     """Evaluation after training: levels before and after by programme, unit and competency;

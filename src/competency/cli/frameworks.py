@@ -18,7 +18,7 @@ from competency.frameworks.model import Framework, PositionProfile
 from competency.schema.convert import unstructure
 
 app = typer.Typer(help="Competency frameworks and position profiles; CASE 1.0 interchange.",
-                  no_args_is_help=True)
+                  no_args_is_help=True, rich_markup_mode=None)
 
 
 @app.command("list")
@@ -114,7 +114,7 @@ def _emit(text: str, out_file: Path | None, summary: str) -> None:
 @app.command("export-case")
 def export(
     framework_id: str = typer.Argument(..., help="Framework id"),
-    out_file: Path | None = typer.Option(None, "--out", help="Write here instead of stdout"),
+    out_file: Path | None = typer.Option(None, "--out", metavar="FILE", help="Write here instead of stdout"),
     base_uri: str | None = typer.Option(None, "--base-uri",
                                         help="Base of every uri (default urn:uuid:…)"),
     frameworks: list[Path] = FRAMEWORKS,
@@ -129,7 +129,7 @@ def export(
 @app.command("import-case")
 def import_(
     file: Path = typer.Argument(..., help="CASE 1.0 CFPackage JSON file"),
-    out_file: Path | None = typer.Option(None, "--out", help="Frameworks YAML file to write"),
+    out_file: Path | None = typer.Option(None, "--out", metavar="FILE", help="Frameworks YAML file to write"),
 ) -> None:
     """Read a CASE 1.0 package and print it as a frameworks file (YAML)."""
     try:

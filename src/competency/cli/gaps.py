@@ -55,10 +55,10 @@ class GapFormat(str, enum.Enum):
 _CSV_HEAD = ("Nhóm theo", "Mã nhóm", "Tên nhóm", "Số người", "Loại khoảng cách", "Nguồn",
              "Yêu cầu", "Nội dung", "Số người thiếu hụt", "Tỷ lệ", "Danh sách mã hồ sơ")
 
-OVERLAY = typer.Option(None, "--overlay", help="Provincial overlay or draft standards file")
-FRAMEWORKS = typer.Option(None, "--frameworks",
+OVERLAY = typer.Option(None, "--overlay", metavar="FILE", help="Provincial overlay or draft standards file")
+FRAMEWORKS = typer.Option(None, "--frameworks", metavar="FILE",
                           help="Extra frameworks and profiles file (same format as the built-in)")
-ASSESSMENTS = typer.Option(None, "--assessments",
+ASSESSMENTS = typer.Option(None, "--assessments", metavar="FILE",
                            help="Competency assessments (JSONL, JSON, CSV or XLSX)")
 
 
@@ -158,7 +158,7 @@ def gaps(
     frameworks: list[Path] = FRAMEWORKS,
     drafts: bool = typer.Option(False, "--include-drafts", help="Also apply draft standards"),
     redact: bool = REDACT,
-    out_file: Path | None = typer.Option(None, "--out", help="Write the report here"),
+    out_file: Path | None = typer.Option(None, "--out", metavar="FILE", help="Write the report here"),
 ) -> None:
     """Gaps between each official and their position: standards unmet or unknown, competency
     shortfalls; summarised by unit, position or administrative level."""

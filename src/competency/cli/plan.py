@@ -123,7 +123,7 @@ def plan(
                                    help="Funding order (legal, deadline, size, official)"),
     profile: str | None = typer.Option(None, "--profile", help="Position profile id for everyone"),
     assessments: Path | None = ASSESSMENTS,
-    out_file: Path | None = typer.Option(None, "--out", help="plan.xlsx, plan.csv or plan.json"),
+    out_file: Path | None = typer.Option(None, "--out", metavar="FILE", help="plan.xlsx, plan.csv or plan.json"),
     lang: Lang = LANG,
     overlay: list[Path] = OVERLAY,
     frameworks: list[Path] = FRAMEWORKS,

@@ -24,7 +24,8 @@ def _in_checkout(folder: Path) -> bool:
 
 def schemas(
     check: bool = typer.Option(False, "--check", help="Fail when a schema file is stale"),
-    out_dir: Path | None = typer.Option(None, "--out", help="Folder (default: the package's)"),
+    out_dir: Path | None = typer.Option(None, "--out", metavar="FOLDER",
+                                         help="Folder (default: the package's)"),
 ) -> None:
     """Generate ``*.schema.json`` for every record kind from the model classes."""
     folder = out_dir or _package_folder()

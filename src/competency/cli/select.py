@@ -191,7 +191,7 @@ def select_command(
                                                               "or field (with --max-per-group)"),
     max_per_group: int | None = typer.Option(None, "--max-per-group", min=1),
     fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format"),
-    out_file: Path | None = typer.Option(None, "--out", help="Write here (required for xlsx)"),
+    out_file: Path | None = typer.Option(None, "--out", metavar="FILE", help="Write here (required for xlsx)"),
     limit: int = typer.Option(20, "--limit", min=0, help="Table: ranked candidates shown"),
     lang: Lang = LANG,
     redact: bool = REDACT,

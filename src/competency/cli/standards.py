@@ -24,7 +24,8 @@ from competency.schema.convert import unstructure
 from competency.standards.report import event_text, subjects_text
 from competency.standards.summary import standard_entry
 
-app = typer.Typer(help="Browse the built-in standards.", no_args_is_help=True)
+app = typer.Typer(help="Browse the built-in standards.", no_args_is_help=True,
+                  rich_markup_mode=None)
 
 
 @app.command("list")

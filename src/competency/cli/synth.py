@@ -19,7 +19,7 @@ def synth(
                                         help="Share of deliberately broken records"),
     province: str | None = typer.Option(None, "--province", help="Province code or name"),
     profile: str = typer.Option("mixed", "--profile", help="mixed, or commune (commune staff only)"),
-    out_file: Path | None = typer.Option(None, "--out", help="Write here instead of stdout"),
+    out_file: Path | None = typer.Option(None, "--out", metavar="FILE", help="Write here instead of stdout"),
 ) -> None:
     """Generate N realistic, reproducible officials (JSONL)."""
     from competency.synth import generate  # noqa: PLC0415  (needs the synth extra)

@@ -167,7 +167,7 @@ def targets(
                                                     "default today)"),
     by: GroupBy | None = typer.Option(None, "--by", help="Also report per unit or per province"),
     fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format"),
-    out_file: Path | None = typer.Option(None, "--out", help="Write here (required for xlsx)"),
+    out_file: Path | None = typer.Option(None, "--out", metavar="FILE", help="Write here (required for xlsx)"),
     lang: Lang = LANG,
     redact: bool = REDACT,
 ) -> None:
