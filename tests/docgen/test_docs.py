@@ -245,10 +245,12 @@ def test_mkdocs_build_strict(tmp_path):
                             cwd=ROOT, capture_output=True, text=True, check=False, env=env,
                             timeout=300)
     assert result.returncode == 0, result.stderr[-4000:]
-    page = site / "reference" / "standards" / "vn.tt-13-2019-bnv.cong-chuc-xa" / "index.html"
-    assert page.is_file()
-    api = (site / "api" / "index.html").read_text(encoding="utf-8")
+    page = site / "reference" / "standards" / "vn.tt-13-2019-bnv.cong-chuc-xa.html"
+    assert page.is_file(), "pages are files, so that the site opens from the file system"
+    api = (site / "api.html").read_text(encoding="utf-8")
     assert "Catalog" in api and "check" in api
+    assert (site / "search" / "search_index.js").is_file(), "search works offline"
+    assert 'lang="vi"' in (site / "index.html").read_text(encoding="utf-8")
 
 
 # -- the changelog -------------------------------------------------------------------------
