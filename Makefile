@@ -40,7 +40,7 @@ test-spark: $(STAMP)
 # reader on broken files, FUZZ_EXAMPLES examples per reader; no traceback, every record counted.
 FUZZ_EXAMPLES ?= 10000
 fuzz: $(STAMP)
-	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/fuzz
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider --hypothesis-show-statistics tests/fuzz
 
 schemas: $(STAMP)
 	$(BIN)/competency schemas

@@ -585,3 +585,11 @@ def test_yaml_lone_surrogate_is_refused_with_its_line():
     from competency.io.safe_yaml import load_yaml
     with pytest.raises(ValueError, match=r"^a lone surrogate is not text \(line 2\)$"):
         load_yaml('a: 1\nb: "x\\ud800"\n')
+
+
+@pytest.mark.parametrize("text", ["null: 1\n", "1: a\n", "? [a]\n: 1\n"])
+def test_yaml_key_that_is_not_text_is_refused(text):
+    """Found by fuzzing an overlay: a null or number key reached the compiled validator."""
+    from competency.io.safe_yaml import load_yaml
+    with pytest.raises(ValueError, match=r"is not text \(line 1\); write it in quotes$"):
+        load_yaml(text)

@@ -30,6 +30,7 @@ MAX_DEPTH = limits.MAX_YAML_DEPTH
 _DROPPED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
 _BOOL = "tag:yaml.org,2002:bool"
 _MERGE = "tag:yaml.org,2002:merge"
+_STR = "tag:yaml.org,2002:str"
 
 
 class _Loader(yaml.SafeLoader):
@@ -130,11 +131,16 @@ def _text(node: yaml.ScalarNode) -> None:
 
 
 def _repeated_keys(node: yaml.MappingNode) -> None:
+    """Refuse a key given twice, or a key that is not text (data files are JSON-shaped)."""
     first: dict[tuple[str, str], int] = {}
     for key, _ in node.value:
-        if not isinstance(key, yaml.ScalarNode) or key.tag == _MERGE:
+        if isinstance(key, yaml.ScalarNode) and key.tag == _MERGE:
             continue
         line = key.start_mark.line + 1
+        if not isinstance(key, yaml.ScalarNode) or key.tag != _STR:
+            shown = key.value if isinstance(key, yaml.ScalarNode) else "a list or mapping"
+            msg = f"key {shown!r} is not text (line {line}); write it in quotes"
+            raise ValueError(msg)
         if (key.tag, key.value) in first:
             msg = (f"key {key.value!r} given twice in a mapping (line {line}; first on line "
                    f"{first[key.tag, key.value]})")
