@@ -10,15 +10,17 @@ from __future__ import annotations
 import importlib.resources
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from competency.errors import DataFileError
 from competency.io.safe_yaml import load_yaml
 from competency.schema.convert import StructureError, structure
 from competency.schema.validate import validator
 
+T = TypeVar("T")
+
 __all__ = ["data_files", "index_by_id", "load_list_file", "parse_yaml", "read_data_file",
-           "schema_problems", "structured"]
+           "schema_problems", "shipped_table", "structured"]
 
 
 def schema_problems(data: Any, kind: str, prefix: str = "") -> list[str]:
@@ -33,6 +35,24 @@ def structured(data: Any, cls: type, source: str) -> Any:
         return structure(data, cls)
     except StructureError as exc:
         raise DataFileError(source=source, problems=tuple(exc.lines)) from None
+
+
+def shipped_table(path: str, kind: str, cls: type[T],
+                  checks: Callable[[T], list[str]] | None = None) -> T:
+    """A table shipped in the package (``path`` under ``data/``): parsed, validated against the
+    ``kind`` schema, structured as ``cls`` and checked by ``checks`` (what a schema cannot
+    say); any problem is a :class:`DataFileError` naming the file."""
+    source = f"data/{path}"
+    text = (importlib.resources.files("competency") / "data" / path).read_text(encoding="utf-8")
+    data = parse_yaml(text, source)
+    problems = schema_problems(data, kind)
+    if problems:
+        raise DataFileError(source=source, problems=tuple(problems))
+    table: T = structured(data, cls, source)
+    problems = checks(table) if checks is not None else []
+    if problems:
+        raise DataFileError(source=source, problems=tuple(problems))
+    return table
 
 
 def parse_yaml(text: str, source: str) -> Any:

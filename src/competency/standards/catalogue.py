@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib.resources
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -19,11 +18,7 @@ import attrs
 
 from competency.errors import DataFileError, UnknownItemError
 from competency.io.catalogue import Catalogue, Shelf
-from competency.io.datafiles import (
-    schema_problems,
-    structured,
-)
-from competency.io.safe_yaml import load_yaml
+from competency.io.datafiles import shipped_table
 from competency.law import Confidence
 from competency.model.official import Assignment, Official
 from competency.rules.nodes import walk
@@ -86,14 +81,7 @@ def _unknown_superseded(standards: Mapping[str, Standard], sources: Mapping[str,
 
 def _load_table(name: str) -> Any:
     kind, cls = _TABLES[name]
-    source = f"data/tables/{name}.yaml"
-    text = (importlib.resources.files("competency") / "data" / "tables" / f"{name}.yaml").read_text(
-        encoding="utf-8")
-    data = load_yaml(text)
-    problems = schema_problems(data, kind)
-    if problems:
-        raise DataFileError(source=source, problems=tuple(problems))
-    return structured(data, cls, source)
+    return shipped_table(f"tables/{name}.yaml", kind, cls)
 
 
 @attrs.frozen(kw_only=True)

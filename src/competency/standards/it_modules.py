@@ -9,13 +9,11 @@ than a certificate can be graded the same way.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 from collections.abc import Iterable
 
 import attrs
 
-from competency.errors import DataFileError
-from competency.io.datafiles import parse_yaml, schema_problems, structured
+from competency.io.datafiles import shipped_table
 from competency.law import Cited
 from competency.vocab import ITSkillLevel, Text, describe
 
@@ -92,15 +90,4 @@ def _problems(table: ITModuleTable) -> list[str]:
 @functools.cache
 def it_modules() -> ITModuleTable:
     """The table shipped with the package (rule R49)."""
-    source = "data/tables/it-modules.yaml"
-    text = (importlib.resources.files("competency") / "data" / "tables"
-            / "it-modules.yaml").read_text(encoding="utf-8")
-    data = parse_yaml(text, source)
-    problems = schema_problems(data, "table-it-modules")
-    if problems:
-        raise DataFileError(source=source, problems=tuple(problems))
-    table: ITModuleTable = structured(data, ITModuleTable, source)
-    problems = _problems(table)
-    if problems:
-        raise DataFileError(source=source, problems=tuple(problems))
-    return table
+    return shipped_table("tables/it-modules.yaml", "table-it-modules", ITModuleTable, _problems)

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib.resources
 from collections.abc import Iterable
 
 import attrs
 
-from competency.errors import DataFileError
-from competency.io.datafiles import parse_yaml, schema_problems, structured
+from competency.io.datafiles import shipped_table
 from competency.law import Cited
 from competency.model.official import Official, Unit
 from competency.model.selector import unit_key, unit_label
@@ -83,15 +81,8 @@ class UnitStaffing:
 @functools.cache
 def staffing_table() -> StaffingTable:
     """The table shipped with the package (rule R55)."""
-    source = "data/tables/commune-staffing.yaml"
-    text = (importlib.resources.files("competency") / "data" / "tables"
-            / "commune-staffing.yaml").read_text(encoding="utf-8")
-    data = parse_yaml(text, source)
-    problems = schema_problems(data, "table-commune-staffing")
-    if problems:
-        raise DataFileError(source=source, problems=tuple(problems))
-    table: StaffingTable = structured(data, StaffingTable, source)
-    return table
+    return shipped_table("tables/commune-staffing.yaml", "table-commune-staffing",
+                         StaffingTable)
 
 
 def commune_staffing(officials: Iterable[Official], on: dt.date,

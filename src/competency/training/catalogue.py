@@ -4,19 +4,16 @@
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import itertools
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import attrs
 
-from competency.errors import DataFileError, UnknownItemError
+from competency.errors import UnknownItemError
 from competency.io.catalogue import Catalogue, Shelf
 from competency.io.datafiles import (
-    parse_yaml,
-    schema_problems,
-    structured,
+    shipped_table,
 )
 from competency.training.model import Programme, QualityBandTable
 
@@ -100,15 +97,5 @@ def _band_problems(table: QualityBandTable) -> list[str]:
 @functools.cache
 def quality_bands() -> QualityBandTable:
     """The training-quality bands shipped with the package (Circular 10/2017/TT-BNV)."""
-    source = "data/training/quality-bands.yaml"
-    text = (importlib.resources.files("competency") / "data" / "training"
-            / "quality-bands.yaml").read_text(encoding="utf-8")
-    data = parse_yaml(text, source)
-    problems = schema_problems(data, "table-training-quality")
-    if problems:
-        raise DataFileError(source=source, problems=tuple(problems))
-    table: QualityBandTable = structured(data, QualityBandTable, source)
-    problems = _band_problems(table)
-    if problems:
-        raise DataFileError(source=source, problems=tuple(problems))
-    return table
+    return shipped_table("training/quality-bands.yaml", "table-training-quality",
+                         QualityBandTable, _band_problems)

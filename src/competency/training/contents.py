@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib.resources
 import itertools
 
 import attrs
 
-from competency.errors import DataFileError
-from competency.io.datafiles import parse_yaml, schema_problems, structured
+from competency.io.datafiles import shipped_table
 from competency.law import Cited
 from competency.vocab import Text, describe
 
@@ -71,15 +69,5 @@ def _problems(table: ContentTable) -> list[str]:
 @functools.cache
 def training_contents() -> ContentTable:
     """The table shipped with the package (rule R43)."""
-    source = "data/training/contents.yaml"
-    text = (importlib.resources.files("competency") / "data" / "training"
-            / "contents.yaml").read_text(encoding="utf-8")
-    data = parse_yaml(text, source)
-    problems = schema_problems(data, "table-training-contents")
-    if problems:
-        raise DataFileError(source=source, problems=tuple(problems))
-    table: ContentTable = structured(data, ContentTable, source)
-    problems = _problems(table)
-    if problems:
-        raise DataFileError(source=source, problems=tuple(problems))
-    return table
+    return shipped_table("training/contents.yaml", "table-training-contents", ContentTable,
+                         _problems)
