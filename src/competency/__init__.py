@@ -92,6 +92,7 @@ __all__ = [
     "DraftStandardError",
     "Education",
     "Evaluation",
+    "Explanation",
     "Framework",
     "FrameworkCatalog",
     "Gap",
@@ -144,8 +145,8 @@ __all__ = [
     "check_targets",
     "cohort_gaps",
     "evaluate",
-    "explain",
     "evaluate_training",
+    "explain",
     "export_case",
     "gap",
     "import_case",
@@ -155,5 +156,4 @@ __all__ = [
     "target_trajectory",
     "unstructure",
     "validate",
-    "Explanation",
 ]

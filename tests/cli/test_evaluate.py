@@ -126,3 +126,13 @@ def test_a_kind_without_spreadsheet_columns_is_refused(tmp_path):
     result = run("validate", str(path), "--kind", "standard")
     assert result.returncode == 2
     assert "a standard file is read from JSON or JSON Lines" in result.stderr
+
+
+def test_an_empty_participations_or_assessments_file_is_an_error(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    for args in (["evaluate", str(empty)],
+                 ["evaluate", str(PARTICIPATIONS), "--assessments", str(empty)]):
+        result = run(*args, *ON)
+        assert result.returncode == 2
+        assert f"{empty}: no records in the file" in result.stderr

@@ -161,8 +161,8 @@ def test_assessment_file_reports_invalid_records_with_location(tmp_path):
              {**good, "valid_until": "2023-01-01"}]
     path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
     checked = list(read_assessments(path))
-    assert [c.assessment is not None for c in checked] == [True, False, False, False]
-    assert checked[0].assessment.method is AssessmentMethod.MULTI_RATER
+    assert [c.value is not None for c in checked] == [True, False, False, False]
+    assert checked[0].value.method is AssessmentMethod.MULTI_RATER
     assert checked[1].errors == ("/level: 7 is greater than the maximum of 5",)
     assert str(checked[2].raw.location) == f"{path}:3"
     assert checked[3].errors == ("/valid_until: earlier than assessed_on",)

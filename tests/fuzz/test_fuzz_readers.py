@@ -123,13 +123,17 @@ def test_yaml_data_file(data):
 @FUZZ
 @given(st.data())
 def test_overlay_file(data):
-    """An overlay file through the catalogue: loaded, or a CompetencyError (exit 2)."""
+    """An overlay file through the catalogue: loaded without replacing any shipped standard, or
+    a CompetencyError (exit 2); never another exception."""
     raw = data.draw(mu.mutated(DATA_FILE))
     path = _file("overlay.yaml", raw)
     try:
-        _catalog().with_file(path)
+        loaded = _catalog().with_file(path)
     except CompetencyError:
-        pass
+        return
+    shipped = _catalog()
+    assert all(loaded.standards[i] is shipped.standards[i] for i in shipped.ids())
+    assert all(loaded.sources[i] == str(path) for i in set(loaded.ids()) - set(shipped.ids()))
 
 
 @functools.cache

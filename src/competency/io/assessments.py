@@ -15,6 +15,7 @@ import attrs
 
 from competency.errors import DataFileError, InputError
 from competency.io import RawRecord, read_records
+from competency.io._read import no_records
 from competency.io.datafiles import (
     schema_problems,
     structured,
@@ -41,11 +42,6 @@ class Checked(Generic[T]):
     value: T | None
     errors: tuple[str, ...]
 
-    @property
-    def assessment(self) -> T | None:
-        """The value (the name the assessment readers have always used)."""
-        return self.value
-
 
 CheckedAssessment = Checked[Assessment]
 """An assessment record after validation."""
@@ -53,7 +49,10 @@ CheckedAssessment = Checked[Assessment]
 
 def _read(path: Path | str, kind: str, cls: type[T], problems: Callable[[T], tuple[str, ...]],
           fmt: str | None) -> Iterator[Checked[T]]:
+    """Each record of the file checked; a file without records is an error, as for rosters."""
+    read = 0
     for raw in read_records(path, format=fmt, record_kind=kind):
+        read += 1
         if raw.data is None or raw.problems:
             yield Checked(raw=raw, value=None, errors=raw.problems or ("no record could be read",))
             continue
@@ -68,6 +67,8 @@ def _read(path: Path | str, kind: str, cls: type[T], problems: Callable[[T], tup
             continue
         errors = problems(value)
         yield Checked(raw=raw, value=None if errors else value, errors=errors)
+    if not read:
+        raise no_records(str(path))
 
 
 def _dated(first: str, last: str) -> Callable[[Any], tuple[str, ...]]:
