@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import json
 import sys
@@ -126,33 +125,32 @@ def check(
         catalog.get(standard)
     tally, counts = Tally(), CheckCounts()
     rows: list[StandardResult] = []
-    stack = contextlib.ExitStack()
-    stack.enter_context(output_to(None if fmt is Format.XLSX else out_file,
-                                  bom=fmt is Format.CSV))
-    writer = CsvWriter(sys.stdout) if fmt is Format.CSV else None
-    if writer:
-        writer.writerow(_CSV_FIELDS)
-    for official in valid_officials(roster, tally, day, redact=redact, lang=lang):
-        results = results_for(official, day, catalog, standard, position, drafts)
-        counts.add(results)
-        for result in results:
-            if fmt is Format.JSONL:
-                write_stdout(json.dumps(result_dict(result, explain=explain), ensure_ascii=False) + "\n")
-            elif writer:
-                row = result_row(result)
-                writer.writerow(row[field] for field in _CSV_FIELDS)
-            elif fmt in (Format.JSON, Format.XLSX) or show_all or result.outcome is not Outcome.MET:
-                rows.append(result)
-    summary = counts.summary(tally)
-    if fmt is Format.JSON:
-        write_stdout(json.dumps(check_document(day, summary, rows, explain=explain),
-                                ensure_ascii=False, indent=2) + "\n")
-    elif fmt is Format.XLSX and out_file is not None:
-        write_results_workbook(rows, out_file)
-        err.print(f"wrote {out_file}", markup=False)
-    elif fmt in (Format.TABLE, Format.TEXT):
-        _print_table(rows, lang, explain)
-    stack.close()
+    with output_to(None if fmt is Format.XLSX else out_file, bom=fmt is Format.CSV):
+        writer = CsvWriter(sys.stdout) if fmt is Format.CSV else None
+        if writer:
+            writer.writerow(_CSV_FIELDS)
+        for official in valid_officials(roster, tally, day, redact=redact, lang=lang):
+            results = results_for(official, day, catalog, standard, position, drafts)
+            counts.add(results)
+            for result in results:
+                if fmt is Format.JSONL:
+                    write_stdout(json.dumps(result_dict(result, explain=explain),
+                                            ensure_ascii=False) + "\n")
+                elif writer:
+                    row = result_row(result)
+                    writer.writerow(row[field] for field in _CSV_FIELDS)
+                elif (fmt in (Format.JSON, Format.XLSX) or show_all
+                      or result.outcome is not Outcome.MET):
+                    rows.append(result)
+        summary = counts.summary(tally)
+        if fmt is Format.JSON:
+            write_stdout(json.dumps(check_document(day, summary, rows, explain=explain),
+                                    ensure_ascii=False, indent=2) + "\n")
+        elif fmt is Format.XLSX and out_file is not None:
+            write_results_workbook(rows, out_file)
+            err.print(f"wrote {out_file}", markup=False)
+        elif fmt in (Format.TABLE, Format.TEXT):
+            _print_table(rows, lang, explain)
     if out_file is not None and fmt is not Format.XLSX:
         err.print(f"wrote {out_file}", markup=False)
     _print_summary(summary, lang)
