@@ -103,12 +103,23 @@ class TaskPosts:
     assessments: AssessmentIndex | None = None
     population: tuple[Selector, ...] | None = None
     parts: dict[str, Text] = attrs.Factory(dict)
+    """Part id → label, in the order of the data: the predicate's rules, then competencies."""
     total: PostGroup = attrs.Factory(lambda: PostGroup(key="*", label="*"))
     groups: dict[str, dict[str, PostGroup]] = attrs.Factory(lambda: {d: {} for d in DIMENSIONS})
     _predicate: n.Node | None = None
 
     def __attrs_post_init__(self) -> None:
-        self._predicate = capability_predicate(self.task)
+        self._predicate = predicate = capability_predicate(self.task)
+        rules = predicate.all_of if isinstance(predicate, n.AllOf) else (predicate,)
+        for rule in rules:
+            self.parts[rule.id] = rule.title or Text(vi=rule.id, en=rule.id)
+        for required in self.task.competencies:
+            competency = self.frameworks.framework(required.framework).competency(
+                required.competency)
+            name = competency.name if competency else Text(vi=required.competency,
+                                                           en=required.competency)
+            self.parts[required.competency] = Text(vi=f"{name.vi} (cấp độ {required.level})",
+                                                   en=f"{name.en} (level {required.level})")
 
     def add(self, official: Official) -> Official:
         """Count the official's posts with the task (returns the official, to tap a stream)."""
@@ -141,24 +152,15 @@ class TaskPosts:
         ctx = Context(official=official, on=self.on, tables=self.tables, assignment=post)
         evaluation = evaluate_node(self._predicate, ctx)
         rules = evaluation.children if isinstance(self._predicate, n.AllOf) else (evaluation,)
-        parts = [Part(id=e.rule_id, label=e.title or e.required or Text(vi=e.rule_id, en=e.rule_id),
-                      outcome=e.outcome) for e in rules]
+        outcomes = {e.rule_id: e.outcome for e in rules}
         for required in self.task.competencies:
-            framework = self.frameworks.framework(required.framework)
-            competency = framework.competency(required.competency)
-            name = competency.name if competency else Text(vi=required.competency,
-                                                           en=required.competency)
             levels = ({} if self.assessments is None else
-                      self.assessments.levels(official.id, self.on, framework=framework.id))
+                      self.assessments.levels(official.id, self.on, framework=required.framework))
             level = levels.get(required.competency)
-            outcome = (Outcome.UNKNOWN if level is None else
-                       Outcome.MET if level >= required.level else Outcome.UNMET)
-            parts.append(Part(id=required.competency, outcome=outcome,
-                              label=Text(vi=f"{name.vi} (cấp độ {required.level})",
-                                         en=f"{name.en} (level {required.level})")))
-        for part in parts:
-            self.parts.setdefault(part.id, part.label)
-        return parts
+            outcomes[required.competency] = (
+                Outcome.UNKNOWN if level is None else
+                Outcome.MET if level >= required.level else Outcome.UNMET)
+        return [Part(id=k, label=label, outcome=outcomes[k]) for k, label in self.parts.items()]
 
     def _groups(self, official: Official, post: Assignment) -> list[PostGroup]:
         unit = post.unit or official.unit
