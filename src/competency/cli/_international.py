@@ -150,7 +150,7 @@ def print_targets(entries: list[IndicatorPosts], on: dt.date, lang: str) -> None
         if entry.posts.total.lacking:
             out.print(message("intl-who", lang, set=entry.target_set.id,
                               indicator=entry.indicator.id,
-                              who=_who(entry.posts.total, SHOWN)))
+                              who=_who(entry.posts, SHOWN)))
     _legend(posts, lang)
 
 
@@ -158,31 +158,9 @@ SHOWN = 10
 """How many people lacking the capability a table names (JSON and CSV name every one)."""
 
 
-def _who(group: PostGroup, limit: int) -> str:
+def _who(posts: TaskPosts, limit: int) -> str:
     """``id (missing parts)`` for the first ``limit`` people lacking the capability."""
-    named = [f"{who} ({', '.join(p for p, ids in group.missing.items() if who in ids)})"
+    group = posts.total
+    named = [f"{who} ({', '.join(p for p in posts.parts if who in group.missing.get(p, ()))})"
              for who in group.lacking[:limit]]
     return ", ".join(named) + (", …" if len(group.lacking) > limit else "")
-
-
-def targets_sheet(entries: list[IndicatorPosts], lang: str) -> Sheet:
-    """The section as one sheet, one row per indicator and date, with who lacks the capability."""
-    posts = entries[0].posts if entries else None
-    head = [message("intl-col-indicator", lang), "on"]
-    if posts is not None:
-        head = _head(posts, lang, tuple(head))
-    rows = [[f"{e.target_set.id} › {e.indicator.id}", e.posts.on, *_cells(e.posts, e.posts.total),
-             " ".join(e.posts.total.lacking)] for e in entries]
-    return Sheet(name="Vị trí quốc tế", headers=[*head, message("intl-col-who", lang)], rows=rows)
-
-
-def no_indicator(lang: str) -> str:
-    """Why ``targets --international`` has nothing to report for the sets chosen."""
-    task = international(dt.date.today()).task
-    return message("intl-no-indicator", lang, predicate=capability_predicate(task).id)
-
-
-def targets_document(entries: list[IndicatorPosts]) -> list[dict[str, Any]]:
-    """The section of the JSON report."""
-    return [{"set": e.target_set.id, "indicator": e.indicator.id, "on": e.posts.on.isoformat(),
-             **e.posts.as_dict(())} for e in entries]

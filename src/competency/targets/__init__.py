@@ -26,6 +26,12 @@ from competency.targets.model import (
     TargetSet,
     TargetStatus,
 )
+from competency.targets.posts import (
+    PostGroup,
+    TaskPosts,
+    capability_predicate,
+    international,
+)
 from competency.targets.trajectory import (
     Trajectory,
     target_trajectory,
@@ -37,15 +43,19 @@ __all__ = [
     "GroupBy",
     "Indicator",
     "IndicatorResult",
+    "PostGroup",
     "TargetRange",
     "TargetReport",
     "TargetSet",
     "TargetStatus",
+    "TaskPosts",
     "Trajectory",
     "UnknownTargetSetError",
     "builtin_target_sets",
+    "capability_predicate",
     "check_targets",
     "get_target_set",
+    "international",
     "load_target_file",
     "resolve_target_sets",
     "target_trajectory",

@@ -79,12 +79,12 @@ class PostGroup:
         """People short: holders lacking a part, each to be trained or replaced."""
         return len(self.lacking)
 
-    def as_dict(self) -> dict[str, Any]:
-        """JSON-ready data."""
+    def as_dict(self, parts: Iterable[str]) -> dict[str, Any]:
+        """JSON-ready data; ``missing`` counts each of ``parts``, in that order."""
         return {"key": self.key, "label": self.label, "posts": self.posts,
                 "holders": len(self.holders), "capable": self.capable,
                 "lacking": len(self.lacking), "unknown": len(self.unknown), "gap": self.gap,
-                "missing": {part: len(who) for part, who in self.missing.items()},
+                "missing": {part: len(self.missing.get(part, ())) for part in parts},
                 "who_lacking": list(self.lacking), "who_unknown": list(self.unknown)}
 
 
@@ -194,8 +194,8 @@ class TaskPosts:
                 "confidence": self.task.confidence.value,
                 "illustrative": self.task.illustrative,
                 "citation": "; ".join(c.cite() for c in self.task.legal_basis),
-                "total": self.total.as_dict(),
-                "groups": {d: [g.as_dict() for g in self.by(d)] for d in by}}
+                "total": self.total.as_dict(self.parts),
+                "groups": {d: [g.as_dict(self.parts) for g in self.by(d)] for d in by}}
 
 
 def international(on: dt.date, *, frameworks: FrameworkCatalog | None = None,
