@@ -23,8 +23,9 @@ from competency.rules.tables import Tables
 from competency.targets.model import Indicator, TargetSet
 from competency.targets.posts import PostGroup, TaskPosts, capability_predicate, international
 
-__all__ = ["INTERNATIONAL_HELP", "IndicatorPosts", "for_gaps", "for_targets", "gaps_document", "gaps_sheet", "no_indicator",
-           "print_gaps", "print_targets", "summary", "tap", "targets_document", "targets_sheet"]
+__all__ = ["INTERNATIONAL_HELP", "IndicatorPosts", "for_gaps", "for_targets", "gaps_document",
+           "gaps_sheet", "no_indicator", "print_gaps", "print_targets", "summary", "tap",
+           "targets_document", "targets_sheet"]
 
 INTERNATIONAL_HELP = ("Also report the international-facing posts (vị trí có nhiệm vụ quốc tế): "
                       "holders and who lacks the capability they require")
@@ -164,3 +165,26 @@ def _who(posts: TaskPosts, limit: int) -> str:
     named = [f"{who} ({', '.join(p for p in posts.parts if who in group.missing.get(p, ()))})"
              for who in group.lacking[:limit]]
     return ", ".join(named) + (", …" if len(group.lacking) > limit else "")
+
+
+def targets_sheet(entries: list[IndicatorPosts], lang: str) -> Sheet:
+    """The section as one sheet, one row per indicator and date, with who lacks the capability."""
+    posts = entries[0].posts if entries else None
+    head = [message("intl-col-indicator", lang), "on"]
+    if posts is not None:
+        head = _head(posts, lang, tuple(head))
+    rows = [[f"{e.target_set.id} › {e.indicator.id}", e.posts.on, *_cells(e.posts, e.posts.total),
+             " ".join(e.posts.total.lacking)] for e in entries]
+    return Sheet(name="Vị trí quốc tế", headers=[*head, message("intl-col-who", lang)], rows=rows)
+
+
+def no_indicator(lang: str) -> str:
+    """Why ``targets --international`` has nothing to report for the sets chosen."""
+    task = international(dt.date.today()).task
+    return message("intl-no-indicator", lang, predicate=capability_predicate(task).id)
+
+
+def targets_document(entries: list[IndicatorPosts]) -> list[dict[str, Any]]:
+    """The section of the JSON report."""
+    return [{"set": e.target_set.id, "indicator": e.indicator.id, "on": e.posts.on.isoformat(),
+             **e.posts.as_dict(())} for e in entries]
