@@ -16,6 +16,8 @@ from rich.table import Table
 from competency.cli._common import err, out
 from competency.cli._messages import message
 from competency.frameworks.catalogue import FrameworkCatalog
+from competency.frameworks.model import PositionTask
+from competency.frameworks.tasks import post_tasks
 from competency.io.sheets import Sheet
 from competency.model.assessment_index import AssessmentIndex
 from competency.model.official import Official
@@ -180,7 +182,7 @@ def targets_sheet(entries: list[IndicatorPosts], lang: str) -> Sheet:
 
 def no_indicator(lang: str) -> str:
     """Why ``targets --international`` has nothing to report for the sets chosen."""
-    task = international(dt.date.today()).task
+    task = post_tasks().get(PositionTask.INTERNATIONAL)
     return message("intl-no-indicator", lang, predicate=capability_predicate(task).id)
 
 
