@@ -73,10 +73,13 @@ def tap(officials: Iterable[Official], counts: Iterable[TaskPosts]) -> Iterator[
 
 # -- rows -------------------------------------------------------------------------------------
 
-def _head(posts: TaskPosts, lang: str, first: tuple[str, ...]) -> list[str]:
+def _head(posts: TaskPosts, lang: str, first: tuple[str, ...], *, numbered: bool = False,
+          ) -> list[str]:
+    """Column names; ``numbered`` names the parts (1), (2), … as the table's legend does."""
+    parts = [f"({i})" if numbered else p for i, p in enumerate(posts.parts, 1)]
     return [*first, *(message(f"intl-col-{c}", lang)
                       for c in ("posts", "holders", "capable", "lacking", "unknown")),
-            *(message("intl-col-missing", lang, part=p) for p in posts.parts),
+            *(message("intl-col-missing", lang, part=p) for p in parts),
             message("intl-col-gap", lang)]
 
 
@@ -94,8 +97,8 @@ def _legend(posts: TaskPosts, lang: str) -> None:
     task = posts.task
     out.print(message("intl-parts", lang, confidence=task.confidence.label(lang),
                       citation="; ".join(c.cite(lang) for c in task.legal_basis)))
-    for part, label in posts.parts.items():
-        out.print(message("intl-part", lang, id=part, label=label[lang]))
+    for i, (part, label) in enumerate(posts.parts.items(), 1):
+        out.print(message("intl-part", lang, n=i, id=part, label=label[lang]))
     out.print(message("intl-legend", lang))
 
 
@@ -107,7 +110,7 @@ def print_gaps(posts: TaskPosts, by: str, lang: str) -> None:
     # A unit's key is its id or its codes and name: the name alone reads better.
     first = ((message("intl-col-name", lang),) if by == "unit" else
              (message("intl-col-key", lang), message("intl-col-name", lang)))
-    table = Table(*_head(posts, lang, first), title=title)
+    table = Table(*_head(posts, lang, first, numbered=True), title=title)
     for key, label, group in _groups(posts, by, lang):
         names = (label or key,) if by == "unit" else (key, label)
         table.add_row(*names, *map(str, _cells(posts, group)))
@@ -143,7 +146,7 @@ def print_targets(entries: list[IndicatorPosts], on: dt.date, lang: str) -> None
     if not entries:
         return
     posts = entries[0].posts
-    table = Table(*_head(posts, lang, (message("intl-col-indicator", lang),)),
+    table = Table(*_head(posts, lang, (message("intl-col-indicator", lang),), numbered=True),
                   title=message("intl-title-targets", lang, on=on))
     for entry in entries:
         table.add_row(f"{entry.target_set.id} › {entry.indicator.id}",

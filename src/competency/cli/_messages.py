@@ -61,11 +61,11 @@ _INTERNATIONAL_POSTS: dict[str, tuple[str, str]] = {
     "intl-col-lacking": ("thiếu năng lực", "lacking"),
     "intl-col-unknown": ("chưa rõ", "unknown"),
     "intl-col-gap": ("còn thiếu (người)", "gap (people)"),
-    "intl-col-missing": ("thiếu: {part}", "missing: {part}"),
+    "intl-col-missing": ("thiếu {part}", "missing {part}"),
     "intl-col-who": ("mã hồ sơ thiếu năng lực", "officials lacking"),
     "intl-parts": ("Năng lực yêu cầu ({confidence}; {citation}):",
                    "Capability required ({confidence}; {citation}):"),
-    "intl-part": ("  {id}: {label}", "  {id}: {label}"),
+    "intl-part": ("  ({n}) {id}: {label}", "  ({n}) {id}: {label}"),
     "intl-legend": ("chưa rõ: thiếu dữ liệu (ví dụ chưa đánh giá năng lực), không tính là thiếu.",
                     "unknown: data missing (e.g. a competency not assessed), not counted as lacking."),
     "intl-summary": ("vị trí có nhiệm vụ quốc tế: {posts}; người giữ: {holders}; thiếu năng lực: "
