@@ -17,6 +17,7 @@ import attrs
 
 from competency.errors import UnknownItemError
 from competency.frameworks.catalogue import FrameworkCatalog
+from competency.frameworks.gaps import DIMENSIONS
 from competency.frameworks.model import PositionTask, PostTask
 from competency.frameworks.tasks import post_tasks, task_posts
 from competency.io.titles import title_names
@@ -34,7 +35,6 @@ from competency.vocab import Text
 
 __all__ = ["DIMENSIONS", "Part", "PostGroup", "TaskPosts", "capability_predicate", "international"]
 
-DIMENSIONS = ("unit", "position", "level")
 
 
 def capability_predicate(task: PostTask) -> n.Node:
@@ -57,7 +57,7 @@ class Part:
     outcome: Outcome
 
 
-@attrs.define
+@attrs.define(eq=False)
 class PostGroup:
     """Posts with the task in one group (a unit, a position, a level, or all)."""
 
@@ -106,7 +106,7 @@ class TaskPosts:
     """Part id → label, in the order of the data: the predicate's rules, then competencies."""
     total: PostGroup = attrs.Factory(lambda: PostGroup(key="*", label="*"))
     groups: dict[str, dict[str, PostGroup]] = attrs.Factory(lambda: {d: {} for d in DIMENSIONS})
-    _predicate: n.Node | None = None
+    _predicate: n.Node | None = attrs.field(init=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         self._predicate = predicate = capability_predicate(self.task)
