@@ -113,3 +113,12 @@ def test_targets_sets_without_the_indicator_say_so(fmt):
                  "--international", "--format", fmt, "--lang", "en")
     assert result.returncode == 0, result.stderr
     assert "no indicator of the chosen sets uses the predicate able-international" in result.stderr
+
+
+def test_frameworks_show_names_the_job_position_and_the_task():
+    result = run("frameworks", "show", "vn.minh-hoa.chuyen-vien.hop-tac-quoc-te", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "; job position: hop_tac_quoc_te" in result.stdout
+    assert "tasks: international — International tasks" in result.stdout
+    plain = run("frameworks", "show", "vn.minh-hoa.lanh-dao-so.giam-doc").stdout
+    assert "job position" not in plain and "tasks:" not in plain
