@@ -10,6 +10,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from competency import Official, structure
 from competency.errors import DataFileError
@@ -28,6 +30,7 @@ from competency.rules.outcome import Outcome
 from competency.schema.convert import structure as structure_any
 from competency.targets import capability_predicate, international
 from competency.targets.catalogue import get_target_set
+from tests import strategies as s
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "docs" / "examples"
@@ -181,3 +184,24 @@ def test_as_dict_lists_missing_in_the_order_of_the_parts():
     assert data["capability"] == {"target_set": "vn.nq-26-2018-tw.province",
                                   "indicator": "international"}
     assert data["illustrative"] is True
+
+
+# -- invariants over drawn records ------------------------------------------------------------
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(s.officials, max_size=6), st.sampled_from([ON, dt.date(2019, 12, 25)]))
+def test_every_holder_is_capable_lacking_or_unknown_and_groups_add_up(people, on):
+    people = [attrs.evolve(o, id=f"O{i}") for i, o in enumerate(people)]
+    posts = international(on, frameworks=OVERLAY)
+    for official in people:
+        posts.add(official)
+    total = posts.total
+    holding = [o.id for o in people if task_posts(PositionTask.INTERNATIONAL, o, on, OVERLAY)]
+    assert total.holders == holding
+    assert total.capable + len(total.lacking) + len(total.unknown) == len(holding)
+    assert total.capable >= 0 and not set(total.lacking) & set(total.unknown)
+    assert set().union(*map(set, total.missing.values())) == set(total.lacking)
+    assert "foreign-language" not in total.missing          # no assessments: never missing
+    assert total.capable == 0                               # … so nobody is shown capable
+    for dimension in ("unit", "position", "level"):
+        assert sum(g.posts for g in posts.by(dimension)) == total.posts
