@@ -19,11 +19,11 @@ from competency.vocab import AdministrativeLevel, Term, Text, describe
 
 __all__ = [
     "LEVELS",
+    "CapabilityRef",
     "Competency",
     "CompetencyGroup",
     "CompetencyGroupKind",
     "Framework",
-    "CapabilityRef",
     "LevelDescriptor",
     "PositionProfile",
     "PositionRef",
@@ -245,8 +245,6 @@ class PositionProfile:
         if self.illustrative:
             return " [illustrative]"
         return "" if self.confidence is Confidence.CONFIRMED else f" [{self.confidence.value}]"
-
-
 
 
 # -- tasks of posts ------------------------------------------------------------------------------
