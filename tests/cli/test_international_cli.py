@@ -122,3 +122,17 @@ def test_frameworks_show_names_the_job_position_and_the_task():
     assert "tasks: international — International tasks" in result.stdout
     plain = run("frameworks", "show", "vn.minh-hoa.lanh-dao-so.giam-doc").stdout
     assert "job position" not in plain and "tasks:" not in plain
+
+
+def test_a_csv_roster_names_the_job_position_in_its_own_column(tmp_path):
+    """The column "Vị trí việc làm" reaches assignments[].job_position, so a spreadsheet roster
+    marks posts through a profile: X1 is counted, X2 (another job position) is not."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text("Mã hồ sơ,Chức danh,Cấp,Mã tỉnh,Vị trí việc làm,Tên ngoại ngữ,Bậc ngoại ngữ\n"
+                      "X1,chuyen_vien,province,22,hop_tac_quoc_te,en,bac_2\n"
+                      "X2,chuyen_vien,province,22,van_thu,en,bac_2\n", "utf-8")
+    result = run("gaps", str(roster), "--on", ON, "--international", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    total = json.loads(result.stdout)["international_posts"]["total"]
+    assert (total["posts"], total["who_lacking"]) == (1, ["X1"])
+    assert total["missing"]["language-bac-4"] == 1
