@@ -27,11 +27,15 @@ marker ``competency-framework:``; importing reads it back, so export then import
 the same framework. Group kinds are ``conceptKeywords``; the level of an indicator is
 the first number of its ``listEnumeration`` (``3.2`` = level 3, second indicator).
 
-Import (:func:`import_case`) also reads packages produced elsewhere: top-level items
-with children become groups (kind guessed from the keywords or the name), their children
-competencies, grandchildren indicators; rubric criteria attached to a competency give
-its level descriptors (level = the score when it is 1–5, else the position). Such a
-framework gets confidence ``needs-check``, since nothing in it was checked here.
+Import (:func:`read_case`, :func:`import_case`) also reads packages produced elsewhere,
+whatever their CFItemTypes (Domain, Cluster, Strand, Standard, Skill, Indicator …): the
+deepest items of a competency-like type become competencies, their parents groups (kind
+guessed from the keywords or the name), their levelled children indicators; rubric criteria
+attached to a competency give its level descriptors (level = the score when it is 1–5, else
+the position). Every other item is kept as a line of the framework's note, or ignored when
+nothing links it to the document, and :class:`CaseImport` counts where each went. A type
+other than the default is kept (``case_type``) and exported again. Such a framework gets
+confidence ``needs-check``, since nothing in it was checked here.
 """
 
 from __future__ import annotations
@@ -363,9 +367,12 @@ class CaseImport:
     def summary(self) -> str:
         """One line: the counts, then the item types."""
         types = ", ".join(f"{name} {n}" for name, n in self.types)
-        return (f"{self.items} CFItems: {self.competencies} competencies, {self.groups} groups, "
-                f"{self.indicators} indicators, {len(self.notes)} kept as notes, "
-                f"{len(self.ignored)} ignored" + (f"; item types: {types}" if types else ""))
+        counts = ", ".join(f"{n} {word if n == 1 else plural}" for n, word, plural in (
+            (self.competencies, "competency", "competencies"), (self.groups, "group", "groups"),
+            (self.indicators, "indicator", "indicators"),
+            (len(self.notes), "kept as a note", "kept as notes"),
+            (len(self.ignored), "ignored", "ignored")))
+        return f"{self.items} CFItems: {counts}" + (f"; item types: {types}" if types else "")
 
 
 class _Package:
@@ -380,7 +387,8 @@ class _Package:
         self.package, self.document = package, document
         self.meta = _meta_of(document.get("notes"))
         self.ours = self.meta is not None
-        self.wanted = None if competency_types is None else {fold(t) for t in competency_types}
+        self.wanted_names = None if competency_types is None else tuple(competency_types)
+        self.wanted = None if self.wanted_names is None else {fold(t) for t in self.wanted_names}
         self.notes: list[str] = []
         self.note_lines: list[str] = []
         self.ignored: list[str] = []
@@ -513,7 +521,7 @@ class _Package:
         if self.wanted is not None:
             found = sorted({self.type_name(e) for e in self.items.values()} - {""})
             raise DataFileError(source=self.source, problems=(
-                f"/CFItems: no item has a competency type ({', '.join(sorted(self.wanted))}); "
+                f"/CFItems: no item has a competency type ({', '.join(self.wanted_names or ())}); "
                 f"the item types are: {', '.join(found) or 'none'}",))
         return {i for i in self.order
                 if _kind_of(self.items[i], self.types) not in ("group", "indicator")
