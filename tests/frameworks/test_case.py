@@ -228,3 +228,28 @@ def test_cli_import_prints_where_every_item_went(tmp_path):
     assert "case_type: Standard" in out.read_text(encoding="utf-8")
     chosen = run("frameworks", "import-case", str(STANDARDS), "--competency-type", "Element")
     assert chosen.returncode == 0 and "case_type: Element" in chosen.stdout
+
+
+def test_a_package_of_the_wrong_shape_is_refused_with_its_pointer():
+    """CFItems that is not a list is one located problem, not a traceback."""
+    package = _standards()
+    package["CFItems"] = 7
+    with pytest.raises(DataFileError) as caught:
+        read_case(package)
+    assert caught.value.problems == ("/CFItems: expected a list, found int",)
+
+
+def test_deep_hierarchies_are_read_without_recursion():
+    """A chain of 3,000 Domains above one Standard: the standard is read, the rest noted."""
+    package = _standards()
+    doc = package["CFDocument"]["identifier"]
+    items = [{"identifier": f"d{k}", "fullStatement": f"Domain {k}", "CFItemType": "Domain"}
+             for k in range(3000)]
+    items.append({"identifier": "s", "fullStatement": "A standard", "CFItemType": "Standard"})
+    chain = [doc, *(i["identifier"] for i in items)]
+    package["CFItems"], package["CFRubrics"] = items, []
+    package["CFAssociations"] = [
+        {"associationType": "isChildOf", "originNodeURI": {"identifier": child},
+         "destinationNodeURI": {"identifier": parent}} for parent, child in zip(chain, chain[1:])]
+    found = read_case(package)
+    assert (found.competencies, found.groups, len(found.notes)) == (1, 1, 2999)

@@ -108,9 +108,18 @@ def test_coded_columns_have_list_validations_on_the_lists_sheet(tmp_path):
     assert not checks[headers["Ngạch"]].showErrorMessage             # other professions' ranks
     for header in ("Ngày sinh", "Ngày tuyển dụng", "Ngày vào Đảng"):
         assert checks[headers[header]].type == "date"
-        assert data.column_dimensions[headers[header]].number_format == "dd/mm/yyyy"
+        assert data.column_dimensions[headers[header]].number_format.lower() == "dd/mm/yyyy"
     assert data.column_dimensions[headers["Mã xã"]].number_format == "@"
     assert checks[headers["Mã xã"]].formula1 == "5"
+
+
+def test_catalogue_names_are_never_formulas(tmp_path):
+    """A programme named like a formula is written as text on the lists sheet."""
+    path = tmp_path / "p.xlsx"
+    build_template("participations", lists={"programme": [Choice("x", "=1+2")]}).save(path)
+    listed = openpyxl.load_workbook(path)[LISTS_SHEET]
+    [cell] = [c for row in listed.iter_rows() for c in row if c.value == "=1+2"]
+    assert cell.data_type == "s"
 
 
 def test_numbers_are_checked_within_their_schema_bounds(tmp_path):

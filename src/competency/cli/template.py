@@ -45,8 +45,8 @@ def _lists(kind: Kind, lang: str, frameworks: list[Path] | None,
 
 
 def template(
-    kind: Kind = typer.Argument(..., help="roster, assessments or participations"),
-    file: Path = typer.Argument(..., help="Workbook to write (.xlsx)"),
+    kind: Kind = typer.Argument(..., metavar="KIND", help="roster, assessments or participations"),
+    file: Path = typer.Argument(..., metavar="FILE", help="Workbook to write (.xlsx)"),
     lang: Lang = LANG,
     years: list[int] = typer.Option(None, "--year", metavar="YEAR",
                                     help="A rating column (Xếp loại YEAR) of a roster; repeat "

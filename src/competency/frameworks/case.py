@@ -394,6 +394,10 @@ class _Package:
         self.ignored: list[str] = []
         self.warnings: list[str] = []
         self.indicators = self.group_items = 0
+        for key in ("CFItems", "CFAssociations", "CFRubrics"):
+            if not isinstance(package.get(key) or [], list):
+                raise DataFileError(source=self.source, problems=(
+                    f"/{key}: expected a list, found {type(package[key]).__name__}",))
         self.items: dict[str, Mapping[str, Any]] = {}
         self.count = 0
         for k, entry in enumerate(package.get("CFItems") or ()):
@@ -454,12 +458,14 @@ class _Package:
         parent it was first reached from; the others are ignored."""
         order: list[str] = []
         parent: dict[str, Any] = {}
+        self.tree: dict[Any, list[str]] = {}
         stack: list[tuple[Any, str]] = [(_DOCUMENT, c) for c in reversed(self._kids(_DOCUMENT))]
         while stack:
             above, item = stack.pop()
             if item in parent:
                 continue
             parent[item] = above
+            self.tree.setdefault(above, []).append(item)
             order.append(item)
             stack.extend((item, c) for c in reversed(self._kids(item)) if c not in parent)
         for identifier in self.items:
@@ -473,13 +479,25 @@ class _Package:
 
     def kids(self, parent: Any) -> list[str]:
         """The children of an item (or of the document) in the tree read, in sequence order."""
-        return [c for c in self._kids(parent) if self.parent.get(c) == parent]
+        return self.tree.get(parent, [])
+
+    def above(self, marked: set[str]) -> set[str]:
+        """The items with a ``marked`` item somewhere below them (one pass, children first)."""
+        found: set[str] = set()
+        for item in reversed(self.order):
+            parent = self.parent[item]
+            if parent is not _DOCUMENT and (item in marked or item in found):
+                found.add(parent)
+        return found
 
     def below(self, item: str) -> list[str]:
         """Every item under ``item`` in the tree read."""
-        found = []
-        for child in self.kids(item):
-            found += [child, *self.below(child)]
+        found: list[str] = []
+        stack = list(reversed(self.kids(item)))
+        while stack:  # no recursion: a package may nest deeper than Python's stack
+            child = stack.pop()
+            found.append(child)
+            stack.extend(reversed(self.kids(child)))
         return found
 
     def type_name(self, entry: Mapping[str, Any]) -> str:
@@ -517,7 +535,7 @@ class _Package:
                 fold(t) for t in DEFAULT_COMPETENCY_TYPES}
             candidates = {i for i in self.order if fold(self.type_name(self.items[i])) in wanted}
         if candidates:
-            return {c for c in candidates if not any(d in candidates for d in self.below(c))}
+            return candidates - self.above(candidates)
         if self.wanted is not None:
             found = sorted({self.type_name(e) for e in self.items.values()} - {""})
             raise DataFileError(source=self.source, problems=(
@@ -570,10 +588,10 @@ class _Package:
                 under.setdefault(self.parent[item], []).append(self.competency(item))
         placed = set(competencies) | {p for p in under if p is not _DOCUMENT}
         placed |= {d for c in competencies for d in self.below(c)}
+        over = self.above(placed)
         for item in self.order:
             if item not in placed:
-                above = any(d in placed for d in self.below(item))
-                self.keep(item, "above the groups" if above else "no competency below it")
+                self.keep(item, "above the groups" if item in over else "no competency below it")
         groups = []
         for parent, found in under.items():
             if parent is _DOCUMENT:

@@ -36,6 +36,7 @@ from competency.io._cells import (
 from competency.io._template_sheets import HELPER_SHEETS_PROPERTY
 from competency.io.column_sets import ASSESSMENT, OFFICIAL, PARTICIPATION, ColumnSet
 from competency.io.columns import Column, match_header
+from competency.io.sheets import DATE_FORMAT, FORMULA_TRIGGERS
 from competency.io.titles import title_names
 from competency.schema.validate import load_schema
 from competency.vocab import LanguageLevel, Term
@@ -239,7 +240,7 @@ def _validation(item: TemplateColumn, list_range: str | None) -> Any:
 
 def _number_format(cell: Any) -> str | None:
     if isinstance(cell, Date):
-        return "dd/mm/yyyy"
+        return DATE_FORMAT
     if isinstance(cell, Code):
         return "@"  # text: leading zeros of administrative codes stay
     return None
@@ -273,7 +274,8 @@ def build_template(kind: str, lang: str = "vi", *, years: Sequence[int] = (),
         letter, note = get_column_letter(list_column * 2 - 1), get_column_letter(list_column * 2)
         listed[f"{letter}1"], listed[f"{note}1"] = item.header, "Mã, tên · code, name"
         for row, choice in enumerate(item.choices, 2):
-            listed[f"{letter}{row}"], listed[f"{note}{row}"] = choice.value, choice.note
+            _text(listed[f"{letter}{row}"], choice.value)
+            _text(listed[f"{note}{row}"], choice.note)
         for cell in (listed[f"{letter}1"], listed[f"{note}1"]):
             cell.font, cell.fill = bold, fill
         listed.column_dimensions[letter].width = _width(c.value for c in item.choices)
@@ -308,7 +310,7 @@ def build_template(kind: str, lang: str = "vi", *, years: Sequence[int] = (),
                   item.column.meaning, _expected(item, LISTS_SHEET) if list_where else
                   _expected(item, ""), _REQUIRED[item.required], list_where)
         for position, value in enumerate(values, 1):
-            guide.cell(row=row, column=position, value=value).alignment = wrap
+            _text(guide.cell(row=row, column=position), value).alignment = wrap
     for letter, width in zip("ABCDEFG", (28, 24, 40, 40, 50, 24, 30), strict=True):
         guide.column_dimensions[letter].width = width
     guide.freeze_panes = guide.cell(row=top + 1, column=1)
@@ -317,6 +319,14 @@ def build_template(kind: str, lang: str = "vi", *, years: Sequence[int] = (),
         name=HELPER_SHEETS_PROPERTY, value=json.dumps([GUIDE_SHEET, LISTS_SHEET],
                                                       ensure_ascii=False)))
     return workbook
+
+
+def _text(cell: Any, value: str) -> Any:
+    """``cell`` holding ``value`` as text: never a formula, whatever a catalogue name starts with."""
+    cell.value = value
+    if value.startswith(FORMULA_TRIGGERS):
+        cell.data_type, cell.quotePrefix = "s", True
+    return cell
 
 
 def _width(texts: Any, *, low: int = 8, high: int = 45) -> float:
