@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import uuid
 from pathlib import Path
@@ -168,8 +169,8 @@ def test_chosen_types_become_the_competencies():
     with pytest.raises(DataFileError) as caught:
         read_case(_standards(), competency_types=["Outcome"])
     assert caught.value.problems == (
-        "/CFItems: no item has a competency type (Outcome); the item types are: Cluster, "
-        "Domain, Element, Indicator, Standard",)
+        ("/CFItems: no item has a competency type (Outcome); the item types are: Cluster, "
+         "Domain, Element, Indicator, Standard"),)
 
 
 def test_a_standard_with_standard_children_is_their_group():
@@ -250,6 +251,6 @@ def test_deep_hierarchies_are_read_without_recursion():
     package["CFItems"], package["CFRubrics"] = items, []
     package["CFAssociations"] = [
         {"associationType": "isChildOf", "originNodeURI": {"identifier": child},
-         "destinationNodeURI": {"identifier": parent}} for parent, child in zip(chain, chain[1:])]
+         "destinationNodeURI": {"identifier": parent}} for parent, child in itertools.pairwise(chain)]
     found = read_case(package)
     assert (found.competencies, found.groups, len(found.notes)) == (1, 1, 2999)

@@ -341,7 +341,7 @@ def _level_of(entry: Mapping[str, Any]) -> int | None:
     """The level of an indicator: the first number of its ``listEnumeration``, when 1–5."""
     match = re.match(r"^\s*(\d+)", str(entry.get("listEnumeration") or ""))
     level = int(match.group(1)) if match else None
-    return level if level is not None and 1 <= level <= 5 else None  # noqa: PLR2004
+    return level if level is not None and 1 <= level <= 5 else None
 
 
 @attrs.frozen(kw_only=True)
@@ -539,8 +539,8 @@ class _Package:
         if self.wanted is not None:
             found = sorted({self.type_name(e) for e in self.items.values()} - {""})
             raise DataFileError(source=self.source, problems=(
-                f"/CFItems: no item has a competency type ({', '.join(self.wanted_names or ())}); "
-                f"the item types are: {', '.join(found) or 'none'}",))
+                (f"/CFItems: no item has a competency type ({', '.join(self.wanted_names or ())}); "
+                 f"the item types are: {', '.join(found) or 'none'}"),))
         return {i for i in self.order
                 if _kind_of(self.items[i], self.types) not in ("group", "indicator")
                 and (self.parent[i] is _DOCUMENT and not self.kids(i)
@@ -611,8 +611,8 @@ class _Package:
         if not groups:
             found = sorted({self.type_name(e) for e in self.items.values()} - {""})
             raise DataFileError(source=self.source, problems=(
-                "/CFItems: no competency found (item types: "
-                f"{', '.join(found) or 'none'}); name the types that are competencies",))
+                ("/CFItems: no competency found (item types: "
+                 f"{', '.join(found) or 'none'}); name the types that are competencies"),))
         return tuple(groups)
 
     def header(self) -> dict[str, Any]:

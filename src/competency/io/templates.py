@@ -178,10 +178,10 @@ _REQUIRED = {"always": "bắt buộc · required",
 _GUIDE_HEADER = ("Cột · Column", "Trường · Field", "Ý nghĩa (tiếng Việt)", "Meaning (English)",
                  "Giá trị · Expected values", "Bắt buộc · Required", "Danh mục · List")
 _GUIDE_INTRO = (
-    "Mỗi dòng của sheet dữ liệu là một hồ sơ; ô để trống là chưa rõ, "
-    "“Không” trong cột có danh mục “Không” là không có. "
-    "Each row of the data sheet is one record; an empty cell is unknown, “None” (“Không”) "
-    "where the list offers it records none.",
+    ("Mỗi dòng của sheet dữ liệu là một hồ sơ; ô để trống là chưa rõ, "
+     "“Không” trong cột có danh mục “Không” là không có. "
+     "Each row of the data sheet is one record; an empty cell is unknown, “None” (“Không”) "
+     "where the list offers it records none."),
     "Ngày: dd/mm/yyyy hoặc ô ngày của Excel. Dates: dd/mm/yyyy or an Excel date cell.",
 )
 
