@@ -68,6 +68,21 @@ def _identifier(name: str) -> str:
     return safe
 
 
+def _disjoint(branches: list[Any]) -> bool:
+    """Whether no value can match two of ``branches``: then any of them is exactly one
+    (``oneOf``). Known when their JSON types differ (an integer is a number too)."""
+    seen: set[str] = set()
+    for branch in branches:
+        types = {"object"} if "$ref" in branch else branch.get("type", "any")
+        types = {types} if isinstance(types, str) else set(types)
+        if types & {"integer", "number"}:
+            types |= {"integer", "number"}
+        if types & seen or "any" in types:
+            return False
+        seen |= types
+    return True
+
+
 class _Writer:
     """Turns the nodes of one schema into annotations and class definitions."""
 
@@ -92,8 +107,8 @@ class _Writer:
                     raise _Unsupported(pointer, f"{key} beside other keywords")
                 members = [self.annotation(b, f"{pointer}/{key}/{i}")
                            for i, b in enumerate(node[key])]
-                if key == "oneOf" and len(set(members)) != len(members):
-                    raise _Unsupported(pointer, "oneOf with two branches of one type")
+                if key == "oneOf" and not _disjoint(node[key]):
+                    raise _Unsupported(pointer, "oneOf with branches a value may match both")
                 return " | ".join(dict.fromkeys(members))
         types = node.pop("type", None)
         if types is None:
