@@ -11,9 +11,9 @@ validation every roster gets. Needs polars (the ``vector`` extra).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from competency.errors import InputError
 from competency.io._progress import Progress, Reporter
@@ -21,6 +21,8 @@ from competency.io._records import RawRecord, SourceLocation
 from competency.schema.validate import load_schema
 
 __all__ = ["BATCH_ROWS", "parquet_columns", "read_parquet", "write_parquet"]
+
+T = TypeVar("T")
 
 BATCH_ROWS = 50_000
 """Rows turned into records, or records into rows, at a time."""
@@ -101,36 +103,61 @@ def read_parquet(path: Path, file: str, *, progress: Progress | None = None) -> 
     report.end(number)
 
 
-class UnwritableRecord(ValueError):
-    """A valid record whose values do not fit the Parquet columns (an integer beyond 64 bits)."""
+def write_parquet(records: Iterable[tuple[T, dict[str, Any]]], path: Path, kind: str,
+                  refused: Callable[[T, str], None]) -> int:
+    """Write the valid records of ``kind`` (``(tag, record)`` pairs) as a Parquet file of
+    its columns; returns how many rows were written.
 
-
-def write_parquet(records: Iterable[dict[str, Any]], path: Path, kind: str) -> None:
-    """Write ``records`` (valid records of ``kind``) as a Parquet file of its columns."""
+    A valid record may still not fit a column (an integer beyond 64 bits): it is left out
+    and ``refused(tag, message)`` called, with the JSON pointer of the value.
+    """
     pl = _polars()
     columns = parquet_columns(kind)
-    frames, batch = [], []
-    for record in records:
-        batch.append(record)
+    frames: list[Any] = []
+    batch: list[tuple[T, dict[str, Any]]] = []
+    for pair in records:
+        where = _wide_integer(pair[1])
+        if where is not None:
+            refused(pair[0], f"{where}: an integer beyond 64 bits does not fit a Parquet column")
+            continue
+        batch.append(pair)
         if len(batch) == BATCH_ROWS:
-            frames.append(_frame(pl, batch, columns))
+            frames.extend(_frames(pl, batch, columns, refused))
             batch = []
-    frames.append(_frame(pl, batch, columns))
-    pl.concat(frames, rechunk=False).write_parquet(path)
+    frames.extend(_frames(pl, batch, columns, refused))
+    frame = pl.concat(frames, rechunk=False) if frames else pl.DataFrame(schema=columns)
+    frame.write_parquet(path)
+    return frame.height
 
 
-def _frame(pl: Any, records: list[dict[str, Any]], columns: dict[str, Any]) -> Any:
-    try:
-        return pl.DataFrame(records, schema=columns, orient="row", strict=True)
-    except (pl.exceptions.PolarsError, OverflowError, TypeError, ValueError) as exc:
-        raise UnwritableRecord(str(exc).splitlines()[0]) from None
+_INT64 = 2**63
 
 
-def fits(record: dict[str, Any], kind: str) -> str | None:
-    """Why ``record`` cannot be a row of the Parquet file of ``kind``, or None when it can."""
-    pl = _polars()
-    try:
-        _frame(pl, [record], parquet_columns(kind))
-    except UnwritableRecord as exc:
-        return f"/: cannot be written to Parquet ({exc})"
+def _wide_integer(value: Any, at: str = "") -> str | None:
+    """The JSON pointer of the first integer of ``value`` beyond 64 bits, or None: polars
+    would make it null without a word."""
+    kind = type(value)
+    if kind is int:
+        return (at or "/") if not -_INT64 <= value < _INT64 else None
+    items = value.items() if kind is dict else enumerate(value) if kind is list else ()
+    for key, item in items:
+        found = _wide_integer(item, f"{at}/{key}")
+        if found is not None:
+            return found
     return None
+
+
+def _frames(pl: Any, batch: list[tuple[T, dict[str, Any]]], columns: dict[str, Any],
+            refused: Callable[[T, str], None]) -> list[Any]:
+    """The frame of a batch; when one does not fit, the frames of its halves."""
+    if not batch:
+        return []
+    try:
+        return [pl.DataFrame([record for _, record in batch], schema=columns, strict=True)]
+    except (pl.exceptions.PolarsError, OverflowError, TypeError, ValueError) as exc:
+        if len(batch) == 1:
+            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            refused(batch[0][0], f"/: does not fit the Parquet columns ({message})")
+            return []
+    half = len(batch) // 2
+    return _frames(pl, batch[:half], columns, refused) + _frames(pl, batch[half:], columns, refused)
