@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -203,3 +204,10 @@ def test_validate_prints_the_same_with_the_fast_verdict_and_without(roster, monk
     assert "LATEST_DATE" in out + err and "note:" in err
     if options[1] == "1":  # one process: the calls are seen here
         assert len(calls) > 1000
+
+
+def test_without_msgspec_there_is_no_fast_verdict(monkeypatch):
+    """The reference path is then the only one (the identity test above runs it)."""
+    assert struct_verdict.__wrapped__("standard") is None  # no Structs for this kind
+    monkeypatch.setitem(sys.modules, "msgspec", None)  # as if not installed
+    assert struct_verdict.__wrapped__("official") is None
