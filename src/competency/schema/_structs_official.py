@@ -19,17 +19,7 @@ __all__ = ["ROOT", "Assignment", "CareerEvent", "Education", "ITSkill", "Languag
     "TrainingRecord", "Unit"]
 
 
-def _after(value: object, day: dt.date) -> bool:
-    return type(value) is dt.date and value > day
-
-
-def _within(value: object, day: dt.date) -> bool:
-    if type(value) is list:
-        return any(item.later_than(day) for item in value)
-    return isinstance(value, Struct) and value.later_than(day)  # type: ignore[attr-defined]
-
-
-class RecordedFact(Struct, forbid_unknown_fields=True, kw_only=True):
+class RecordedFact(Struct, forbid_unknown_fields=True, kw_only=True, gc=False):
     """A fact the record states about the person (a code of ``data/facts.yaml``), true or false, as
     checked on a date: what the personnel file holds and no field models."""
 
@@ -39,10 +29,12 @@ class RecordedFact(Struct, forbid_unknown_fields=True, kw_only=True):
 
     def later_than(self, day: dt.date) -> bool:
         """Whether a date of the record is after ``day``."""
-        return (_after(self.on, day))
+        if self.on and self.on > day:
+            return True
+        return False
 
 
-class CareerEvent(Struct, forbid_unknown_fields=True, kw_only=True):
+class CareerEvent(Struct, forbid_unknown_fields=True, kw_only=True, gc=False):
     """Một sự kiện trong quá trình công tác: recruitment, election, appointment, reappointment,
     planning, transfer, rotation, secondment, rank placement, resignation or retirement, dated."""
 
@@ -55,10 +47,14 @@ class CareerEvent(Struct, forbid_unknown_fields=True, kw_only=True):
 
     def later_than(self, day: dt.date) -> bool:
         """Whether a date of the record is after ``day``."""
-        return (_after(self.on, day) or _after(self.term_end, day))
+        if self.on and self.on > day:
+            return True
+        if self.term_end and self.term_end > day:
+            return True
+        return False
 
 
-class PlanningPool(Struct, forbid_unknown_fields=True, kw_only=True):
+class PlanningPool(Struct, forbid_unknown_fields=True, kw_only=True, gc=False):
     """Quy hoạch: inclusion in the planning pool for a post and term."""
 
     title: Annotated[str, Meta(min_length=1)]
@@ -67,10 +63,10 @@ class PlanningPool(Struct, forbid_unknown_fields=True, kw_only=True):
 
     def later_than(self, day: dt.date) -> bool:
         """Whether a date of the record is after ``day``."""
-        return (False)
+        return False
 
 
-class Rating(Struct, forbid_unknown_fields=True, kw_only=True):
+class Rating(Struct, forbid_unknown_fields=True, kw_only=True, gc=False):
     """Xếp loại: the annual performance rating for one year."""
 
     year: Annotated[int, Meta(ge=1945, le=2100)]
@@ -78,10 +74,10 @@ class Rating(Struct, forbid_unknown_fields=True, kw_only=True):
 
     def later_than(self, day: dt.date) -> bool:
         """Whether a date of the record is after ``day``."""
-        return (False)
+        return False
 
 
-class TrainingRecord(Struct, forbid_unknown_fields=True, kw_only=True):
+class TrainingRecord(Struct, forbid_unknown_fields=True, kw_only=True, gc=False):
     """Đào tạo, bồi dưỡng: a course attended."""
 
     programme: Annotated[str, Meta(min_length=1)]
@@ -96,10 +92,14 @@ class TrainingRecord(Struct, forbid_unknown_fields=True, kw_only=True):
 
     def later_than(self, day: dt.date) -> bool:
         """Whether a date of the record is after ``day``."""
-        return (_after(self.start, day) or _after(self.end, day))
+        if self.start and self.start > day:
+            return True
+        if self.end and self.end > day:
+            return True
+        return False
 
 
-class StateManagementCertificate(Struct, forbid_unknown_fields=True, kw_only=True):
+class StateManagementCertificate(Struct, forbid_unknown_fields=True, kw_only=True, gc=False):
     """Quản lý nhà nước: a state-management programme completed."""
 
     programme: Literal['chuyen_vien', 'chuyen_vien_chinh', 'chuyen_vien_cao_cap', 'lanh_dao_cap_phong', 'lanh_dao_cap_so']
@@ -107,10 +107,12 @@ class StateManagementCertificate(Struct, forbid_unknown_fields=True, kw_only=Tru
 
     def later_than(self, day: dt.date) -> bool:
         """Whether a date of the record is after ``day``."""
-        return (_after(self.awarded_on, day))
+        if self.awarded_on and self.awarded_on > day:
+            return True
+        return False
 
 
-class ITSkill(Struct, forbid_unknown_fields=True, kw_only=True):
+class ITSkill(Struct, forbid_unknown_fields=True, kw_only=True, gc=False):
     """Tin học: IT-skill standard reached."""
 
     level: Literal['basic', 'advanced']
@@ -119,10 +121,12 @@ class ITSkill(Struct, forbid_unknown_fields=True, kw_only=True):
 
     def later_than(self, day: dt.date) -> bool:
         """Whether a date of the record is after ``day``."""
-        return (_after(self.awarded_on, day))
+        if self.awarded_on and self.awarded_on > day:
+            return True
+        return False
 
 
-class LanguageSkill(Struct, forbid_unknown_fields=True, kw_only=True):
+class LanguageSkill(Struct, forbid_unknown_fields=True, kw_only=True, gc=False):
     """Ngoại ngữ: a language with its level on the six-level framework or a certificate."""
 
     language: Annotated[str, Meta(min_length=1)]
@@ -133,10 +137,12 @@ class LanguageSkill(Struct, forbid_unknown_fields=True, kw_only=True):
 
     def later_than(self, day: dt.date) -> bool:
         """Whether a date of the record is after ``day``."""
-        return (_after(self.awarded_on, day))
+        if self.awarded_on and self.awarded_on > day:
+            return True
+        return False
 
 
-class PoliticalTheory(Struct, forbid_unknown_fields=True, kw_only=True):
+class PoliticalTheory(Struct, forbid_unknown_fields=True, kw_only=True, gc=False):
     """Lý luận chính trị: one diploma or equivalence confirmation."""
 
     diploma: Literal['so_cap', 'trung_cap', 'trung_cap_hanh_chinh', 'cao_cap', 'cao_cap_hanh_chinh', 'cu_nhan_chinh_tri', 'xac_nhan_trung_cap', 'xac_nhan_cao_cap']
@@ -144,10 +150,12 @@ class PoliticalTheory(Struct, forbid_unknown_fields=True, kw_only=True):
 
     def later_than(self, day: dt.date) -> bool:
         """Whether a date of the record is after ``day``."""
-        return (_after(self.awarded_on, day))
+        if self.awarded_on and self.awarded_on > day:
+            return True
+        return False
 
 
-class Education(Struct, forbid_unknown_fields=True, kw_only=True):
+class Education(Struct, forbid_unknown_fields=True, kw_only=True, gc=False):
     """Trình độ chuyên môn: one diploma."""
 
     level: Literal['thpt', 'so_cap', 'trung_cap', 'cao_dang', 'dai_hoc', 'thac_si', 'tien_si']
@@ -158,10 +166,12 @@ class Education(Struct, forbid_unknown_fields=True, kw_only=True):
 
     def later_than(self, day: dt.date) -> bool:
         """Whether a date of the record is after ``day``."""
-        return (_after(self.awarded_on, day))
+        if self.awarded_on and self.awarded_on > day:
+            return True
+        return False
 
 
-class Assignment(Struct, forbid_unknown_fields=True, kw_only=True):
+class Assignment(Struct, forbid_unknown_fields=True, kw_only=True, gc=False):
     """Chức vụ, chức danh: a post held, with its rank and dates."""
 
     title: Annotated[str, Meta(min_length=1)]
@@ -177,11 +187,16 @@ class Assignment(Struct, forbid_unknown_fields=True, kw_only=True):
 
     def later_than(self, day: dt.date) -> bool:
         """Whether a date of the record is after ``day``."""
-        return (_after(self.start, day) or _after(self.end, day) or
-                _after(self.first_appointed, day))
+        if self.start and self.start > day:
+            return True
+        if self.end and self.end > day:
+            return True
+        if self.first_appointed and self.first_appointed > day:
+            return True
+        return False
 
 
-class Unit(Struct, forbid_unknown_fields=True, kw_only=True):
+class Unit(Struct, forbid_unknown_fields=True, kw_only=True, gc=False):
     """Đơn vị: the agency or local government an official works in."""
 
     id: str | None | UnsetType = UNSET
@@ -197,10 +212,10 @@ class Unit(Struct, forbid_unknown_fields=True, kw_only=True):
 
     def later_than(self, day: dt.date) -> bool:
         """Whether a date of the record is after ``day``."""
-        return (False)
+        return False
 
 
-class Official(Struct, forbid_unknown_fields=True, kw_only=True):
+class Official(Struct, forbid_unknown_fields=True, kw_only=True, gc=False):
     """Hồ sơ cán bộ, công chức, viên chức: everything the rules read about one person."""
 
     id: Annotated[str, Meta(min_length=1)]
@@ -230,13 +245,42 @@ class Official(Struct, forbid_unknown_fields=True, kw_only=True):
 
     def later_than(self, day: dt.date) -> bool:
         """Whether a date of the record is after ``day``."""
-        return (_after(self.birth_date, day) or _after(self.recruited_on, day) or
-                _after(self.service_start, day) or _within(self.assignments, day) or
-                _within(self.education, day) or _within(self.political_theory, day) or
-                _within(self.languages, day) or _within(self.it_skills, day) or
-                _within(self.state_management, day) or _within(self.training, day) or
-                _within(self.career, day) or _after(self.party_joined_on, day) or
-                _within(self.facts, day))
+        if self.birth_date and self.birth_date > day:
+            return True
+        if self.recruited_on and self.recruited_on > day:
+            return True
+        if self.service_start and self.service_start > day:
+            return True
+        for item in self.assignments or ():
+            if item.later_than(day):
+                return True
+        for item in self.education or ():
+            if item.later_than(day):
+                return True
+        for item in self.political_theory or ():
+            if item.later_than(day):
+                return True
+        for item in self.languages or ():
+            if item.later_than(day):
+                return True
+        for item in self.it_skills or ():
+            if item.later_than(day):
+                return True
+        for item in self.state_management or ():
+            if item.later_than(day):
+                return True
+        for item in self.training or ():
+            if item.later_than(day):
+                return True
+        for item in self.career or ():
+            if item.later_than(day):
+                return True
+        if self.party_joined_on and self.party_joined_on > day:
+            return True
+        for item in self.facts or ():
+            if item.later_than(day):
+                return True
+        return False
 
 
 ROOT = Official

@@ -182,6 +182,29 @@ class _Writer:
                          for k, v in meta.items())
         return f"Annotated[{base}, Meta({args})]"
 
+    def _date_check(self, field: str, annotation: str, pointer: str) -> list[str]:
+        """The lines of ``later_than`` for one field: a date, a dated Struct, or a list of
+        either (absent and null values are falsy, dates and Structs never)."""
+        listed = re.compile(r"list\[(.+)\]")
+        dated = [m for m in annotation.split(" | ") if m == "dt.date" or m in self.dated
+                 or listed.fullmatch(m)]
+        if not dated:
+            return []
+        if len(dated) > 1:
+            raise _Unsupported(pointer, f"a choice of dated shapes ({annotation})")
+        value, items = f"self.{field}", listed.fullmatch(dated[0])
+        if items is None:
+            test = f"{value} > day" if dated[0] == "dt.date" else f"{value}.later_than(day)"
+            return [f"        if {value} and {test}:", "            return True"]
+        inner = items.group(1)
+        if inner != "dt.date" and inner not in self.dated:
+            if "dt.date" in inner or self.dated & set(re.findall(r"\w+", inner)):
+                raise _Unsupported(pointer, f"a list of {inner}")
+            return []
+        test = "item > day" if inner == "dt.date" else "item.later_than(day)"
+        return [f"        for item in {value} or ():", f"            if {test}:",
+                "                return True"]
+
     def struct(self, name: str, node: Mapping[str, Any], pointer: str) -> None:
         """Write the class of an object schema once (recursion is not needed here)."""
         if name in self.classes:
@@ -196,9 +219,10 @@ class _Writer:
             raise _Unsupported(pointer, "an object that is not closed, or has other keywords")
         required = set(node.get("required", ()))
         summary = " ".join(str(node.get("description", name)).split()).replace('"', "'")
-        lines = [f"class {_identifier(name)}(Struct, forbid_unknown_fields=True, kw_only=True):",
+        lines = [f"class {_identifier(name)}(Struct, forbid_unknown_fields=True, kw_only=True, "
+                 "gc=False):",
                  *_wrapped(f'"""{summary}"""', "    "), ""]
-        dated: list[str] = []
+        checks: list[str] = []
         for key, sub in node.get("properties", {}).items():
             annotation = self.annotation(sub, f"{pointer}/properties/{key}")
             field = _identifier(key)
@@ -209,16 +233,12 @@ class _Writer:
                 annotation += " | UnsetType"
                 default = f" = field(default=UNSET{renamed})" if renamed else " = UNSET"
             lines.append(f"    {field}: {annotation}{default}")
-            if "dt.date" in annotation:
-                dated.append(f"_after(self.{field}, day)")
-            elif self.dated & set(re.findall(r"\w+", annotation)):
-                dated.append(f"_within(self.{field}, day)")
-        if dated:
+            checks += self._date_check(field, annotation, f"{pointer}/properties/{key}")
+        if checks:
             self.dated.add(_identifier(name))
         lines += ["", "    def later_than(self, day: dt.date) -> bool:",
                   '        """Whether a date of the record is after ``day``."""',
-                  *_wrapped(f"return ({' or '.join(dated) or 'False'})", "        ", " or ",
-                            "        ")]
+                  *checks, "        return False"]
         return "\n".join(lines)
 
 
@@ -242,19 +262,6 @@ def _classes(schema: Mapping[str, Any], root: str) -> Iterator[str]:
     yield from writer.classes.values()
 
 
-_HELPERS = '''
-def _after(value: object, day: dt.date) -> bool:
-    return type(value) is dt.date and value > day
-
-
-def _within(value: object, day: dt.date) -> bool:
-    if type(value) is list:
-        return any(item.later_than(day) for item in value)
-    return isinstance(value, Struct) and value.later_than(day)  # type: ignore[attr-defined]
-'''
-"""Helpers of the generated ``later_than`` methods (a date is a :class:`datetime.date`)."""
-
-
 def structs_source(schema: Mapping[str, Any], root: str, *, source: str) -> str:
     """The Python module of msgspec Structs checking ``schema``, whose root class is
     ``root``; ``source`` names the schema file in the module's header."""
@@ -272,7 +279,7 @@ def structs_source(schema: Mapping[str, Any], root: str, *, source: str) -> str:
         "from msgspec import UNSET, Meta, Struct, UnsetType, field", "",
         *_wrapped(f"__all__ = [{names}]", "", ", ", "    "), "", ""])
     body = "\n\n\n".join(reversed(classes))
-    return f"{header}{_HELPERS}\n\n{body}\n\n\nROOT = {_identifier(root)}\n" \
+    return f"{header}\n{body}\n\n\nROOT = {_identifier(root)}\n" \
         '"""The class of a whole record."""\n'
 
 
