@@ -10,7 +10,8 @@ Two ways through a roster:
 * :func:`reported_records` gives only the records worth a line in a report (invalid, or
   with notes) and counts the rest; valid records are never structured, and a large JSON
   Lines file is shared among processes. That is ``validate``: the verdict is the
-  schema's, given by the compiled validator when installed.
+  schema's, given by the msgspec Structs of the kind (:mod:`competency.schema.verdict`)
+  or the compiled validator when installed, the reference validator otherwise.
 """
 
 from __future__ import annotations
