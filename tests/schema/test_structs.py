@@ -49,6 +49,15 @@ def test_a_keyword_without_an_equivalent_stops_the_generation(prop, where):
     assert "/properties/x" in str(caught.value) and where in str(caught.value)
 
 
+def test_a_recursive_schema_stops_the_generation():
+    schema = {"type": "object", "additionalProperties": False,
+              "properties": {"x": {"$ref": "#/$defs/N"}},
+              "$defs": {"N": {"type": "object", "additionalProperties": False,
+                              "properties": {"next": {"$ref": "#/$defs/N"}}}}}
+    with pytest.raises(TypeError, match="recursive"):
+        structs_source(schema, "R", source="test")
+
+
 def test_a_pattern_ends_at_the_end_of_the_text():
     decode = _decoder(type="string", pattern="^[0-9]{2}$")
     assert decode(b'{"x": "12"}').x == "12"

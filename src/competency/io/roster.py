@@ -53,8 +53,11 @@ from competency.schema.verdict import struct_verdict
 __all__ = ["PARALLEL_BYTES", "CheckedRecord", "FirstIds", "Notes", "Tally", "after_notes", "checked_records", "line_verdicts",
            "moved", "officials", "reported_records"]
 
-Notes = Callable[[Mapping[str, Any]], tuple[str, ...]]
-"""Notes on a valid record, read as data (e.g. :func:`~competency.standards.consistency.period_notes`)."""
+Notes = Callable[[Any], tuple[str, ...]]
+"""Notes on a valid record (e.g. :func:`~competency.standards.consistency.period_notes`):
+given its data, or, for a JSON Lines line the msgspec verdict accepts, the record decoded
+to the Structs of :mod:`competency.schema.verdict` (fields as attributes, absent ones
+falsy, dates as :class:`datetime.date`); both must give the same notes."""
 
 PARALLEL_BYTES = 16 << 20
 """JSON Lines files at least this large are validated on several processes."""

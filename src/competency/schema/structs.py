@@ -99,6 +99,8 @@ class _Writer:
             if set(node) != {"$ref"} or not node["$ref"].startswith("#/$defs/"):
                 raise _Unsupported(pointer, f"a $ref beside {sorted(set(node) - {'$ref'})}")
             name = node["$ref"].removeprefix("#/$defs/")
+            if self.classes.get(name) == "":  # being written: its dates are not known yet
+                raise _Unsupported(pointer, f"a recursive $ref to {name}")
             self.struct(name, self.defs[name], f"/$defs/{name}")
             return _identifier(name)
         for key in ("anyOf", "oneOf"):
@@ -206,7 +208,7 @@ class _Writer:
                 "                return True"]
 
     def struct(self, name: str, node: Mapping[str, Any], pointer: str) -> None:
-        """Write the class of an object schema once (recursion is not needed here)."""
+        """Write the class of an object schema once."""
         if name in self.classes:
             return
         self.classes[name] = ""  # placeholder: a class refers to another once
