@@ -1,4 +1,6 @@
-"""The msgspec Structs written from the official schema: current, and strict where unsure."""
+"""The msgspec Structs written from the official schema: current, and strict where unsure.
+
+Writing them needs no msgspec; decoding with them does."""
 
 from __future__ import annotations
 
@@ -10,9 +12,6 @@ import pytest
 from competency.docgen.kinds import render_structs, stale_structs
 from competency.schema.structs import structs_source
 from tests.schema.test_schema import ROOT
-
-msgspec = pytest.importorskip("msgspec")
-
 
 def test_committed_structs_are_current():
     """`competency schemas` has been run after the last schema change."""
@@ -26,6 +25,7 @@ def _schema(**prop: object) -> dict[str, object]:
 
 def _decoder(**prop: object):
     """The decoder of a one-property schema, through a module written as the real one is."""
+    msgspec = pytest.importorskip("msgspec")
     module = types.ModuleType("competency_test_structs")
     sys.modules[module.__name__] = module
     exec(structs_source(_schema(**prop), "R", source="test"), module.__dict__)  # noqa: S102
@@ -59,6 +59,7 @@ def test_a_recursive_schema_stops_the_generation():
 
 
 def test_a_pattern_ends_at_the_end_of_the_text():
+    msgspec = pytest.importorskip("msgspec")
     decode = _decoder(type="string", pattern="^[0-9]{2}$")
     assert decode(b'{"x": "12"}').x == "12"
     with pytest.raises(msgspec.ValidationError):
@@ -66,6 +67,7 @@ def test_a_pattern_ends_at_the_end_of_the_text():
 
 
 def test_numbers_are_bounded_and_null_is_refused_where_not_allowed():
+    msgspec = pytest.importorskip("msgspec")
     decode = _decoder(type="integer", minimum=0)
     assert decode(b'{"x": 9223372036854775807}').x == 2**63 - 1
     for line in (b'{"x": 9223372036854775808}', b'{"x": -1}', b'{"x": null}', b'{"x": 1.0}'):
@@ -78,6 +80,7 @@ def test_numbers_are_bounded_and_null_is_refused_where_not_allowed():
 
 
 def test_one_of_disjoint_types_is_a_union():
+    msgspec = pytest.importorskip("msgspec")
     decode = _decoder(oneOf=[{"type": "string"}, {"type": "integer"}])
     assert decode(b'{"x": "a"}').x == "a" and decode(b'{"x": 1}').x == 1
     with pytest.raises(msgspec.ValidationError):
