@@ -79,6 +79,27 @@ def test_valid_officials_take_the_fast_path(official):
         assert period_notes(record, table) == period_notes(data, table)
 
 
+def _twice(node: dict[str, Any], key: str) -> str:
+    """The JSON text of ``node`` with its member ``key`` written twice, the last time last."""
+    body = json.dumps(node)[1:-1]
+    return "{" + body + ", " + json.dumps(key) + ": " + json.dumps(node[key]) + "}"
+
+
+@given(officials, st.data())
+def test_a_key_given_twice_is_never_fast(official, data):
+    """At the top of the record, or in its unit: msgspec keeps the last, the reference refuses."""
+    record = unstructure(official)
+    key = data.draw(st.sampled_from(sorted(record)))
+    lines = [_twice(record, key)]
+    if record.get("unit"):
+        unit = record["unit"]
+        inner = _twice(unit, data.draw(st.sampled_from(sorted(unit))))
+        lines.append(json.dumps({**record, "unit": None}).replace('"unit": null', '"unit": ' + inner))
+    for line in lines:
+        assert FAST(line.encode()) is None, line
+        assert not reference_accepts(line.encode())
+
+
 def test_the_synthetic_rosters_invalid_records():
     records = list(synth.generate(400, seed=5, on=dt.date(2025, 6, 30), invalid_share=0.5))
     refused = 0

@@ -13,6 +13,7 @@ from competency.docgen.kinds import render_structs, stale_structs
 from competency.schema.structs import structs_source
 from tests.schema.test_schema import ROOT
 
+
 def test_committed_structs_are_current():
     """`competency schemas` has been run after the last schema change."""
     assert stale_structs(ROOT / "src" / "competency" / "schema") == []
