@@ -9,7 +9,10 @@ then measures, each in a fresh process, and in the same run:
 (b) the library path behind ``competency validate``: ``competency.io.roster.checked_records``
     consumed to the end (read, fast-path validation, reference errors for invalid
     records, structuring of valid ones into attrs objects);
-(c) the command ``competency validate FILE`` (wall time of the whole process).
+(c) the command ``competency validate FILE`` (wall time of the whole process);
+(d) validate's own path, ``competency.io.roster.reported_records`` with the notes
+    ``validate`` takes, on one process, with the msgspec verdict (the ``fast`` extra);
+(e) the same with the msgspec verdict turned off: orjson and jsonschema-rs for every line.
 
 Run:  .venv/bin/python benchmarks/bench_validate.py --n 100000
 """
@@ -79,7 +82,33 @@ def library_worker(argv: list[str]) -> None:
                  "import_seconds": imported - start})
 
 
-WORKERS = {"baseline": baseline_worker, "library": library_worker}
+def reported_worker(argv: list[str]) -> None:
+    """(d) and (e) ``reported_records`` on one process; ``off`` turns the msgspec verdict off."""
+    roster, verdict = Path(argv[0]), argv[1]
+    start = time.perf_counter()
+    import functools  # noqa: PLC0415
+
+    from competency.io import roster as roster_module  # noqa: PLC0415
+    from competency.standards.consistency import (  # noqa: PLC0415
+        builtin_term_periods,
+        period_notes,
+    )
+
+    if verdict == "off":
+        roster_module.struct_verdict = lambda kind: None
+    elif roster_module.struct_verdict("official") is None:
+        msg = "msgspec is not installed: no msgspec verdict to measure"
+        raise RuntimeError(msg)
+    notes = functools.partial(period_notes, table=builtin_term_periods())
+    imported = time.perf_counter()
+    tally = roster_module.Tally()
+    reported = sum(1 for _ in roster_module.reported_records(roster, tally, notes=notes, jobs=1))
+    end = time.perf_counter()
+    _bench.emit({"records": tally.read, "invalid": tally.invalid, "reported": reported,
+                 "seconds": end - imported, "import_seconds": imported - start})
+
+
+WORKERS = {"baseline": baseline_worker, "library": library_worker, "reported": reported_worker}
 
 # -- the benchmark --------------------------------------------------------------------------------
 
@@ -104,6 +133,8 @@ def main() -> None:
         baseline = _bench.Row("(a) jsonschema baseline", n)
         library = _bench.Row("(b) library checked_records", n)
         command_row = _bench.Row("(c) CLI competency validate", n)
+        structs = _bench.Row("(d) reported_records, msgspec verdict, 1 process", n)
+        compiled = _bench.Row("(e) reported_records, msgspec off, 1 process", n)
 
         def cli_job() -> tuple[float, _bench.Run, int, dict[str, object]]:
             done = _bench.run_cli(["validate", str(path)], workdir / "cli.out", workdir / "cli.err")
@@ -115,17 +146,23 @@ def main() -> None:
             (baseline, _bench.records_job(SCRIPT, workdir, "baseline", n, str(path),
                                           str(_bench.SCHEMA_FILE))),
             (library, _bench.records_job(SCRIPT, workdir, "library", n, str(path))),
-            (command_row, cli_job)], args.repeat)
+            (command_row, cli_job),
+            (structs, _bench.records_job(SCRIPT, workdir, "reported", n, str(path), "on")),
+            (compiled, _bench.records_job(SCRIPT, workdir, "reported", n, str(path), "off"))],
+            args.repeat)
         startup = _bench.fixed_cost(path, workdir, "validate", stdout=workdir / "one.out")
 
-    rows = [baseline, library, command_row]
+    rows = [baseline, library, command_row, structs, compiled]
     _bench.print_table(rows, baseline)
     expected = roster["expected_invalid"]
     _bench.print_invalid(expected, [("baseline", baseline), ("library", library),
-                                    ("CLI", command_row)])
+                                    ("CLI", command_row), ("msgspec", structs),
+                                    ("msgspec off", compiled)])
     print(f"import time (not in 'seconds' of rows a, b): baseline "
           f"{baseline.extra['import_seconds']:.2f} s, "
           f"library {library.extra['import_seconds']:.2f} s")
+    seconds = {row: sorted(row.seconds)[len(row.seconds) // 2] for row in (structs, compiled)}
+    print(f"(d) against (e): {seconds[compiled] / seconds[structs]:.2f} times the records/s")
     _bench.print_cli_footer(startup)
     _bench.assert_invalid_agree(rows, expected)
 

@@ -222,7 +222,8 @@ def test_unknown_suffix_raises_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_records(path)
     assert str(caught.value) == (f"{path}: unknown roster format (suffix '.txt'); expected one of "
-                                 ".json, .jsonl, .ndjson, .csv, .xlsx, or name the format")
+                                 ".json, .jsonl, .ndjson, .csv, .xlsx, .parquet, "
+                                 "or name the format")
 
 
 def test_format_option_overrides_the_suffix(tmp_path: Path) -> None:

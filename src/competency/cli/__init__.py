@@ -9,6 +9,7 @@ import typer
 
 from competency.cli import (
     check,
+    convert,
     diff,
     docs,
     evaluate,
@@ -48,6 +49,7 @@ def _options(version: bool = typer.Option(False, "--version", callback=_version,
 
 
 app.command()(validate.validate)
+app.command()(convert.convert)
 app.command(hidden=True)(schemas.schemas)  # development: `make schemas`
 app.command()(synth.synth)
 app.command()(check.check)

@@ -24,6 +24,7 @@ from competency.rules.tables import (
     TermPeriodTable,
 )
 from competency.schema.generate import generate
+from competency.schema.structs import structs_source
 from competency.selection import SelectionScheme
 from competency.standards.it_modules import ITModuleTable
 from competency.standards.model import Standard
@@ -32,7 +33,8 @@ from competency.targets.staffing import StaffingTable
 from competency.training.contents import ContentTable
 from competency.training.model import Programme, QualityBandTable
 
-__all__ = ["KINDS", "Kind", "render_all", "stale_schemas", "write_schemas"]
+__all__ = ["KINDS", "STRUCTS", "Kind", "render_all", "render_structs", "stale_schemas",
+           "stale_structs", "write_schemas", "write_structs"]
 
 
 @attrs.frozen(kw_only=True)
@@ -141,3 +143,30 @@ def stale_schemas(folder: Path) -> list[str]:
     stale = [name for name, text in rendered.items()
              if not (folder / name).is_file() or (folder / name).read_text("utf-8") != text]
     return sorted(stale + sorted(present - rendered.keys()))
+
+
+STRUCTS = {"official": "Official"}
+"""The kinds read in bulk, whose msgspec Structs give the fast verdict, and their root class."""
+
+
+def render_structs() -> dict[str, str]:
+    """Module file name (in ``competency/schema/``) → source of each kind's Structs."""
+    return {f"_structs_{kind.replace('-', '_')}.py":
+            structs_source(KINDS[kind].document(), root, source=f"schemas/{kind}.schema.json")
+            for kind, root in STRUCTS.items()}
+
+
+def write_structs(folder: Path) -> list[Path]:
+    """Write the Structs modules into ``folder`` (the package's ``schema`` folder)."""
+    written = []
+    for name, text in render_structs().items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def stale_structs(folder: Path) -> list[str]:
+    """Names of Structs modules in ``folder`` that differ from a fresh generation."""
+    return sorted(name for name, text in render_structs().items()
+                  if not (folder / name).is_file() or (folder / name).read_text("utf-8") != text)

@@ -13,19 +13,21 @@ from competency.io._progress import Progress
 from competency.io._records import RawRecord
 from competency.io._xlsx import read_xlsx
 from competency.io.column_sets import TABLE_COLUMNS
+from competency.io.parquet import read_parquet
 
 __all__ = ["FORMATS", "check_readable", "no_records", "read_records", "roster_format"]
 
 FORMATS: dict[str, str] = {"json": "json", "jsonl": "jsonl", "ndjson": "jsonl", "csv": "csv",
-                           "xlsx": "xlsx"}
+                           "xlsx": "xlsx", "parquet": "parquet"}
 """Format names and file suffixes (without the dot) → reader."""
 
 _READERS: dict[str, Callable[..., Iterator[RawRecord]]] = {
-    "json": read_json, "jsonl": read_jsonl, "csv": read_csv, "xlsx": read_xlsx}
+    "json": read_json, "jsonl": read_jsonl, "csv": read_csv, "xlsx": read_xlsx,
+    "parquet": read_parquet}
 
 
 def roster_format(path: str | os.PathLike[str], requested: str | None = None) -> str:
-    """The reader a file is read with (``json``, ``jsonl``, ``csv`` or ``xlsx``).
+    """The reader a file is read with (``json``, ``jsonl``, ``csv``, ``xlsx`` or ``parquet``).
 
     ``requested`` names the format, else the suffix does; raises
     :class:`~competency.errors.InputError` for an unknown one.
@@ -74,7 +76,7 @@ def read_records(path: str | os.PathLike[str], *, format: str | None = None,
                  record_kind: str = "official") -> Iterator[RawRecord]:
     """Stream the records of a roster file, one :class:`RawRecord` per record in the file.
 
-    The format comes from the suffix (``.json .jsonl .ndjson .csv .xlsx``) unless
+    The format comes from the suffix (``.json .jsonl .ndjson .csv .xlsx .parquet``) unless
     ``format`` names it; ``sheet`` reads one worksheet of a workbook instead of all.
     ``progress``, when given, is called now and then with how far the reading has got
     (see :data:`~competency.io.Progress`). A missing, unreadable or unknown file raises

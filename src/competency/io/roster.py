@@ -10,7 +10,8 @@ Two ways through a roster:
 * :func:`reported_records` gives only the records worth a line in a report (invalid, or
   with notes) and counts the rest; valid records are never structured, and a large JSON
   Lines file is shared among processes. That is ``validate``: the verdict is the
-  schema's, given by the compiled validator when installed.
+  schema's, given by the msgspec Structs of the kind (:mod:`competency.schema.verdict`)
+  or the compiled validator when installed, the reference validator otherwise.
 """
 
 from __future__ import annotations
@@ -47,12 +48,16 @@ from competency.io._read import no_records
 from competency.model.official import Official
 from competency.schema.convert import StructureError, structure
 from competency.schema.validate import SchemaIssue, Validator, load_schema, validator
+from competency.schema.verdict import struct_verdict
 
 __all__ = ["PARALLEL_BYTES", "CheckedRecord", "FirstIds", "Notes", "Tally", "after_notes", "checked_records", "line_verdicts",
            "moved", "officials", "reported_records"]
 
-Notes = Callable[[Mapping[str, Any]], tuple[str, ...]]
-"""Notes on a valid record, read as data (e.g. :func:`~competency.standards.consistency.period_notes`)."""
+Notes = Callable[[Any], tuple[str, ...]]
+"""Notes on a valid record (e.g. :func:`~competency.standards.consistency.period_notes`):
+given its data, or, for a JSON Lines line the msgspec verdict accepts, the record decoded
+to the Structs of :mod:`competency.schema.verdict` (fields as attributes, absent ones
+falsy, dates as :class:`datetime.date`); both must give the same notes."""
 
 PARALLEL_BYTES = 16 << 20
 """JSON Lines files at least this large are validated on several processes."""
@@ -455,39 +460,73 @@ def line_verdicts(lines: Iterable[tuple[int, bytes | RawRecord]], file: str, *,
     :func:`checked_records` take it, so that verdicts and messages are theirs. Nothing is
     structured, unless a valid record holds a number the converter reads more strictly.
     """
+    judge = _judge(file, kind, redact)
+    for number, line in lines:
+        yield number, judge(number, line)
+
+
+def _judge(file: str, kind: str, redact: bool
+           ) -> Callable[[int, bytes | RawRecord], dict[str, Any] | CheckedRecord]:
+    """The verdict of one line, as :func:`line_verdicts` gives it."""
     check = validator(kind)
     is_valid = check.is_valid
     numbers = _numbers(kind) if kind == "official" else None
     dates = _date_paths(kind)
-    for number, line in lines:
+
+    def judge(number: int, line: bytes | RawRecord) -> dict[str, Any] | CheckedRecord:
         if type(line) is bytes:
             data = fast_object(line)
             if data is not None and is_valid(data) and \
                     (numbers is None or not _refused_numbers(data, numbers)) and \
                     not _late_dates(data, dates):
-                yield number, data
-                continue
+                return data
             line = parse_line(line, SourceLocation(file=file, line=number))
         raw: RawRecord = line  # type: ignore[assignment]
         errors = _errors(raw, check, is_valid, redact)
         if numbers is not None and not errors and _refused_numbers(raw.data, numbers):  # type: ignore[arg-type]
             errors = _structured(raw)[1]
         if errors:
-            yield number, CheckedRecord(raw=raw, official=None, errors=errors)
-        else:
-            yield number, raw.data  # type: ignore[misc]
+            return CheckedRecord(raw=raw, official=None, errors=errors)
+        return raw.data  # type: ignore[return-value]
+
+    return judge
+
+
+def _first_id(ids: FirstIds | list[tuple[int, str]] | None, record_id: str, number: int) -> bool:
+    """Whether no earlier record holds ``record_id`` (a list of ids collects it, for a part of
+    a file whose first lines are elsewhere)."""
+    if ids is None:
+        return True
+    if type(ids) is list:
+        ids.append((number, record_id))
+        return True
+    return ids.repeated(record_id, number) is None  # type: ignore[union-attr]
 
 
 def _reported_lines(lines: Iterable[tuple[int, bytes | RawRecord]], file: str, kind: str,
                     redact: bool, notes: Notes | None, tally: Tally,
                     ids: FirstIds | list[tuple[int, str]] | None) -> Iterator[CheckedRecord]:
-    """:func:`_reported` of JSON Lines, by :func:`line_verdicts`: a valid line is counted
-    (and its notes taken) without a record or a location being made.
+    """:func:`_reported` of JSON Lines: a valid line is counted (and its notes taken) without
+    a record or a location being made.
 
-    ``ids`` finds repeated ids, or collects ``(line, id)`` of every record for the caller
-    to look at (a part of a file, whose first lines are elsewhere)."""
-    for number, verdict in line_verdicts(lines, file, kind=kind, redact=redact):
+    A line the Structs of the kind accept (:func:`~competency.schema.verdict.struct_verdict`)
+    with no date after :data:`~competency.io.limits.LATEST_DATE`, no notes and an id of its
+    own is valid at once; every other line takes the path of :func:`line_verdicts`, whose
+    messages are the report's. ``ids`` finds repeated ids, or collects ``(line, id)`` of
+    every record for the caller to look at (a part of a file, whose first lines are
+    elsewhere)."""
+    judge = _judge(file, kind, redact)
+    structs = struct_verdict(kind)
+    for number, line in lines:
         tally.read += 1
+        if structs is not None and type(line) is bytes:
+            record = structs(line)
+            if record is not None and not record.later_than(limits.LATEST_DATE) and \
+                    not (notes is not None and notes(record)) and \
+                    _first_id(ids, record.id, number):
+                tally.valid += 1
+                continue
+        verdict = judge(number, line)
         if ids is not None:
             record_id = _id_of(verdict.raw.data if type(verdict) is CheckedRecord else verdict)
             if record_id is None:

@@ -109,20 +109,23 @@ def _post_notes(notes: list[str], periods: _Periods, index: int, start: dt.date 
             notes.append(note)
 
 
-def period_notes(official: Official | Mapping[str, Any],
+def period_notes(official: Official | Mapping[str, Any] | Any,
                  table: TermPeriodTable) -> tuple[str, ...]:
     """Notes for posts that start at a level, or with a rank, outside the period it existed.
 
-    ``official`` is a structured official or a schema-valid official record (JSON-shaped:
-    dates as ISO strings, levels as codes): both read the same.
+    ``official`` is a structured official, a schema-valid official record (JSON-shaped:
+    dates as ISO strings, levels as codes) or such a record decoded to the Structs of
+    :mod:`competency.schema.verdict`: all read the same.
     """
     periods = _periods(table)
     notes: list[str] = []
-    if isinstance(official, Official):
+    if not isinstance(official, Mapping):
+        # Read by attribute: an Official, or a record decoded to Structs, whose absent
+        # fields are falsy (None, or msgspec's UNSET) and whose levels may be codes.
         for index, post in enumerate(official.assignments or ()):
-            unit = post.unit if post.unit is not None else official.unit
-            level = None if unit is None or unit.level is None else unit.level.code
-            _post_notes(notes, periods, index, post.start, level, post.rank)
+            unit = post.unit or official.unit
+            level = getattr(unit.level, "code", unit.level) or None if unit else None
+            _post_notes(notes, periods, index, post.start or None, level, post.rank or None)
         return tuple(notes)
     # A record as read: every valid record of a roster comes here, so posts with nothing
     # to note (no start; a level and rank that always existed) are passed over quickly.
