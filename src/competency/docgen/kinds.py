@@ -30,7 +30,7 @@ from competency.standards.model import Standard
 from competency.targets.model import TargetSet
 from competency.targets.staffing import StaffingTable
 from competency.training.contents import ContentTable
-from competency.training.model import Programme, QualityBandTable
+from competency.training.model import NeedSourceTable, Programme, QualityBandTable
 
 __all__ = ["KINDS", "Kind", "render_all", "stale_schemas", "write_schemas"]
 
@@ -97,6 +97,9 @@ KINDS: dict[str, Kind] = {
         Kind(name="table-training-quality", cls=QualityBandTable,
              title_en="Training-quality evaluation bands (general index 0–10)",
              title_vi="Mức xếp loại chất lượng đào tạo, bồi dưỡng (chỉ số chung 0–10)"),
+        Kind(name="table-training-needs", cls=NeedSourceTable,
+             title_en="Training needs from titles and planning pools",
+             title_vi="Nhu cầu bồi dưỡng theo tiêu chuẩn chức danh và theo quy hoạch"),
         Kind(name="table-training-contents", cls=ContentTable,
              title_en="Contents of civil-servant fostering, by period",
              title_vi="Nội dung bồi dưỡng công chức theo thời kỳ"),

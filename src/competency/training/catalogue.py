@@ -11,17 +11,18 @@ from pathlib import Path
 import attrs
 
 from competency.errors import UnknownItemError
-from competency.io.catalogue import Catalogue, Shelf
+from competency.io.catalogue import Catalogue, Shelf, duplicates
 from competency.io.datafiles import (
     shipped_table,
 )
-from competency.training.model import Programme, QualityBandTable
+from competency.training.model import NeedSourceTable, Programme, QualityBandTable
 
 __all__ = [
     "PROGRAMMES",
     "ProgrammeCatalog",
     "UnknownProgrammeError",
     "load_programme_file",
+    "need_sources",
     "quality_bands",
 ]
 
@@ -99,3 +100,15 @@ def quality_bands() -> QualityBandTable:
     """The training-quality bands shipped with the package (Circular 10/2017/TT-BNV)."""
     return shipped_table("training/quality-bands.yaml", "table-training-quality",
                          QualityBandTable, _band_problems)
+
+
+def _need_source_problems(table: NeedSourceTable) -> list[str]:
+    ids = [r.id for r in table.titles] + [r.id for r in table.planning]
+    return [f"/: duplicate rule id {i!r}" for i in duplicates(ids)]
+
+
+@functools.cache
+def need_sources() -> NeedSourceTable:
+    """Title-based and planning-pool training rules shipped with the package."""
+    return shipped_table("training/need-sources.yaml", "table-training-needs", NeedSourceTable,
+                         _need_source_problems)
