@@ -28,6 +28,7 @@ from competency.selection import SelectionScheme
 from competency.standards.it_modules import ITModuleTable
 from competency.standards.model import Standard
 from competency.targets.model import TargetSet
+from competency.targets.plan_overlay import PlanOverlay
 from competency.targets.staffing import StaffingTable
 from competency.training.contents import ContentTable
 from competency.training.model import NeedSourceTable, Programme, QualityBandTable
@@ -103,6 +104,9 @@ KINDS: dict[str, Kind] = {
         Kind(name="table-training-contents", cls=ContentTable,
              title_en="Contents of civil-servant fostering, by period",
              title_vi="Nội dung bồi dưỡng công chức theo thời kỳ"),
+        Kind(name="plan-overlay", cls=PlanOverlay,
+             title_en="A province's plan overlay: programmes, unit costs, targets and priorities",
+             title_vi="Tệp bổ sung kế hoạch của tỉnh: chương trình, đơn giá, chỉ tiêu, thứ tự ưu tiên"),
         Kind(name="target-set", cls=TargetSet,
              title_en="Workforce targets: indicators with population, predicate, target and deadline",
              title_vi="Bộ chỉ tiêu về đội ngũ cán bộ: đối tượng, tiêu chí, tỷ lệ phải đạt, thời hạn"),

@@ -92,6 +92,8 @@ def _band_problems(table: QualityBandTable) -> list[str]:
             problems.append(f"/bands/{i}/below: must equal the next band's min ({high.min})")
     if bands[-1].below is not None:
         problems.append(f"/bands/{len(bands) - 1}/below: the top band has no upper bound")
+    if table.review_below is not None and table.review_below not in {b.code for b in bands}:
+        problems.append(f"/review_below: {table.review_below!r} is not a band code")
     return problems
 
 

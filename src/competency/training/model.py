@@ -213,6 +213,9 @@ class QualityBandTable:
     note: Text | None = attrs.field(default=None, metadata=describe("Remarks.", "Ghi chú."))
     bands: tuple[QualityBand, ...] = attrs.field(metadata=describe(
         "Bands, lowest first.", "Các mức, từ thấp đến cao.", minItems=1))
+    review_below: str | None = attrs.field(default=None, metadata=describe(
+        "Band code: a programme whose classes rate below it is reported for review in the "
+        "next plan.", "Mức dưới đó chương trình được đề nghị xem lại khi lập kế hoạch."))
 
     def band(self, index: float) -> QualityBand:
         """The band an index on the 0–10 scale falls in."""

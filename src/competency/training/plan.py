@@ -13,8 +13,8 @@ the unit cost per participant (VND).
 Needs come from every source (:class:`~competency.frameworks.gaps.NeedSource`: an unmet
 standard, a title's own fostering, a planning pool, a workforce target, a competency
 shortfall); a title need is closed by a programme that ``closes`` the title, a target need by
-the programme the target names. Programmes in ``preferred`` (a province's own) are chosen
-before any other that closes the same need.
+the programme the target names. Among the programmes reaching the lowest sufficient level,
+those in ``preferred`` (a province's own) come before the others, then the cheapest.
 
 With a budget, participations are funded in a fixed priority order: needs required by a
 standard before the others; then the earliest deadline (a standard not met with no
@@ -133,7 +133,7 @@ def closing_level(programme: Programme, need: Need) -> int | None:
 
 def _choose(programmes: Sequence[Programme], need: Need, preferred: frozenset[str]
             ) -> Programme | None:
-    options = [(p.id not in preferred, level, p.unit_cost, p.id, p) for p in programmes
+    options = [(level, p.id not in preferred, p.unit_cost, p.id, p) for p in programmes
                if (level := closing_level(p, need)) is not None]
     return min(options, key=lambda o: o[:4])[4] if options else None
 
@@ -547,13 +547,14 @@ def plan_training(needs: CohortGaps | Iterable[NeedRow],
                   budget: int | None = None,
                   priorities: Sequence[str] = DEFAULT_PRIORITIES,
                   area: str | Callable[[PostRef], str] = "province",
-                  preferred: Iterable[str] = ()) -> TrainingPlan:
+                  preferred: Iterable[str] = (), on: dt.date | None = None) -> TrainingPlan:
     """Turn needs into a costed plan; see the module documentation for the rules.
 
     ``priorities`` reorders the keys ``legal``, ``deadline``, ``size`` and ``official``
     (the official's id is always the last tie-break) and may add ``source``; ``area`` groups
     classes by ``province``, ``district``, ``commune`` or ``unit`` (or a function of the
-    post); ``preferred`` names the programmes chosen first where they close a need.
+    post); ``preferred`` names the programmes chosen first where they close a need; ``on``
+    dates the plan when ``needs`` are rows (a :class:`CohortGaps` carries its date).
     """
     order = _checked_order(priorities, budget, area)
     catalog = programmes if isinstance(programmes, ProgrammeCatalog) else (
@@ -570,7 +571,7 @@ def plan_training(needs: CohortGaps | Iterable[NeedRow],
         return tuple(sorted(items, key=lambda p: p.priority(order)))
 
     plan = TrainingPlan(
-        on=needs.on if isinstance(needs, CohortGaps) else None, budget=budget, priorities=order,
+        on=needs.on if isinstance(needs, CohortGaps) else on, budget=budget, priorities=order,
         area=area if isinstance(area, str) else "custom",
         lines=_lines(funded_keys, {k: p.area for k, p in first.items()}, catalog),
         by_unit=_unit_costs(funded_keys, {k: p.post for k, p in first.items()}, catalog),

@@ -38,7 +38,15 @@ from competency.frameworks.gaps._cohort import (
 )
 from competency.frameworks.gaps._cohort import SubjectStats as SubjectStats
 from competency.frameworks.gaps._person import gap
-from competency.frameworks.gaps._report import Gap, GapKind, GapReport, Need, NeedArea, NeedSource, PostRef
+from competency.frameworks.gaps._report import (
+    Gap,
+    GapKind,
+    GapReport,
+    Need,
+    NeedArea,
+    NeedSource,
+    PostRef,
+)
 
 __all__ = [
     "CohortGaps",
