@@ -132,10 +132,10 @@ def test_check_csv_has_one_row_per_result(tmp_path):
     result = run("check", str(SAMPLE), "--on", "2020-06-01", "--format", "csv")
     rows = list(csv.DictReader(result.stdout.splitlines()))
     assert rows and set(rows[0]) == {"official_id", "title", "standard", "instrument", "outcome",
-                                     "due", "failing", "tested_on"}
+                                     "due", "provision", "failing", "tested_on"}
     mau1 = [r for r in rows if r["official_id"] == "MAU-0001"]
-    assert [(r["standard"], r["outcome"], r["due"]) for r in mau1] == [
-        ("vn.tt-13-2019-bnv.cong-chuc-xa", "unmet", "2024-12-25")]
+    assert [(r["standard"], r["outcome"], r["due"], r["provision"]) for r in mau1] == [
+        ("vn.tt-13-2019-bnv.cong-chuc-xa", "unmet", "2024-12-25", "incumbents-5-years")]
     assert "hồ sơ: đọc 38, hợp lệ 38, không hợp lệ 0" in result.stderr
 
 

@@ -25,6 +25,7 @@ from competency.cli import app
 from competency.docgen import Drift, drift, generate, write_pages
 from competency.io.safe_yaml import load_yaml
 from competency.standards.catalogue import Catalog, load_standard_file
+from tests.docgen._blocks import Block, fenced_blocks
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -36,38 +37,9 @@ GUIDES = ("guides/getting-started.md", "guides/provincial-overlay.md", "guides/j
           "guides/ben-tre-2020.md", "guides/quang-ninh-2030.md",
           "guides/ha-noi-overseas-training.md", "guides/hcmc-needs-based-training.md")
 
-_FENCE = re.compile(r"^(?P<indent>[ \t]*)```(?P<info>.*)$")
-
-
-@attrs.frozen
-class Block:
-    """A fenced ```python block: where it starts, its code, whether it is marked no-run."""
-
-    line: int
-    code: str
-    run: bool
-
-
 def python_blocks(text: str) -> list[Block]:
     """The ```python blocks of a Markdown text, dedented, in order."""
-    blocks, lines, i = [], text.splitlines(), 0
-    while i < len(lines):
-        match = _FENCE.match(lines[i])
-        if match is None:
-            i += 1
-            continue
-        indent, info = match["indent"], match["info"].strip()
-        start, i = i + 1, i + 1
-        body = []
-        while i < len(lines) and not re.match(rf"^{indent}```\s*$", lines[i]):
-            body.append(lines[i][len(indent):])
-            i += 1
-        i += 1
-        language = info.split(maxsplit=1)[0] if info else ""
-        if language in ("python", "py"):
-            run = not re.search(r'title="no-run', info)
-            blocks.append(Block(line=start + 1, code="\n".join(body) + "\n", run=run))
-    return blocks
+    return fenced_blocks(text, ("python", "py"))
 
 
 def run_page(path: Path) -> int:

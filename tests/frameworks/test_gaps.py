@@ -236,3 +236,19 @@ def test_no_assessment_is_reported_as_not_assessed():
     result = gap(structure(record, Official), PROFILE, on=dt.date(2020, 6, 1))
     assert result.gaps and {g.kind for g in result.gaps} == {GapKind.COMPETENCY_UNASSESSED}
     assert result.needs == ()
+
+
+def test_who_lists_each_official_once_in_roster_order(ben_tre):
+    """``who`` with and without filters: every official whose report has a matching gap,
+    once, in the order of the roster (recounted from the individual reports)."""
+    records, _, officials, cohort = ben_tre
+    reports = [gap(o, None, on=ON) for o in officials]
+    order = [o.id for o in officials]
+    for kind in (None, GapKind.LEGAL_UNMET, GapKind.COMPETENCY_UNASSESSED):
+        expected = [r.official_id for r in reports
+                    if any(kind is None or g.kind is kind for g in r.gaps)]
+        found = cohort.who(kind)
+        assert found == expected
+        assert found == sorted(found, key=order.index) and len(set(found)) == len(found)
+    assert cohort.who(GapKind.LEGAL_UNMET, rule="university")
+    assert set(cohort.who(GapKind.LEGAL_UNMET, rule="university")) < set(cohort.who())

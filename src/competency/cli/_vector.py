@@ -45,7 +45,7 @@ def check_vector(roster: Path, day: dt.date, *, overlays: list[Path] | None, dra
     tally, outcomes, failing, without = Tally(), Counter[str](), Counter[tuple[str, str]](), 0
     stdout = sys.stdout.buffer
     if fmt is Format.CSV:
-        stdout.write((",".join(CSV_COLUMNS) + "\n").encode())
+        stdout.write((",".join(CSV_COLUMNS) + "\r\n").encode())  # as csv.writer ends rows
     for report in check_roster(roster, job, jobs=jobs):
         stdout.write(report.results)
         for record in report.invalid_records:

@@ -38,6 +38,7 @@ from competency.rules.outcome import Outcome
 from competency.standards.evaluate import StandardResult
 from competency.standards.explanation import explain as explain_results
 from competency.standards.report import (
+    RESULT_CSV_COLUMNS,
     event_line,
     explain_lines,
     result_dict,
@@ -128,7 +129,7 @@ def check(
     with output_to(None if fmt is Format.XLSX else out_file, bom=fmt is Format.CSV):
         writer = CsvWriter(sys.stdout) if fmt is Format.CSV else None
         if writer:
-            writer.writerow(_CSV_FIELDS)
+            writer.writerow(RESULT_CSV_COLUMNS)
         for official in valid_officials(roster, tally, day, redact=redact, lang=lang):
             results = results_for(official, day, catalog, standard, position, drafts)
             counts.add(results)
@@ -138,7 +139,7 @@ def check(
                                             ensure_ascii=False) + "\n")
                 elif writer:
                     row = result_row(result)
-                    writer.writerow(row[field] for field in _CSV_FIELDS)
+                    writer.writerow(row[field] for field in RESULT_CSV_COLUMNS)
                 elif (fmt in (Format.JSON, Format.XLSX) or show_all
                       or result.outcome is not Outcome.MET):
                     rows.append(result)
@@ -157,8 +158,6 @@ def check(
     raise typer.Exit(_status(tally, counts.outcomes, fail_on))
 
 
-_CSV_FIELDS = ("official_id", "title", "standard", "instrument", "outcome", "due", "failing",
-               "tested_on")
 
 
 def _print_event(result: StandardResult, lang: str) -> None:

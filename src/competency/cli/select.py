@@ -31,6 +31,7 @@ from competency.cli._output import (
     write_text,
     write_xlsx,
 )
+from competency.io.datafiles import read_data_file
 from competency.io.roster import Tally
 from competency.selection import (
     Candidate,
@@ -41,15 +42,19 @@ from competency.selection import (
     get_scheme,
     select,
 )
+from competency.selection.catalogue import load_quota_file
 
 
 def _quota(scheme: SelectionScheme, total: int | None, per: QuotaGroup | None,
-           max_per_group: int | None) -> int | Quota | None:
+           max_per_group: int | None, quota_file: Path | None) -> int | Quota | None:
+    """The quota the options ask for: the scheme's, a file's, with a total or group limit."""
+    own = None if quota_file is None else load_quota_file(read_data_file(quota_file),
+                                                          str(quota_file))
     if per is None and max_per_group is None:
-        return total
+        return own if total is None or own is None else attrs.evolve(own, total=total)
     if per is None or max_per_group is None:
         raise typer.BadParameter("--per and --max-per-group go together")
-    base = scheme.quota or Quota()
+    base = own or scheme.quota or Quota()
     return attrs.evolve(base, total=base.total if total is None else total, per=per,
                         max_per_group=max_per_group)
 
@@ -190,6 +195,9 @@ def select_command(
     per: QuotaGroup | None = typer.Option(None, "--per", help="Per-group limit by unit, province "
                                                               "or field (with --max-per-group)"),
     max_per_group: int | None = typer.Option(None, "--max-per-group", min=1),
+    quota_file: Path | None = typer.Option(
+        None, "--quota-file", metavar="FILE",
+        help="Quota file (YAML/JSON): places by pool (degree, field, unit), priority groups"),
     fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format"),
     out_file: Path | None = typer.Option(None, "--out", metavar="FILE", help="Write here (required for xlsx)"),
     limit: int = typer.Option(20, "--limit", min=0, help="Table: ranked candidates shown"),
@@ -207,7 +215,7 @@ def select_command(
     scheme.regime(day)  # no regime on that date: one message, exit 2, before reading the roster
     tally = Tally()
     result = select(valid_officials(roster, tally, day, redact=redact), scheme, day,
-                    quota=_quota(scheme, quota, per, max_per_group))
+                    quota=_quota(scheme, quota, per, max_per_group, quota_file))
     if fmt is OutputFormat.JSON:
         write_text(json.dumps({"records": tally.as_dict(), **result.as_dict()},
                               ensure_ascii=False, indent=2) + "\n", out_file)

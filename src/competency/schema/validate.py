@@ -25,6 +25,7 @@ from competency.schema.generate import DATE_PATTERN
 __all__ = [
     "SchemaIssue",
     "Validator",
+    "definition_validator",
     "load_schema",
     "registry",
     "validator",
@@ -233,3 +234,14 @@ def validator(kind: str, *, fast: bool = True) -> Validator:
     compiled = _compiled(schema) if fast else None
     return Validator(kind, reference, None if compiled is None else compiled.is_valid, compiled,
                      _narrowing(schema))
+
+
+@functools.cache
+def definition_validator(kind: str, name: str) -> Validator:
+    """The validator of one definition (``$defs/name``) of the ``kind`` schema: for a file
+    that holds one part of a record, such as a province's quota for a scheme."""
+    schema = {"$schema": _schema(kind)["$schema"],
+              "$ref": f"{_schema(kind)['$id']}#/$defs/{name}"}
+    reference = jsonschema.Draft202012Validator(
+        schema, registry=registry(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    return Validator(f"{kind}#{name}", reference, None)

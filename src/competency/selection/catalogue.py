@@ -10,12 +10,15 @@ import functools
 import types
 from collections.abc import Mapping
 
+from competency.errors import DataFileError
 from competency.io.catalogue import Catalogue, Shelf
+from competency.io.datafiles import parse_yaml, structured
 from competency.law import Confidence
 from competency.rules.nodes import walk
-from competency.selection.model import TIE_BREAK_FACTS, SelectionScheme
+from competency.schema.validate import definition_validator
+from competency.selection.model import TIE_BREAK_FACTS, Quota, SelectionScheme
 
-__all__ = ["builtin_schemes", "get_scheme", "load_scheme_file"]
+__all__ = ["builtin_schemes", "get_scheme", "load_quota_file", "load_scheme_file"]
 
 
 def _duplicates(ids: list[str]) -> list[str]:
@@ -39,9 +42,17 @@ def _consistency(scheme: SelectionScheme, pointer: str) -> list[str]:
                  f"{', '.join(TIE_BREAK_FACTS)}"
                  for k, key in enumerate(scheme.tie_breaks)
                  if key not in criteria and key not in TIE_BREAK_FACTS]
-    quota = scheme.quota
-    if quota is not None and (quota.per is None) != (quota.max_per_group is None):
-        problems.append(f"{pointer}/quota: 'per' and 'max_per_group' go together")
+    if scheme.quota is not None:
+        problems += _quota_problems(scheme.quota, f"{pointer}/quota")
+    return problems
+
+
+def _quota_problems(quota: Quota, pointer: str) -> list[str]:
+    problems = []
+    if (quota.per is None) != (quota.max_per_group is None):
+        problems.append(f"{pointer or '/'}: 'per' and 'max_per_group' go together")
+    problems += [f"{pointer}/pools: duplicate pool id {i!r}"
+                 for i in _duplicates([p.id for p in quota.pools])]
     return problems
 
 
@@ -65,3 +76,18 @@ def builtin_schemes() -> Mapping[str, SelectionScheme]:
 def get_scheme(scheme_id: str) -> SelectionScheme:
     """The built-in scheme with this id."""
     return Catalogue.shipped(SCHEMES).get(scheme_id)
+
+
+def load_quota_file(text: str, source: str) -> Quota:
+    """A quota of one's own for a scheme (places by pool, priority groups), as YAML or JSON:
+    checked against the scheme schema's ``Quota`` and for what it cannot say."""
+    data = parse_yaml(text, source)
+    problems = [f"{issue.pointer or '/'}: {issue.message}"
+                for issue in definition_validator("selection-scheme", "Quota").errors(data)]
+    if problems:
+        raise DataFileError(source=source, problems=tuple(problems))
+    quota: Quota = structured(data, Quota, source)
+    problems = _quota_problems(quota, "")
+    if problems:
+        raise DataFileError(source=source, problems=tuple(problems))
+    return quota

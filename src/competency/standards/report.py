@@ -13,9 +13,8 @@ from competency.rules.evaluate import Evaluation
 from competency.standards.evaluate import StandardResult
 from competency.standards.model import AppliesTo, Standard
 
-__all__ = ["RESULT_HEADERS_VI", "evaluation_dict", "event_line", "event_text", "explain_lines", "result_dict",
-           "result_row", "subjects_text",
-           "result_row_vi"]
+__all__ = ["RESULT_CSV_COLUMNS", "RESULT_HEADERS_VI", "evaluation_dict", "event_line", "event_text",
+           "explain_lines", "result_dict", "result_row", "result_row_vi", "subjects_text"]
 
 _MARK = {"met": "✓", "unmet": "✗", "unknown": "?"}
 
@@ -70,15 +69,22 @@ def result_dict(result: StandardResult, *, explain: bool = False) -> dict[str, A
     return data
 
 
+RESULT_CSV_COLUMNS = ("official_id", "title", "standard", "instrument", "outcome", "due",
+                      "provision", "failing", "tested_on")
+"""The columns of ``check --format csv``, whichever engine writes it."""
+
+
 def result_row(result: StandardResult) -> dict[str, str]:
-    """One flat row for CSV and tables."""
+    """One flat row of :data:`RESULT_CSV_COLUMNS`: the fields of :func:`result_dict`, the
+    failing rules by id."""
     return {
         "official_id": result.official_id,
         "title": result.title or "",
         "standard": result.standard.id,
-        "instrument": result.standard.legal_basis[0].instrument,
+        "instrument": _cite(result.standard.legal_basis),
         "outcome": result.outcome.code,
         "due": result.due.isoformat() if result.due else "",
+        "provision": result.provision.id if result.provision else "",
         "failing": " | ".join(ev.rule_id for ev in result.failing()),
         "tested_on": result.tested_on.isoformat() if result.tested_on else "",
     }

@@ -34,15 +34,14 @@ from competency.schema.convert import structure
 from competency.standards.applicability import test_of
 from competency.standards.catalogue import Catalog
 from competency.standards.evaluate import evaluate_test
-from competency.standards.report import result_dict
+from competency.standards.report import RESULT_CSV_COLUMNS, result_dict
 from competency.vector._engine import _Batch, _Plan
 
 __all__ = ["CSV_COLUMNS", "PART_BYTES", "BatchReport", "Job", "check_roster"]
 
 PART_BYTES = 16 << 20
 """Bytes of a roster checked as one batch (about 12,000 officials)."""
-CSV_COLUMNS = ("official_id", "title", "standard", "instrument", "outcome", "due", "provision",
-               "failing", "tested_on")
+CSV_COLUMNS = RESULT_CSV_COLUMNS
 
 
 @attrs.frozen(kw_only=True)
@@ -159,9 +158,11 @@ class _Worker:
                    "instrument", "confidence", "outcome", "due", "provision", "failing"]
         if self.job.format == "csv":
             buffer = io.BytesIO()
-            out.with_columns(pl.col("failing").list.join(" | ")).select(CSV_COLUMNS).with_columns(
+            failing = pl.when(pl.col("failing").list.len() > 0).then(
+                pl.col("failing").list.join(" | "))
+            out.with_columns(failing=failing).select(CSV_COLUMNS).with_columns(
                 pl.col(pl.String).str.replace(FORMULA_START, "'${1}")).write_csv(
-                buffer, include_header=False)
+                buffer, include_header=False, line_terminator="\r\n")
             report.results = buffer.getvalue()
             return
         if not self.job.explain:

@@ -157,12 +157,13 @@ class CohortGaps:
     def who(self, kind: GapKind | None = None, source: str | None = None,
             rule: str | None = None) -> list[str]:
         """Officials with a gap matching every given filter, in roster order."""
-        found: list[str] = []
+        wanted: set[str] = set()
         for subject in self.total.subjects.values():
             if ((kind is None or subject.kind is kind) and (source is None or subject.source == source)
                     and (rule is None or subject.rule == rule)):
-                found += [w for w in subject.who if w not in found]
-        return found
+                wanted.update(subject.who)
+        # Everyone with a gap is in ``total.with_gaps``, in roster order: one pass, no search.
+        return [w for w in self.total.with_gaps if w in wanted]
 
     def as_dict(self, by: Iterable[str] = DIMENSIONS) -> dict[str, Any]:
         """JSON-ready data: totals and the groups of each dimension asked for."""
