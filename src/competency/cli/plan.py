@@ -103,7 +103,7 @@ def _print_reviews(plan: TrainingPlan, lang: str) -> None:
                   title=_m("plan-reviews-title", lang))
     for review in plan.reviews:
         band = review.band_name[lang] if review.band_name else ""
-        gain = f"{review.improved} / {review.compared}" + (
+        gain = "-" if not review.compared else f"{review.improved} / {review.compared}" + (
             f" ({_m('plan-no-gain', lang)})" if "no_gain" in review.reasons else "")
         table.add_row(review.programme, band,
                       "" if review.index is None else f"{review.index:.2f}", gain,
