@@ -26,6 +26,9 @@ from competency.targets.model import (
     TargetSet,
     TargetStatus,
 )
+from competency.targets.needs import target_needs
+from competency.targets.plan_needs import roster_needs
+from competency.targets.plan_overlay import PlanOverlay, TargetProgramme, load_plan_overlay
 from competency.targets.trajectory import (
     Trajectory,
     target_trajectory,
@@ -37,16 +40,21 @@ __all__ = [
     "GroupBy",
     "Indicator",
     "IndicatorResult",
+    "PlanOverlay",
     "TargetRange",
     "TargetReport",
     "TargetSet",
+    "TargetProgramme",
     "TargetStatus",
     "Trajectory",
     "UnknownTargetSetError",
     "builtin_target_sets",
     "check_targets",
     "get_target_set",
+    "load_plan_overlay",
     "load_target_file",
     "resolve_target_sets",
+    "roster_needs",
+    "target_needs",
     "target_trajectory",
 ]
