@@ -93,3 +93,17 @@ def test_vietnamese_output_has_no_english_word(roster):
     english = {"programme", "participants", "classes", "cost", "Total", "budget", "Needs",
                "funded", "unfunded", "source", "records", "area", "wrote", "overlay"}
     assert not words & english, words & english
+
+
+def test_last_years_participations_are_evaluated_on_the_way(roster, tmp_path):
+    taken = ROOT / "docs" / "examples" / "quang-ninh-2024-participations.jsonl"
+    data, result = plan_json(roster, tmp_path, "--evaluation", str(taken), "--lang", "en")
+    weak = [r for r in data["reviews"] if "quality" in r["reasons"]]
+    assert [r["programme"] for r in weak] == ["qn.minh-hoa.chuc-danh-xa"]
+    lines = taken.read_text(encoding="utf-8").splitlines()
+    assert f"last year's participations: read {len(lines)}, valid {len(lines)}" in result.stderr
+
+
+def test_an_unknown_source_is_refused(roster):
+    result = run("plan", str(roster), "--on", ON, "--sources", "legal,rumour")
+    assert result.returncode == 2 and "rumour" in result.stderr and "Traceback" not in result.stderr

@@ -64,6 +64,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan-wrote": ("đã ghi {path}", "wrote {path}"),
     "plan-assessments": ("đánh giá: đọc {read}, hợp lệ {valid}, không hợp lệ {invalid}",
                          "assessments: read {read}, valid {valid}, invalid {invalid}"),
+    "plan-participations": ("lượt tham gia năm trước: đọc {read}, hợp lệ {valid}, không hợp lệ "
+                            "{invalid}", "last year's participations: read {read}, valid {valid}, "
+                            "invalid {invalid}"),
     # -- end of competency plan --------------------------------------------------------------
 }
 """Key → (Vietnamese, English)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import json
 from pathlib import Path
@@ -20,6 +21,7 @@ from competency.cli._common import (
     out,
     parse_date,
     valid_officials,
+    valid_values,
 )
 from competency.cli._messages import message
 from competency.cli.gaps import (
@@ -31,11 +33,14 @@ from competency.cli.gaps import (
 )
 from competency.errors import InputError
 from competency.frameworks.gaps import NeedSource, cohort_gaps
+from competency.io.assessments import read_participations
 from competency.io.datafiles import read_data_file
 from competency.io.roster import Tally
-from competency.targets.plan_needs import roster_needs
+from competency.model.assessment_index import AssessmentIndex
+from competency.targets.plan_needs import NeedTap
 from competency.targets.plan_overlay import PlanOverlay, load_plan_overlay
 from competency.training.catalogue import ProgrammeCatalog
+from competency.training.evaluation import TrainingEvaluation, evaluate_training
 from competency.training.feedback import with_reviews
 from competency.training.plan import AREAS, DEFAULT_PRIORITIES, TrainingPlan, plan_training
 
@@ -162,15 +167,19 @@ def _offered(programmes: str, overlay: PlanOverlay | None) -> ProgrammeCatalog:
     return ProgrammeCatalog.of([*overlay.programmes, *base])
 
 
-def _evaluation(path: Path) -> dict[str, Any]:
-    """The JSON ``competency evaluate --format json`` writes; a bad file is a located error."""
-    if path.suffix.lower() != ".json":
-        raise InputError(f"unknown evaluation format {path.suffix!r}; expected the .json "
-                         "written by 'competency evaluate --format json'", str(path))
-    try:
-        return json.loads(read_data_file(path))
-    except json.JSONDecodeError as exc:
-        raise InputError(f"line {exc.lineno}: {exc.msg}", str(path)) from None
+def _last_year(path: Path, on: dt.date, assessments: AssessmentIndex | None,
+               programmes: ProgrammeCatalog) -> tuple[TrainingEvaluation | dict[str, Any], Tally | None]:
+    """Last year's evaluation: the JSON ``competency evaluate`` writes, or the participations
+    themselves (evaluated here, with the assessments given); a bad file is a located error."""
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(read_data_file(path))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"line {exc.lineno}: {exc.msg}", str(path)) from None
+        if isinstance(data, dict):
+            return data, None
+    taken, tally = valid_values(read_participations(path))
+    return evaluate_training(taken, assessments or [], programmes=programmes, on=on), tally
 
 
 def plan(
@@ -193,7 +202,8 @@ def plan(
                                 help="Sources of needs to plan for"),
     evaluation: Path | None = typer.Option(
         None, "--evaluation", metavar="FILE",
-        help="Last year's 'competency evaluate --format json' output: programmes to review"),
+        help="Last year's evaluation ('competency evaluate --format json' output) or "
+             "participations file: programmes to review"),
     out_file: Path | None = typer.Option(None, "--out", metavar="FILE", help="plan.xlsx, plan.csv or plan.json"),
     lang: Lang = LANG,
     overlay: list[Path] = OVERLAY,
@@ -212,17 +222,17 @@ def plan(
     base_ids = load_programmes(programmes).ids()
     province = load_plan_overlay(plan_overlay, base_ids) if plan_overlay is not None else None
     offered = _offered(programmes, province)
-    last_year = _evaluation(evaluation) if evaluation is not None else None
     order_text = priorities if priorities is not None else ",".join(
         (province.priorities if province and province.priorities else DEFAULT_PRIORITIES))
     order = tuple(p.strip() for p in order_text.split(",") if p.strip())
     index, assessed = load_assessments(assessments)
+    last_year, taken = (_last_year(evaluation, day, index, offered) if evaluation is not None
+                        else (None, None))
     tally = Tally()
-    officials = list(valid_officials(roster, tally, day, redact=redact))
-    cohort = cohort_gaps(officials, on=day, profile=profile, assessments=index, catalog=catalog,
-                         frameworks=fws)
-    rows = roster_needs(officials, cohort, on=day, overlay=province, sources=wanted,
-                        catalog=catalog)
+    tap = NeedTap(on=day, overlay=province, sources=wanted, catalog=catalog)
+    cohort = cohort_gaps(tap.read(valid_officials(roster, tally, day, redact=redact)), on=day,
+                         profile=profile, assessments=index, catalog=catalog, frameworks=fws)
+    rows = tap.needs(cohort)
     try:
         result = plan_training(rows, offered, budget=budget, priorities=order, area=area.value,
                                preferred=[p.id for p in province.programmes] if province else (),
@@ -242,4 +252,6 @@ def plan(
     err.print(message("records", lang, **tally.as_dict()), markup=False)
     if assessed is not None:
         err.print(_m("plan-assessments", lang, **assessed.as_dict()), markup=False)
-    raise typer.Exit(exit_status(tally, assessed))
+    if taken is not None:
+        err.print(_m("plan-participations", lang, **taken.as_dict()), markup=False)
+    raise typer.Exit(exit_status(tally, assessed, taken))

@@ -26,8 +26,8 @@ from competency.targets.model import (
     TargetSet,
     TargetStatus,
 )
-from competency.targets.needs import target_needs
-from competency.targets.plan_needs import roster_needs
+from competency.targets.needs import TargetCandidates, target_needs
+from competency.targets.plan_needs import NeedTap, roster_needs
 from competency.targets.plan_overlay import PlanOverlay, TargetProgramme, load_plan_overlay
 from competency.targets.trajectory import (
     Trajectory,
@@ -40,10 +40,12 @@ __all__ = [
     "GroupBy",
     "Indicator",
     "IndicatorResult",
+    "NeedTap",
     "PlanOverlay",
     "TargetRange",
     "TargetReport",
     "TargetSet",
+    "TargetCandidates",
     "TargetProgramme",
     "TargetStatus",
     "Trajectory",

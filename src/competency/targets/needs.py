@@ -23,7 +23,7 @@ from competency.standards.catalogue import Catalog
 from competency.targets.model import Counting, Indicator, TargetSet
 from competency.vocab import Text
 
-__all__ = ["target_needs"]
+__all__ = ["TargetCandidates", "target_needs"]
 
 
 def _unmet_leaves(ev: Evaluation) -> int:
@@ -41,33 +41,63 @@ def _indicator(target_set: TargetSet, indicator_id: str) -> Indicator:
     raise ValueError(msg)
 
 
+class TargetCandidates:
+    """The members of one indicator's population, read one official at a time.
+
+    :meth:`rows` gives the needs once every official has been added, so a roster is
+    streamed, never held: only the members who do not meet the indicator are kept.
+    """
+
+    def __init__(self, target_set: TargetSet, indicator_id: str, programme: str, *,
+                 on: dt.date, catalog: Catalog | None = None) -> None:
+        self.target_set = target_set
+        self.indicator = _indicator(target_set, indicator_id)
+        if self.indicator.counts is not Counting.PEOPLE:
+            msg = (f"indicator {indicator_id!r} counts units; only indicators counting people "
+                   "give needs")
+            raise ValueError(msg)
+        self.programme = programme
+        self.on = on
+        self.tables = (catalog or Catalog.builtin()).tables
+        self.met = self.population = 0
+        self.candidates: list[tuple[int, str, PostRef]] = []
+
+    def add(self, official: Official) -> None:
+        """Count one official (nothing when outside the population)."""
+        indicator = self.indicator
+        member, post = match(indicator.population, official, self.on)
+        if not member:
+            return
+        ctx = Context(official=official, on=self.on, tables=self.tables, assignment=post)
+        if indicator.where is not None and evaluate_node(indicator.where, ctx).outcome is not Outcome.MET:
+            return
+        ev = evaluate_node(indicator.predicate, ctx)
+        self.population += 1
+        self.met += ev.outcome is Outcome.MET
+        if ev.outcome is Outcome.UNMET and post is not None:
+            self.candidates.append((_unmet_leaves(ev), official.id, PostRef.of(official, post)))
+
+    @property
+    def gap(self) -> int:
+        """People short of the lower bound (0 with no population)."""
+        return self.indicator.target.gap(self.met, self.population) or 0
+
+    def rows(self) -> list[NeedRow]:
+        """One need per person of the gap, closest first."""
+        indicator = self.indicator
+        label = Text(vi=f"{NeedSource.TARGET.vi}: {indicator.title.vi}",
+                     en=f"{NeedSource.TARGET.en}: {indicator.title.en}")
+        need = Need(area=NeedArea.PROGRAMME, target=self.programme, level=0, legal=False,
+                    due=indicator.deadline, sources=(f"{self.target_set.id}#{indicator.id}",),
+                    origin=NeedSource.TARGET, label=label)
+        return [NeedRow(official_id=who, post=where, need=need)
+                for _, who, where in sorted(self.candidates, key=lambda c: c[:2])[:self.gap]]
+
+
 def target_needs(officials: Iterable[Official], target_set: TargetSet, indicator_id: str,
                  programme: str, *, on: dt.date, catalog: Catalog | None = None) -> list[NeedRow]:
     """Needs for ``programme``, one per person of the indicator's gap on ``on``, closest first."""
-    indicator = _indicator(target_set, indicator_id)
-    if indicator.counts is not Counting.PEOPLE:
-        msg = f"indicator {indicator_id!r} counts units; only indicators counting people give needs"
-        raise ValueError(msg)
-    tables = (catalog or Catalog.builtin()).tables
-    met = population = 0
-    candidates: list[tuple[int, str, PostRef]] = []
+    tally = TargetCandidates(target_set, indicator_id, programme, on=on, catalog=catalog)
     for official in officials:
-        member, post = match(indicator.population, official, on)
-        if not member:
-            continue
-        ctx = Context(official=official, on=on, tables=tables, assignment=post)
-        if indicator.where is not None and evaluate_node(indicator.where, ctx).outcome is not Outcome.MET:
-            continue
-        ev = evaluate_node(indicator.predicate, ctx)
-        population += 1
-        met += ev.outcome is Outcome.MET
-        if ev.outcome is Outcome.UNMET and post is not None:
-            candidates.append((_unmet_leaves(ev), official.id, PostRef.of(official, post)))
-    gap = indicator.target.gap(met, population) or 0
-    label = Text(vi=f"{NeedSource.TARGET.vi}: {indicator.title.vi}",
-                 en=f"{NeedSource.TARGET.en}: {indicator.title.en}")
-    need = Need(area=NeedArea.PROGRAMME, target=programme, level=0, legal=False,
-                due=indicator.deadline, sources=(f"{target_set.id}#{indicator.id}",),
-                origin=NeedSource.TARGET, label=label)
-    return [NeedRow(official_id=who, post=where, need=need)
-            for _, who, where in sorted(candidates, key=lambda c: c[:2])[:gap]]
+        tally.add(official)
+    return tally.rows()
