@@ -15,9 +15,9 @@ from competency.standards.catalogue import Catalog
 from competency.targets.catalogue import get_target_set
 from competency.targets.needs import target_needs
 from competency.training.catalogue import ProgrammeCatalog, need_sources
-from competency.training.model import ClosesTitle, DurationUnit
+from competency.training.model import ClosesTitle, Duration, DurationUnit
 from competency.training.plan import UnfundedReason, plan_training
-from competency.training.sources import combine, planning_needs, title_needs
+from competency.training.sources import _after, combine, planning_needs, title_needs
 from competency.vocab import Text
 from tests.training.test_plan import CATALOG, THEORY, need, post, programme
 
@@ -238,3 +238,26 @@ def test_an_unknown_indicator_is_refused():
 def test_title_needs_reach_the_plan_through_a_post_ref():
     (row,) = title_needs(secretary(), ON, TABLE)
     assert isinstance(row.post, PostRef) and row.post.title == "cb_xa.bi_thu"
+
+
+@pytest.mark.parametrize(("start", "amount", "unit", "due"), [
+    (dt.date(2024, 1, 31), 1, "months", dt.date(2024, 2, 29)),
+    (dt.date(2024, 3, 10), 12, "months", dt.date(2025, 3, 10)),
+    (dt.date(2024, 11, 30), 2, "months", dt.date(2025, 1, 30)),
+    (dt.date(2024, 2, 29), 1, "years", dt.date(2025, 2, 28)),
+    (dt.date(2024, 12, 25), 2, "weeks", dt.date(2025, 1, 8)),
+])
+def test_a_period_is_counted_in_calendar_months_or_in_days(start, amount, unit, due):
+    assert _after(start, Duration(amount=amount, unit=DurationUnit(unit))) == due
+
+
+def test_commune_secretaries_get_a_title_class_from_the_built_in_programmes():
+    catalog = ProgrammeCatalog.builtin()
+    people = [structure({"id": f"BT-{i:02}", "category": "can_bo", "unit": COMMUNE,
+                         "assignments": [{"title": "cb_xa.bi_thu", "start": "2024-01-01"}]},
+                        Official) for i in range(40)]
+    rows = [row for p in people for row in title_needs(p, ON, TABLE)]
+    plan = plan_training(rows, catalog)
+    (line,) = plan.lines
+    assert any(getattr(c, "title", None) == "cb_xa.bi_thu" for c in line.programme.closes)
+    assert line.participants == len(people) and not plan.unfunded

@@ -23,23 +23,27 @@ from competency.frameworks.gaps._needs import merge_needs
 from competency.model.official import Assignment, Official
 from competency.rules.leaves import held_on
 from competency.rules.tables import Tables
-from competency.training.model import DurationUnit, NeedSourceTable, PoolRequirement, TitleProgramme
+from competency.training.model import (
+    Duration,
+    DurationUnit,
+    NeedSourceTable,
+    PoolRequirement,
+    TitleProgramme,
+)
 from competency.vocab import Text
 
 __all__ = ["combine", "planning_needs", "source_needs", "title_needs"]
 
-_MONTHS = {DurationUnit.DAYS: 1 / 30, DurationUnit.WEEKS: 7 / 30, DurationUnit.MONTHS: 1,
-           DurationUnit.YEARS: 12}
-
-
-def _add_months(day: dt.date, months: float) -> dt.date:
-    whole = int(months)
-    year, month = divmod(day.month - 1 + whole, 12)
-    start = dt.date(day.year + year, month + 1, 1)
-    last = (dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
-            - dt.timedelta(days=1)).day
-    moved = start.replace(day=min(day.day, last))
-    return moved + dt.timedelta(days=round((months - whole) * 30))
+def _after(day: dt.date, period: Duration) -> dt.date:
+    """``day`` plus ``period``: whole calendar months (the last day when the month is
+    shorter), or days and weeks as such."""
+    if period.unit in (DurationUnit.DAYS, DurationUnit.WEEKS):
+        return day + dt.timedelta(days=period.amount * (7 if period.unit is DurationUnit.WEEKS else 1))
+    months = round(period.amount * (12 if period.unit is DurationUnit.YEARS else 1))
+    year, month = divmod(day.month - 1 + months, 12)
+    first = dt.date(day.year + year, month + 1, 1)
+    following = first.replace(year=first.year + first.month // 12, month=first.month % 12 + 1)
+    return first.replace(day=min(day.day, (following - dt.timedelta(days=1)).day))
 
 
 def _current(official: Official, on: dt.date) -> list[Assignment]:
@@ -68,8 +72,7 @@ def title_needs(official: Official, on: dt.date, table: NeedSourceTable) -> list
             if post.title not in rule.titles or _done(official, rule, on):
                 continue
             taken = _taken(official, post, rule, on)
-            due = None if taken is None else _add_months(
-                taken, rule.within.amount * _MONTHS[rule.within.unit])
+            due = None if taken is None else _after(taken, rule.within)
             need = Need(area=NeedArea.TITLE, target=post.title, level=0, legal=False, due=due,
                         sources=(rule.id,), origin=NeedSource.TITLE,
                         label=Text(vi=f"{NeedArea.TITLE.vi}: {rule.programme.vi}",
