@@ -41,7 +41,7 @@ from competency.targets.plan_needs import NeedTap
 from competency.targets.plan_overlay import PlanOverlay, load_plan_overlay
 from competency.training.catalogue import ProgrammeCatalog
 from competency.training.evaluation import TrainingEvaluation, evaluate_training
-from competency.training.feedback import with_reviews
+from competency.training.feedback import review_programmes, with_reviews
 from competency.training.plan import AREAS, DEFAULT_PRIORITIES, TrainingPlan, plan_training
 
 __all__ = ["plan"]
@@ -160,8 +160,7 @@ def _sources(value: str) -> tuple[NeedSource, ...]:
                                  f"{', '.join(s.code for s in NeedSource)}, got {value!r}") from None
 
 
-def _offered(programmes: str, overlay: PlanOverlay | None) -> ProgrammeCatalog:
-    base = load_programmes(programmes)
+def _offered(base: ProgrammeCatalog, overlay: PlanOverlay | None) -> ProgrammeCatalog:
     if overlay is None:
         return base
     return ProgrammeCatalog.of([*overlay.programmes, *base])
@@ -177,6 +176,7 @@ def _last_year(path: Path, on: dt.date, assessments: AssessmentIndex | None,
         except json.JSONDecodeError as exc:
             raise InputError(f"line {exc.lineno}: {exc.msg}", str(path)) from None
         if isinstance(data, dict):
+            review_programmes(data, {}, source=str(path))   # a bad file fails before the roster
             return data, None
     taken, tally = valid_values(read_participations(path))
     return evaluate_training(taken, assessments or [], programmes=programmes, on=on), tally
@@ -219,9 +219,9 @@ def plan(
     wanted = _sources(sources)
     catalog = load_catalog(overlay)
     fws = load_frameworks(frameworks, profile)
-    base_ids = load_programmes(programmes).ids()
-    province = load_plan_overlay(plan_overlay, base_ids) if plan_overlay is not None else None
-    offered = _offered(programmes, province)
+    base = load_programmes(programmes)
+    province = load_plan_overlay(plan_overlay, base.ids()) if plan_overlay is not None else None
+    offered = _offered(base, province)
     order_text = priorities if priorities is not None else ",".join(
         (province.priorities if province and province.priorities else DEFAULT_PRIORITIES))
     order = tuple(p.strip() for p in order_text.split(",") if p.strip())
