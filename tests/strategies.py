@@ -118,7 +118,11 @@ def _groups(draw: st.DrawFn) -> tuple[fw.CompetencyGroup, ...]:
         groups.append(fw.CompetencyGroup(
             id=group_id, kind=draw(st.sampled_from(fw.CompetencyGroupKind)), name=draw(texts),
             competencies=tuple(fw.Competency(id=c, name=draw(texts), definition=draw(texts),
-                                             levels=draw(_levels())) for c in mine)))
+                                             levels=draw(_levels()),
+                                             case_type=draw(optional(st.sampled_from(
+                                                 ("Standard", "Skill", "Element")))))
+                               for c in mine),
+            case_type=draw(optional(st.sampled_from(("Domain", "Cluster", "Strand"))))))
     return tuple(groups)
 
 

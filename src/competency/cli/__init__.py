@@ -21,6 +21,7 @@ from competency.cli import (
     standards,
     synth,
     targets,
+    template,
     validate,
 )
 from competency.cli._common import EXIT_UNUSABLE, err
@@ -61,6 +62,7 @@ app.command()(plan.plan)
 app.command()(evaluate.evaluate)
 app.add_typer(frameworks.app, name="frameworks")
 app.command()(serve.serve)
+app.command()(template.template)
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ from rich.table import Table
 from competency.cli._common import LANG, Lang, err, out, write_stdout
 from competency.cli.gaps import FRAMEWORKS, load_frameworks
 from competency.errors import DataFileError, InputError
-from competency.frameworks.case import export_case, import_case
+from competency.frameworks.case import DEFAULT_COMPETENCY_TYPES, export_case, read_case
 from competency.frameworks.model import Framework, PositionProfile
 from competency.schema.convert import unstructure
 
@@ -130,21 +130,30 @@ def export(
 def import_(
     file: Path = typer.Argument(..., help="CASE 1.0 CFPackage JSON file"),
     out_file: Path | None = typer.Option(None, "--out", metavar="FILE", help="Frameworks YAML file to write"),
+    competency_types: list[str] = typer.Option(
+        None, "--competency-type", metavar="TYPE",
+        help="A CFItemType whose items are competencies; repeat for several (default: "
+             f"{', '.join(DEFAULT_COMPETENCY_TYPES)})"),
 ) -> None:
-    """Read a CASE 1.0 package and print it as a frameworks file (YAML)."""
+    """Read a CASE 1.0 package and print it as a frameworks file (YAML).
+
+    Standard error gets where every CFItem went: competencies, groups, indicators, kept as
+    notes (in the framework's note) or ignored, each of the last two with its reason.
+    """
     try:
         package = json.loads(file.read_text(encoding="utf-8"))
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), str(file)) from None
     except ValueError as exc:
         raise InputError(f"not valid JSON: {exc}", str(file)) from None
-    warnings: list[str] = []
     try:
-        framework = import_case(package, warnings=warnings)
+        found = read_case(package, competency_types=competency_types or None)
     except DataFileError as exc:
         raise DataFileError(source=str(file), problems=exc.problems) from None
-    for warning in warnings:
-        err.print(f"{file}: warning: {warning}", markup=False)
+    for line in (*found.notes, *found.ignored, *found.warnings):
+        err.print(f"{file}: {line}", markup=False)
+    err.print(f"{file}: {found.summary()}", markup=False)
+    framework = found.framework
     data = unstructure(framework)
     ordered = {f.name: data[f.name] for f in attrs.fields(Framework) if f.name in data}
     text = yaml.safe_dump({"frameworks": [ordered]}, allow_unicode=True, sort_keys=False,

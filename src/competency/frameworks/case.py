@@ -27,21 +27,28 @@ marker ``competency-framework:``; importing reads it back, so export then import
 the same framework. Group kinds are ``conceptKeywords``; the level of an indicator is
 the first number of its ``listEnumeration`` (``3.2`` = level 3, second indicator).
 
-Import (:func:`import_case`) also reads packages produced elsewhere: top-level items
-with children become groups (kind guessed from the keywords or the name), their children
-competencies, grandchildren indicators; rubric criteria attached to a competency give
-its level descriptors (level = the score when it is 1–5, else the position). Such a
-framework gets confidence ``needs-check``, since nothing in it was checked here.
+Import (:func:`read_case`, :func:`import_case`) also reads packages produced elsewhere,
+whatever their CFItemTypes (Domain, Cluster, Strand, Standard, Skill, Indicator …): the
+deepest items of a competency-like type become competencies, their parents groups (kind
+guessed from the keywords or the name), their levelled children indicators; rubric criteria
+attached to a competency give its level descriptors (level = the score when it is 1–5, else
+the position). Every other item is kept as a line of the framework's note, or ignored when
+nothing links it to the document, and :class:`CaseImport` counts where each went. A type
+other than the default is kept (``case_type``) and exported again. Such a framework gets
+confidence ``needs-check``, since nothing in it was checked here.
 """
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import json
 import re
 import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
+
+import attrs
 
 from competency.errors import DataFileError
 from competency.frameworks.catalogue import framework_problems
@@ -58,7 +65,8 @@ from competency.schema.convert import StructureError, structure, unstructure
 from competency.schema.validate import validator
 from competency.vocab import Text, fold
 
-__all__ = ["MARKER", "NAMESPACE", "export_case", "import_case"]
+__all__ = ["DEFAULT_COMPETENCY_TYPES", "MARKER", "NAMESPACE", "CaseImport", "export_case",
+           "import_case", "read_case"]
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:competency:case")
 """Namespace of the version-5 UUIDs of exported packages."""
@@ -142,23 +150,35 @@ def export_case(framework: Framework, *, base_uri: str | None = None,
     document["CFPackageURI"] = _link(framework.title.vi, ids.id("package"),
                                      ids.uri("CFPackages", ids.id("package")))
 
-    type_links = {}
-    item_types = []
-    for code, (title, vi, hierarchy) in _TYPES.items():
-        type_id = ids.id("item-type", code)
-        type_links[code] = _link(title, type_id, ids.uri("CFItemTypes", type_id))
-        item_types.append({"identifier": type_id, "uri": ids.uri("CFItemTypes", type_id),
-                           "title": title, "description": vi, "hierarchyCode": hierarchy,
-                           "typeCode": code, "lastChangeDateTime": when})
+    type_links: dict[tuple[str, str], dict[str, str]] = {}
+    item_types: list[dict[str, Any]] = []
+
+    def item_type(code: str, title: str | None = None) -> dict[str, str]:
+        """The link to the CFItemType of ``code`` titled ``title`` (an imported type kept)."""
+        default, vi, hierarchy = _TYPES[code]
+        title = title or default
+        if (code, title) not in type_links:
+            type_id = ids.id("item-type", code) if title == default else ids.id(
+                "item-type", code, title)
+            type_links[code, title] = _link(title, type_id, ids.uri("CFItemTypes", type_id))
+            item_types.append({"identifier": type_id, "uri": ids.uri("CFItemTypes", type_id),
+                               "title": title, "description": vi, "hierarchyCode": hierarchy,
+                               "typeCode": code, "lastChangeDateTime": when})
+        return type_links[code, title]
+
+    for code in _TYPES:
+        item_type(code)
 
     items: list[dict[str, Any]] = []
     associations: list[dict[str, Any]] = []
     rubrics: list[dict[str, Any]] = []
 
-    def item(kind: str, identifier: str, fields: dict[str, Any]) -> dict[str, str]:
+    def item(kind: str, identifier: str, fields: dict[str, Any],
+             case_type: str | None = None) -> dict[str, str]:
         uri = ids.uri("CFItems", identifier)
+        type_link = item_type(kind, case_type)
         items.append({"identifier": identifier, "uri": uri, "CFDocumentURI": doc_link,
-                      **fields, "CFItemType": _TYPES[kind][0], "CFItemTypeURI": type_links[kind],
+                      **fields, "CFItemType": type_link["title"], "CFItemTypeURI": type_link,
                       "language": "vi", "lastChangeDateTime": when})
         return _link(fields["fullStatement"], identifier, uri)
 
@@ -174,13 +194,15 @@ def export_case(framework: Framework, *, base_uri: str | None = None,
     for g_pos, group in enumerate(framework.groups, 1):
         g_link = item("group", ids.id("group", group.id), {
             "fullStatement": group.name.vi, "alternativeLabel": group.name.en,
-            "humanCodingScheme": group.id, "conceptKeywords": [group.kind.code]})
+            "humanCodingScheme": group.id, "conceptKeywords": [group.kind.code]},
+            group.case_type)
         child_of(g_link, doc_link, g_pos)
         for c_pos, competency in enumerate(group.competencies, 1):
             c_link = item("competency", ids.id("competency", competency.id), {
                 "fullStatement": competency.definition.vi,
                 "alternativeLabel": competency.name.en, "humanCodingScheme": competency.id,
-                "abbreviatedStatement": competency.name.vi, "notes": competency.definition.en})
+                "abbreviatedStatement": competency.name.vi, "notes": competency.definition.en},
+                competency.case_type)
             child_of(c_link, g_link, c_pos)
             sequence = 0
             for descriptor in competency.levels:
@@ -307,26 +329,95 @@ def _levels_from(criteria: Iterable[Mapping[str, Any]], ours: bool,
     return tuple(found[k] for k in sorted(found))
 
 
-class _Package:
-    """A CASE package being read: its items, their tree, rubrics and the notes on what is skipped."""
+DEFAULT_COMPETENCY_TYPES = ("Competency", "Competence", "Năng lực", "Standard", "Skill",
+                            "Kỹ năng")
+"""CFItemTypes read as competencies when the caller names none."""
 
-    def __init__(self, package: Mapping[str, Any], notes: list[str]) -> None:
+_DOCUMENT = object()
+"""The parent of the document's own children, in the tree being read."""
+
+
+def _level_of(entry: Mapping[str, Any]) -> int | None:
+    """The level of an indicator: the first number of its ``listEnumeration``, when 1–5."""
+    match = re.match(r"^\s*(\d+)", str(entry.get("listEnumeration") or ""))
+    level = int(match.group(1)) if match else None
+    return level if level is not None and 1 <= level <= 5 else None
+
+
+@attrs.frozen(kw_only=True)
+class CaseImport:
+    """A framework read from a CASE package, and where each of its CFItems went.
+
+    ``items`` = ``competencies`` + ``groups`` + ``indicators`` + notes + ignored: nothing
+    is dropped without a line in ``notes`` (kept in the framework's note) or ``ignored``.
+    """
+
+    framework: Framework
+    items: int
+    competencies: int
+    groups: int
+    indicators: int
+    notes: tuple[str, ...]
+    ignored: tuple[str, ...]
+    types: tuple[tuple[str, int], ...]
+    """Each CFItemType of the package and how many items have it."""
+    warnings: tuple[str, ...] = ()
+    """Problems of the document itself (a date that is not one), not of an item."""
+
+    def summary(self) -> str:
+        """One line: the counts, then the item types."""
+        types = ", ".join(f"{name} {n}" for name, n in self.types)
+        counts = ", ".join(f"{n} {word if n == 1 else plural}" for n, word, plural in (
+            (self.competencies, "competency", "competencies"), (self.groups, "group", "groups"),
+            (self.indicators, "indicator", "indicators"),
+            (len(self.notes), "kept as a note", "kept as notes"),
+            (len(self.ignored), "ignored", "ignored")))
+        return f"{self.items} CFItems: {counts}" + (f"; item types: {types}" if types else "")
+
+
+class _Package:
+    """A CASE package being read: its items, their tree, rubrics, and where each item went."""
+
+    def __init__(self, package: Mapping[str, Any], competency_types: Iterable[str] | None) -> None:
         self.source = "CFPackage"
         document = package.get("CFDocument") if isinstance(package, Mapping) else None
         if not isinstance(document, Mapping) or not document.get("identifier"):
             raise DataFileError(source=self.source,
                                 problems=("/CFDocument: missing or without identifier",))
-        self.package, self.document, self.notes = package, document, notes
+        self.package, self.document = package, document
         self.meta = _meta_of(document.get("notes"))
         self.ours = self.meta is not None
-        self.items = {i["identifier"]: i for i in package.get("CFItems") or ()
-                      if isinstance(i, Mapping) and i.get("identifier")}
+        self.wanted_names = None if competency_types is None else tuple(competency_types)
+        self.wanted = None if self.wanted_names is None else {fold(t) for t in self.wanted_names}
+        self.notes: list[str] = []
+        self.note_lines: list[str] = []
+        self.ignored: list[str] = []
+        self.warnings: list[str] = []
+        self.indicators = self.group_items = 0
+        for key in ("CFItems", "CFAssociations", "CFRubrics"):
+            if not isinstance(package.get(key) or [], list):
+                raise DataFileError(source=self.source, problems=(
+                    f"/{key}: expected a list, found {type(package[key]).__name__}",))
+        self.items: dict[str, Mapping[str, Any]] = {}
+        self.count = 0
+        for k, entry in enumerate(package.get("CFItems") or ()):
+            self.count += 1
+            identifier = entry.get("identifier") if isinstance(entry, Mapping) else None
+            if not identifier:
+                self.ignored.append(f"/CFItems/{k}: no identifier; ignored")
+            elif identifier in self.items:
+                self.ignored.append(f"/CFItems/{k}: repeats identifier {identifier!r}; ignored")
+            else:
+                self.items[identifier] = entry
         definitions = package.get("CFDefinitions") or {}
-        self.types = {t.get("identifier"): t.get("typeCode") or next(
-            (code for code, (title, _, _) in _TYPES.items()
-             if fold(title) == fold(str(t.get("title")))), None)
-            for t in definitions.get("CFItemTypes") or () if isinstance(t, Mapping)}
+        item_types = [t for t in definitions.get("CFItemTypes") or () if isinstance(t, Mapping)]
+        self.types = {t.get("identifier"): t.get("typeCode") if t.get("typeCode") in _TYPES
+                      else next((code for code, (title, _, _) in _TYPES.items()
+                                 if fold(title) == fold(str(t.get("title")))), None)
+                      for t in item_types}
+        self.type_titles = {t.get("identifier"): str(t.get("title") or "") for t in item_types}
         self.children = self._tree()
+        self.order, self.parent = self._walk()
         self.rubric_criteria: dict[str, list[Mapping[str, Any]]] = {}
         for rubric in package.get("CFRubrics") or ():
             for criterion in (rubric or {}).get("CFRubricCriteria") or ():
@@ -335,9 +426,9 @@ class _Package:
                     self.rubric_criteria.setdefault(target, []).append(criterion)
         self.group_ids, self.competency_ids = _Unique(), _Unique()
 
-    def _tree(self) -> dict[str, list[tuple[Any, ...]]]:
+    def _tree(self) -> dict[Any, list[tuple[Any, ...]]]:
         """Parent → children from the ``isChildOf`` associations; a dangling end is a problem."""
-        children: dict[str, list[tuple[Any, ...]]] = {}
+        children: dict[Any, list[tuple[Any, ...]]] = {}
         problems = []
         for k, assoc in enumerate(self.package.get("CFAssociations") or ()):
             if not isinstance(assoc, Mapping) or assoc.get("associationType") != "isChildOf":
@@ -353,7 +444,8 @@ class _Package:
                 continue
             entry = self.items[child]
             seq = assoc.get("sequenceNumber")
-            children.setdefault(parent, []).append((
+            children.setdefault(_DOCUMENT if parent == self.document["identifier"] else parent,
+                                []).append((
                 seq if isinstance(seq, int) else 10**9, str(entry.get("listEnumeration") or ""),
                 str(entry.get("humanCodingScheme") or ""), str(entry.get("fullStatement") or ""),
                 child))
@@ -361,66 +453,166 @@ class _Package:
             raise DataFileError(source=self.source, problems=tuple(problems))
         return children
 
-    def kids(self, parent: str) -> list[str]:
-        """The children of an item (or of the document), in sequence order."""
+    def _walk(self) -> tuple[list[str], dict[str, Any]]:
+        """Items reachable from the document, depth first in sequence order, each once with the
+        parent it was first reached from; the others are ignored."""
+        order: list[str] = []
+        parent: dict[str, Any] = {}
+        self.tree: dict[Any, list[str]] = {}
+        stack: list[tuple[Any, str]] = [(_DOCUMENT, c) for c in reversed(self._kids(_DOCUMENT))]
+        while stack:
+            above, item = stack.pop()
+            if item in parent:
+                continue
+            parent[item] = above
+            self.tree.setdefault(above, []).append(item)
+            order.append(item)
+            stack.extend((item, c) for c in reversed(self._kids(item)) if c not in parent)
+        for identifier in self.items:
+            if identifier not in parent:
+                self.ignored.append(f"CFItem {identifier}: not linked to the CFDocument by "
+                                    "isChildOf associations; ignored")
+        return order, parent
+
+    def _kids(self, parent: Any) -> list[str]:
         return [entry[-1] for entry in sorted(self.children.get(parent, []))]
+
+    def kids(self, parent: Any) -> list[str]:
+        """The children of an item (or of the document) in the tree read, in sequence order."""
+        return self.tree.get(parent, [])
+
+    def above(self, marked: set[str]) -> set[str]:
+        """The items with a ``marked`` item somewhere below them (one pass, children first)."""
+        found: set[str] = set()
+        for item in reversed(self.order):
+            parent = self.parent[item]
+            if parent is not _DOCUMENT and (item in marked or item in found):
+                found.add(parent)
+        return found
+
+    def below(self, item: str) -> list[str]:
+        """Every item under ``item`` in the tree read."""
+        found: list[str] = []
+        stack = list(reversed(self.kids(item)))
+        while stack:  # no recursion: a package may nest deeper than Python's stack
+            child = stack.pop()
+            found.append(child)
+            stack.extend(reversed(self.kids(child)))
+        return found
+
+    def type_name(self, entry: Mapping[str, Any]) -> str:
+        """The CFItemType of an item as the package names it ("" when untyped)."""
+        link = entry.get("CFItemTypeURI")
+        return str(entry.get("CFItemType") or self.type_titles.get(_identifier(link))
+                   or (link.get("title") if isinstance(link, Mapping) else "") or "")
+
+    def keep(self, item: str, reason: str) -> None:
+        """Keep an item that is no group, competency or indicator as a line of the note."""
+        entry = self.items[item]
+        kind = self.type_name(entry) or "CFItem"
+        code = entry.get("humanCodingScheme") or item
+        self.notes.append(f"CFItem {item} ({kind}): {reason}; kept as a note")
+        self.note_lines.append(f"- {kind} {code}: {entry.get('fullStatement') or ''}".rstrip())
 
     def text(self, entry: Mapping[str, Any], main: str, companion: str) -> Text:
         vi = str(entry.get(main) or entry.get("fullStatement") or "")
         en = entry.get(companion) if self.ours else None
         return Text(vi=vi, en=str(en) if en is not None else vi)
 
+    def case_type(self, entry: Mapping[str, Any], role: str) -> str | None:
+        """The item's type when it is not the default one of its role."""
+        name = self.type_name(entry)
+        return name if name and name != _TYPES[role][0] else None
+
+    def competency_items(self) -> set[str]:
+        """The items read as competencies: the deepest items of a competency-like type, or,
+        in a package whose types name none, by depth (see :func:`read_case`)."""
+        if self.ours:
+            candidates = {i for i in self.order
+                          if _kind_of(self.items[i], self.types) == "competency"}
+        else:
+            wanted = self.wanted if self.wanted is not None else {
+                fold(t) for t in DEFAULT_COMPETENCY_TYPES}
+            candidates = {i for i in self.order if fold(self.type_name(self.items[i])) in wanted}
+        if candidates:
+            return candidates - self.above(candidates)
+        if self.wanted is not None:
+            found = sorted({self.type_name(e) for e in self.items.values()} - {""})
+            raise DataFileError(source=self.source, problems=(
+                (f"/CFItems: no item has a competency type ({', '.join(self.wanted_names or ())}); "
+                 f"the item types are: {', '.join(found) or 'none'}"),))
+        return {i for i in self.order
+                if _kind_of(self.items[i], self.types) not in ("group", "indicator")
+                and (self.parent[i] is _DOCUMENT and not self.kids(i)
+                     or self.parent[i] is not _DOCUMENT and self.parent[self.parent[i]]
+                     is _DOCUMENT)}
+
     def competency(self, item_id: str) -> Competency:
         """A competency, its indicators by level from the children, its levels from the rubric."""
         entry = self.items[item_id]
-        indicators: dict[int, list[Text]] = {}
+        levelled: list[tuple[int, str]] = []
         for child in self.kids(item_id):
-            sub = self.items[child]
-            match = re.match(r"^\s*(\d+)", str(sub.get("listEnumeration") or ""))
-            level = int(match.group(1)) if match else None
-            if level is None or not 1 <= level <= 5:  # noqa: PLR2004
-                self.notes.append(f"CFItem {child}: indicator without a level 1–5 in "
-                                  "listEnumeration; skipped")
-                continue
-            indicators.setdefault(level, []).append(self.text(sub, "fullStatement", "notes"))
-            for deeper in self.kids(child):
-                self.notes.append(f"CFItem {deeper}: below an indicator; skipped")
+            level = _level_of(self.items[child])
+            if level is None:
+                self.keep(child, "below a competency, without a level 1–5 in listEnumeration")
+            else:
+                levelled.append((level, child))
+            for deeper in self.below(child):
+                self.keep(deeper, "below an indicator")
+        criteria = self.rubric_criteria.get(item_id, ())
+        described = {d.level for d in _levels_from(criteria, self.ours, {})}
+        indicators: dict[int, list[Text]] = {}
+        for level, child in levelled:
+            if level in described:
+                indicators.setdefault(level, []).append(
+                    self.text(self.items[child], "fullStatement", "notes"))
+                self.indicators += 1
+            else:
+                self.keep(child, f"indicator of level {level}, which no rubric level describes")
         name_field = "abbreviatedStatement" if entry.get("abbreviatedStatement") else "fullStatement"
-        levels = _levels_from(self.rubric_criteria.get(item_id, ()), self.ours, indicators)
-        for level in sorted(set(indicators) - {d.level for d in levels}):
-            self.notes.append(f"CFItem {item_id}: indicators of level {level} have no rubric "
-                              "level; skipped")
         return Competency(
             id=self.competency_ids(str(entry.get("humanCodingScheme") or entry.get(name_field)
                                        or "")),
             name=self.text(entry, name_field, "alternativeLabel"),
-            definition=self.text(entry, "fullStatement", "notes"), levels=levels)
+            definition=self.text(entry, "fullStatement", "notes"),
+            levels=_levels_from(criteria, self.ours, indicators),
+            case_type=self.case_type(entry, "competency"))
 
     def groups(self) -> tuple[CompetencyGroup, ...]:
-        """The document's top items as groups; competencies at the top go to one more group."""
-        groups, loose = [], []
-        for top in self.kids(self.document["identifier"]):
-            entry = self.items[top]
-            kind = _kind_of(entry, self.types)
-            if kind == "competency" or (kind is None and not self.kids(top)):
-                loose.append(self.competency(top))
+        """The parents of the competencies as groups, in tree order; competencies at the top
+        go to one more group; every other item is kept as a note."""
+        competencies = self.competency_items()
+        under: dict[Any, list[Competency]] = {}
+        for item in self.order:
+            if item in competencies:
+                under.setdefault(self.parent[item], []).append(self.competency(item))
+        placed = set(competencies) | {p for p in under if p is not _DOCUMENT}
+        placed |= {d for c in competencies for d in self.below(c)}
+        over = self.above(placed)
+        for item in self.order:
+            if item not in placed:
+                self.keep(item, "above the groups" if item in over else "no competency below it")
+        groups = []
+        for parent, found in under.items():
+            if parent is _DOCUMENT:
                 continue
-            competencies = tuple(self.competency(c) for c in self.kids(top))
-            if not competencies:
-                self.notes.append(f"CFItem {top}: group without competencies; skipped")
-                continue
+            entry = self.items[parent]
             groups.append(CompetencyGroup(
                 id=self.group_ids(str(entry.get("humanCodingScheme") or entry.get("fullStatement")
                                       or "")),
                 kind=_guess_kind(entry), name=self.text(entry, "fullStatement", "alternativeLabel"),
-                competencies=competencies))
-        if loose:
+                competencies=tuple(found), case_type=self.case_type(entry, "group")))
+        self.group_items = len(groups)
+        if _DOCUMENT in under:
             groups.append(CompetencyGroup(id=self.group_ids("competencies"),
                                           kind=CompetencyGroupKind.PROFESSIONAL,
                                           name=Text(vi="Năng lực", en="Competencies"),
-                                          competencies=tuple(loose)))
+                                          competencies=tuple(under[_DOCUMENT])))
         if not groups:
-            raise DataFileError(source=self.source, problems=("/CFItems: no competency found",))
+            found = sorted({self.type_name(e) for e in self.items.values()} - {""})
+            raise DataFileError(source=self.source, problems=(
+                ("/CFItems: no competency found (item types: "
+                 f"{', '.join(found) or 'none'}); name the types that are competencies"),))
         return tuple(groups)
 
     def header(self) -> dict[str, Any]:
@@ -459,26 +651,47 @@ class _Package:
             "title": Text(vi=str(document.get("title") or ""),
                           en=str(document.get("title") or ""))}
 
+    def note(self, note: Text | None) -> Text | None:
+        """The framework's note, followed by the items kept as notes."""
+        if not self.note_lines:
+            return note
+        kept = "\n".join(self.note_lines)
+        return Text(vi=(f"{note.vi}\n\n" if note else "") + f"Mục CASE giữ làm ghi chú:\n{kept}",
+                    en=(f"{note.en}\n\n" if note else "") + f"CASE items kept as notes:\n{kept}")
+
     def date(self, key: str) -> dt.date | None:
         value = self.document.get(key)
         try:
             return dt.date.fromisoformat(str(value)[:10]) if value else None
         except ValueError:
-            self.notes.append(f"CFDocument {key}: {value!r} is not a date; ignored")
+            self.warnings.append(f"CFDocument {key}: {value!r} is not a date; ignored")
             return None
 
 
-def import_case(package: Mapping[str, Any], *, warnings: list[str] | None = None) -> Framework:
-    """A framework from a CASE 1.0 ``CFPackage``; problems raise :class:`DataFileError`.
+def read_case(package: Mapping[str, Any], *,
+              competency_types: Iterable[str] | None = None) -> CaseImport:
+    """A framework from a CASE 1.0 ``CFPackage``, with where each CFItem went; problems raise
+    :class:`DataFileError`.
 
-    Items that fit nowhere (deeper levels, indicators without a level) are skipped, each
-    with a line in ``warnings`` when a list is given.
+    Competencies are the deepest items whose CFItemType is one of ``competency_types``
+    (default :data:`DEFAULT_COMPETENCY_TYPES`; accents and case ignored): a ``Standard``
+    with ``Standard`` children is a parent node, its children the competencies. The parent
+    of each competency is its group (Cluster, Domain, Strand …); competencies directly under
+    the document form one more group. Children of a competency with a level in their
+    ``listEnumeration`` that its rubric describes are its indicators. When no item has a
+    competency type (an untyped package) and ``competency_types`` is not given, the
+    document's children are the groups (or competencies, when they have no children) and
+    theirs the competencies. Every other item linked to the document is kept as a line of
+    the framework's note, under its type; items not linked are ignored. Groups and
+    competencies keep a type other than the default in ``case_type``, and export writes it.
     """
-    reader = _Package(package, warnings if warnings is not None else [])
+    reader = _Package(package, competency_types)
     groups = reader.groups()
     document = reader.document
+    header = reader.header()
+    header["note"] = reader.note(header["note"])
     framework = Framework(
-        **reader.header(), creator=str(document.get("creator") or "?"),
+        **header, creator=str(document.get("creator") or "?"),
         publisher=document.get("publisher") or None, version=document.get("version") or None,
         valid_from=reader.date("statusStartDate"), valid_until=reader.date("statusEndDate"),
         groups=groups)
@@ -487,7 +700,22 @@ def import_case(package: Mapping[str, Any], *, warnings: list[str] | None = None
     problems += framework_problems(framework, reader.source)
     if problems:
         raise DataFileError(source=reader.source, problems=tuple(problems))
-    return framework
+    types = collections.Counter(reader.type_name(e) or "(untyped)" for e in reader.items.values())
+    return CaseImport(framework=framework, items=reader.count,
+                      competencies=len(framework.competencies()), groups=reader.group_items,
+                      indicators=reader.indicators, notes=tuple(reader.notes),
+                      ignored=tuple(reader.ignored), types=tuple(sorted(types.items())),
+                      warnings=tuple(reader.warnings))
+
+
+def import_case(package: Mapping[str, Any], *, warnings: list[str] | None = None,
+                competency_types: Iterable[str] | None = None) -> Framework:
+    """The framework of a CASE 1.0 ``CFPackage`` (see :func:`read_case`); each item kept as a
+    note or ignored gets a line in ``warnings`` when a list is given."""
+    found = read_case(package, competency_types=competency_types)
+    if warnings is not None:
+        warnings += [*found.notes, *found.ignored, *found.warnings]
+    return found.framework
 
 
 def _scale_from(rubrics: Iterable[Mapping[str, Any]]) -> tuple[ScaleLevel, ...]:

@@ -98,6 +98,9 @@ class Competency:
     definition: Text = attrs.field(metadata=describe("Definition.", "Định nghĩa."))
     levels: tuple[LevelDescriptor, ...] = attrs.field(default=(), metadata=describe(
         "Descriptors by level, lowest first.", "Mô tả theo cấp độ."))
+    case_type: str | None = attrs.field(default=None, metadata=describe(
+        "CASE item type (CFItemType) it was imported with, when not Competency; exported "
+        "with it.", "Loại mục CASE (CFItemType) khi nhập, nếu khác Competency.", minLength=1))
 
     def descriptor(self, level: int) -> LevelDescriptor | None:
         """The descriptor of ``level``, if the framework gives one."""
@@ -113,6 +116,10 @@ class CompetencyGroup:
     name: Text = attrs.field(metadata=describe("Name.", "Tên nhóm."))
     competencies: tuple[Competency, ...] = attrs.field(metadata=describe(
         "Competencies of the group.", "Các năng lực.", minItems=1))
+    case_type: str | None = attrs.field(default=None, metadata=describe(
+        "CASE item type (CFItemType) it was imported with, when not Competency Group "
+        "(Cluster, Domain, Standard …); exported with it.",
+        "Loại mục CASE (CFItemType) khi nhập, nếu khác Competency Group.", minLength=1))
 
 
 @attrs.frozen(kw_only=True)

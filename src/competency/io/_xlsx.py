@@ -2,7 +2,8 @@
 without one is noted).
 
 Every worksheet is read as its own table, each with its header; a workbook often
-splits a roster by unit, one sheet per commune.
+splits a roster by unit, one sheet per commune. The guide and lists of a template
+(:mod:`competency.io._template_sheets`) are not read unless named.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from competency.io._formulas import formulas_without_values, with_formula_notes
 from competency.io._progress import Progress, Reporter
 from competency.io._records import RawRecord, SourceLocation
 from competency.io._rows import Row, RowCount, Unreadable, limited, table_records
+from competency.io._template_sheets import helper_sheets
 from competency.io.column_sets import OFFICIAL, ColumnSet
 
 __all__ = ["read_xlsx"]
@@ -95,6 +97,9 @@ def read_xlsx(path: Path, file: str, *, sheet: str | None = None,
                 raise InputError(f"no sheet {sheet!r}; the sheets are: "
                                  f"{', '.join(workbook.sheetnames)}", file)
             sheets = [workbook[sheet]]
+        else:
+            helpers = helper_sheets(workbook)
+            sheets = [s for s in sheets if s.title not in helpers]
         report = Reporter(progress, _total_rows(sheets) if progress else None, "rows")
         count = RowCount()
         for worksheet in sheets:

@@ -124,4 +124,24 @@ def columns_page() -> str:
                   "every row is invalid.", "",
                   "| Column | Vietnamese headers | Meaning | Accepted values | Record field |",
                   "|---|---|---|---|---|", *column_rows(columns.columns)]
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, "", *_TEMPLATES]) + "\n"
+
+
+_TEMPLATES = (
+    "## Templates to fill in (mẫu nhập liệu)",
+    "",
+    "`competency template roster FILE.xlsx` (or `assessments`, `participations`; `--lang en`",
+    "for English headers) writes a blank workbook with the headers above, the header row",
+    "frozen, a drop-down list on every coded column (levels, ranks, titles, yes/no, and for",
+    "assessments and participations the competency and programme ids of the loaded",
+    "catalogues), a date check and the `dd/mm/yyyy` format on date columns, and text format",
+    "on administrative codes so leading zeros stay. The lists are in the sheet `Danh mục`",
+    "(lists), each drop-down referring to its range; the sheet `Hướng dẫn` (guide) gives, for",
+    "every column, its header, field, meaning in Vietnamese and English, the values expected",
+    "and whether it is required. A roster template has one `Xếp loại <year>` column per",
+    "`--year` (default: the three years before the current one).",
+    "",
+    "A filled template is read like any other workbook. The template names its `Hướng dẫn`",
+    "and `Danh mục` sheets in a custom document property, and the reader skips them; every",
+    "other sheet is read. A template left empty is refused as a file without records.",
+)
