@@ -50,6 +50,8 @@ def test_the_plan_counts_this_years_participants_of_a_reviewed_programme():
 
 @pytest.mark.parametrize(("data", "pointer"), [
     ({"quality": [{"programme": "x", "index": "high"}]}, "/quality/0/index"),
+    ({"quality": [{"programme": "x", "index": 2}, {"programme": "y", "index": 12}]},
+     "/quality/1/index"),
     ({"changes": [{"programme": "x", "compared": 1.5}]}, "/changes/0/compared"),
     ({"changes": [{"compared": 1}]}, "/changes/0/programme"),
     ({"results": []}, "/"),

@@ -60,7 +60,11 @@ def review_programmes(evaluation: TrainingEvaluation | Mapping[str, Any],
         counts[1] += _number(row.get("improved", 0), f"/changes/{i}/improved", source, whole=True)
     index: dict[str, float | None] = {}
     for i, row in enumerate(_list(data, "quality", source)):
-        index[row["programme"]] = _number(row.get("index"), f"/quality/{i}/index", source)
+        value = _number(row.get("index"), f"/quality/{i}/index", source)
+        if value is not None and not 0 <= value <= 10:
+            raise DataFileError(source=source, problems=(
+                f"/quality/{i}/index: expected an index on the 0–10 scale, got {value!r}",))
+        index[row["programme"]] = value
     reviews = []
     for programme in sorted(set(gains) | set(index)):
         value = index.get(programme)
