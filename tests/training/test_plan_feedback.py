@@ -88,13 +88,16 @@ target_needs:
   - {target_set: vn.nq-26-2018-tw.province, indicator: international, programme: nowhere}
   - {target_set: vn.nq-26-2018-tw.province, indicator: nope, programme: vn.minh-hoa.tin-hoc-co-ban}
   - {target_set: missing, indicator: x, programme: y}
+  - {target_set: vn.qd-2282-2020-ttg, indicator: agencies-with-woman-key-leader-2025,
+     programme: vn.minh-hoa.tin-hoc-co-ban}
 """, encoding="utf-8")
     with pytest.raises(DataFileError) as caught:
         load_plan_overlay(bad, BUILT_IN)
     problems = caught.value.problems
     assert [p.split(":")[0] for p in problems] == [
         "/priorities/1", "/target_needs/0/programme", "/target_needs/1/indicator",
-        "/target_needs/2/target_set"]
+        "/target_needs/2/target_set", "/target_needs/3/indicator"]
+    assert "counts units" in problems[-1]
 
 
 def test_an_overlay_cannot_replace_a_built_in_programme(tmp_path):

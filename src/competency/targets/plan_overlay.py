@@ -18,7 +18,7 @@ from competency.errors import DataFileError
 from competency.io.datafiles import parse_yaml, read_data_file, schema_problems, structured
 from competency.law import Confidence
 from competency.targets.catalogue import TARGET_SETS, builtin_target_sets
-from competency.targets.model import TargetSet
+from competency.targets.model import Counting, TargetSet
 from competency.training.catalogue import PROGRAMMES
 from competency.training.model import Programme
 from competency.training.plan import PRIORITY_KEYS
@@ -89,9 +89,13 @@ def _problems(overlay: PlanOverlay, programme_ids: Iterable[str]) -> list[str]:
         except KeyError:
             found.append(f"{here}/target_set: unknown target set {link.target_set!r}")
             continue
-        if link.indicator not in {x.id for x in target_set.indicators}:
+        indicator = next((x for x in target_set.indicators if x.id == link.indicator), None)
+        if indicator is None:
             found.append(f"{here}/indicator: {link.target_set!r} has no indicator "
                          f"{link.indicator!r}")
+        elif indicator.counts is not Counting.PEOPLE:
+            found.append(f"{here}/indicator: {link.indicator!r} counts units; only an "
+                         "indicator counting people gives training needs")
         if link.programme not in offered:
             found.append(f"{here}/programme: unknown programme {link.programme!r}")
     return found
