@@ -41,7 +41,8 @@ assignments = st.builds(
     m.Assignment, title=TEXT, rank=optional(st.sampled_from([r.code for r in v.Rank])),
     unit=optional(units), start=optional(DATES), end=optional(DATES),
     first_appointed=optional(DATES), leadership=optional(st.booleans()),
-    international=optional(st.booleans()))
+    international=optional(st.booleans()),
+    job_position=optional(st.sampled_from(["hop_tac_quoc_te", "QN.XTDL.01", "van_thu"])))
 
 education = st.builds(m.Education, level=st.sampled_from(v.EducationLevel), field=optional(TEXT),
                       institution=optional(TEXT), awarded_on=optional(DATES),

@@ -83,3 +83,41 @@ def state_label(state: str, lang: str = "vi") -> str:
     code, _, rest = state.partition(" (due ")
     label = Outcome(code).label(lang)
     return f"{label} ({message('due', lang)} {rest.rstrip(')')})" if rest else label
+
+
+# -- International-facing posts (gaps --international, targets --international) -------------------
+_INTERNATIONAL_POSTS: dict[str, tuple[str, str]] = {
+    "intl-title": ("Vị trí có nhiệm vụ quốc tế theo {by} ngày {on}",
+                   "International-facing posts by {by} as of {on}"),
+    "intl-title-targets": ("Vị trí có nhiệm vụ quốc tế trong đối tượng của chỉ tiêu ngày {on}",
+                           "International-facing posts in the indicators' populations as of {on}"),
+    "intl-by-unit": ("đơn vị", "unit"),
+    "intl-by-position": ("chức danh", "position"),
+    "intl-by-level": ("cấp hành chính", "level"),
+    "intl-all": ("tất cả", "all"),
+    "intl-col-key": ("mã", "key"),
+    "intl-col-name": ("tên", "name"),
+    "intl-col-indicator": ("chỉ tiêu", "indicator"),
+    "intl-col-posts": ("số vị trí", "posts"),
+    "intl-col-holders": ("người giữ", "holders"),
+    "intl-col-capable": ("đủ năng lực", "capable"),
+    "intl-col-lacking": ("thiếu năng lực", "lacking"),
+    "intl-col-unknown": ("chưa rõ", "unknown"),
+    "intl-col-gap": ("còn thiếu (người)", "gap (people)"),
+    "intl-col-missing": ("thiếu {part}", "missing {part}"),
+    "intl-col-who": ("mã hồ sơ thiếu năng lực", "officials lacking"),
+    "intl-parts": ("Năng lực yêu cầu ({confidence}; {citation}):",
+                   "Capability required ({confidence}; {citation}):"),
+    "intl-part": ("  ({n}) {id}: {label}", "  ({n}) {id}: {label}"),
+    "intl-legend": ("chưa rõ: thiếu dữ liệu (ví dụ chưa đánh giá năng lực), không tính là thiếu.",
+                    "unknown: data missing (e.g. a competency not assessed), not counted as lacking."),
+    "intl-summary": ("vị trí có nhiệm vụ quốc tế: {posts}; người giữ: {holders}; thiếu năng lực: "
+                     "{lacking}; chưa rõ: {unknown}",
+                     "international-facing posts: {posts}; holders: {holders}; lacking the "
+                     "capability: {lacking}; unknown: {unknown}"),
+    "intl-who": ("{set} › {indicator}, thiếu năng lực: {who}",
+                 "{set} › {indicator}, lacking the capability: {who}"),
+    "intl-no-indicator": ("không có chỉ tiêu nào dùng tiêu chí {predicate} trong các bộ đã chọn",
+                          "no indicator of the chosen sets uses the predicate {predicate}"),
+}
+MESSAGES.update(_INTERNATIONAL_POSTS)

@@ -74,8 +74,12 @@ def _show_profile(profile: PositionProfile, framework: Framework, lang: str) -> 
     out.print(f"{profile.id}: {profile.title[lang]}{profile.flag()}", style="bold", markup=False)
     position = profile.position
     out.print(f"position: {position.title}; level: {position.level.code if position.level else '*'}"
-              f"; rank: {position.rank or '*'}; type: {profile.position_type.label(lang)}",
+              f"; rank: {position.rank or '*'}; type: {profile.position_type.label(lang)}"
+              + (f"; job position: {position.job_position}" if position.job_position else ""),
               markup=False)
+    if profile.tasks:
+        out.print(f"tasks: {'; '.join(f'{t.code} — {t.label(lang)}' for t in profile.tasks)}",
+                  markup=False)
     out.print(f"standards: {', '.join(profile.standards) or '-'}", markup=False)
     out.print(f"framework: {framework.id}{framework.flag()}", markup=False)
     for required in profile.required:

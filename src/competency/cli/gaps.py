@@ -10,6 +10,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from competency.cli import _international as intl
 from competency.cli._common import (
     LANG,
     REDACT,
@@ -24,7 +25,7 @@ from competency.cli._common import (
     valid_values,
     write_stdout,
 )
-from competency.cli._output import output_to
+from competency.cli._output import output_to, write_csv
 from competency.frameworks.catalogue import FrameworkCatalog
 from competency.frameworks.gaps import CohortGaps, GapKind, GapReport, cohort_gaps
 from competency.frameworks.report import gaps_document
@@ -159,6 +160,7 @@ def gaps(
     drafts: bool = typer.Option(False, "--include-drafts", help="Also apply draft standards"),
     redact: bool = REDACT,
     out_file: Path | None = typer.Option(None, "--out", metavar="FILE", help="Write the report here"),
+    international: bool = typer.Option(False, "--international", help=intl.INTERNATIONAL_HELP),
 ) -> None:
     """Gaps between each official and their position: standards unmet or unknown, competency
     shortfalls; summarised by unit, position or administrative level."""
@@ -171,6 +173,9 @@ def gaps(
     reports: list[GapReport] = []
     if official_id is not None:
         officials = (o for o in officials if o.id == official_id)
+    posts = intl.for_gaps(day, fws, catalog.tables, index) if international else None
+    if posts is not None:
+        officials = intl.tap(officials, [posts])
     cohort = cohort_gaps(officials, on=day, profile=profile, assessments=index, catalog=catalog,
                          frameworks=fws, include_drafts=drafts,
                          each=reports.append if official_id is not None else None)
@@ -186,15 +191,23 @@ def gaps(
                     for line in report.lines(lang):
                         out.print(line, markup=False)
         elif fmt is GapFormat.JSON:
-            json.dump(gaps_document(tally, cohort, by.value, assessed), sys.stdout,
-                      ensure_ascii=False, indent=1)
+            document = gaps_document(tally, cohort, by.value, assessed)
+            if posts is not None:
+                document["international_posts"] = intl.gaps_document(posts, by.value)
+            json.dump(document, sys.stdout, ensure_ascii=False, indent=1)
             sys.stdout.write("\n")
+        elif fmt is GapFormat.CSV and posts is not None:
+            write_csv(intl.gaps_sheet(posts, by.value, lang), None)
         elif fmt is GapFormat.CSV:
             _csv(cohort, by.value, lang)
         else:
             _table(cohort, by.value, lang)
+            if posts is not None:
+                intl.print_gaps(posts, by.value, lang)
     if out_file is not None:
         err.print(f"wrote {out_file}", markup=False)
     _summary(tally, assessed, cohort, lang)
+    if posts is not None:
+        intl.summary(posts, lang)
     raise typer.Exit(exit_status(tally, assessed))
 

@@ -11,6 +11,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
+from competency.cli import _international as intl
 from competency.cli._common import (
     LANG,
     REDACT,
@@ -31,8 +32,10 @@ from competency.cli._output import (
     write_text,
     write_xlsx,
 )
+from competency.cli.gaps import load_frameworks
 from competency.io.roster import Tally
 from competency.io.sheets import Share
+from competency.standards.catalogue import Catalog
 from competency.targets.catalogue import builtin_target_sets, get_target_set
 from competency.targets.measure import IndicatorResult, TargetReport, check_targets
 from competency.targets.model import TargetSet
@@ -170,6 +173,10 @@ def targets(
     out_file: Path | None = typer.Option(None, "--out", metavar="FILE", help="Write here (required for xlsx)"),
     lang: Lang = LANG,
     redact: bool = REDACT,
+    international: bool = typer.Option(False, "--international", help=intl.INTERNATIONAL_HELP),
+    frameworks: list[Path] = typer.Option(None, "--frameworks", metavar="FILE",
+                                          help="Extra position profiles marking posts "
+                                               "(with --international)"),
 ) -> None:
     """Where a roster stands against workforce targets: share, status and gap per indicator.
 
@@ -179,13 +186,19 @@ def targets(
     check_destination(fmt, out_file)
     sets = [get_target_set(s) for s in set_ids] if set_ids else list(builtin_target_sets().values())
     snapshots = _snapshots(rosters, on or [])
-    reports, tallies = [], []
+    reports, tallies, posts = [], [], []
+    catalog = load_frameworks(frameworks) if international else None
     for roster, day in snapshots:
         tally = Tally()
-        reports.append(check_targets(valid_officials(roster, tally, day, redact=redact), sets, day,
-                                     by=by.value if by else None))
+        officials = valid_officials(roster, tally, day, redact=redact)
+        if catalog is not None:
+            counts = intl.for_targets(sets, day, catalog, Catalog.builtin().tables)
+            officials = intl.tap(officials, [c.posts for c in counts])
+            posts += counts
+        reports.append(check_targets(officials, sets, day, by=by.value if by else None))
         tallies.append((roster, day, tally))
     reports.sort(key=lambda r: r.on)
+    posts.sort(key=lambda c: c.posts.on)
     labels = fmt is OutputFormat.XLSX
     rows = [_row(r, "vi" if labels else lang, labels=labels)
             for rep in reports for r in rep.results]
@@ -193,17 +206,26 @@ def targets(
         data = {"records": [{"roster": str(p), "on": d.isoformat(), **t.as_dict()}
                             for p, d, t in tallies],
                 "reports": [r.as_dict() for r in reports]}
+        if international:
+            data["international_posts"] = intl.targets_document(posts)
         write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", out_file)
+    elif fmt is OutputFormat.CSV and international:
+        write_csv(intl.targets_sheet(posts, lang), out_file)
     elif fmt is OutputFormat.CSV:
         write_csv(Sheet(name="targets", headers=[k for k, _ in _COLUMNS], rows=rows), out_file)
     elif fmt is OutputFormat.XLSX:
         write_xlsx([Sheet(name="Chỉ tiêu", headers=[vi for _, vi in _COLUMNS], rows=rows),
-                    _notes_sheet(sets)], out_file)
+                    _notes_sheet(sets), *([intl.targets_sheet(posts, "vi")] if international
+                                          else [])], out_file)
     else:
         with output_to(out_file):
             _print_table(reports, lang, grouped=by is not None)
+            for report in reports if international else ():
+                intl.print_targets([c for c in posts if c.posts.on == report.on], report.on, lang)
     for roster, day, tally in tallies:
         err.print(f"{roster} ({day.isoformat()}): records {tally_counts(tally)}", markup=False)
+    if international and not posts:
+        err.print(intl.no_indicator(lang), markup=False)
     if out_file is not None:
         err.print(f"wrote {out_file}", markup=False)
     raise typer.Exit(exit_status(*(tally for _, _, tally in tallies)))

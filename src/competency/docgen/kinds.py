@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from competency.frameworks.model import Framework, PositionProfile
+from competency.frameworks.model import Framework, PositionProfile, PostTaskTable
 from competency.model.assessment import Assessment
 from competency.model.official import Official
 from competency.model.participation import Participation
@@ -86,6 +86,9 @@ KINDS: dict[str, Kind] = {
         Kind(name="position-profile", cls=PositionProfile,
              title_en="Position profile: standards that apply and competency levels required",
              title_vi="Hồ sơ vị trí việc làm: tiêu chuẩn áp dụng và cấp độ năng lực yêu cầu"),
+        Kind(name="table-post-tasks", cls=PostTaskTable,
+             title_en="Tasks of posts (international) and the capability each requires",
+             title_vi="Nhiệm vụ đặc thù của vị trí (quốc tế) và năng lực người giữ vị trí phải có"),
         Kind(name="assessment", cls=Assessment,
              title_en="Competency assessment of an official",
              title_vi="Kết quả đánh giá năng lực của cán bộ, công chức"),

@@ -20,10 +20,14 @@ from competency.frameworks.model import (
     LevelDescriptor,
     PositionProfile,
     PositionRef,
+    PositionTask,
     PositionType,
+    PostTask,
+    PostTaskTable,
     RequiredLevel,
     ScaleLevel,
 )
+from competency.frameworks.tasks import carries, post_tasks, task_posts
 
 __all__ = [
     "LEVELS",
@@ -35,10 +39,16 @@ __all__ = [
     "LevelDescriptor",
     "PositionProfile",
     "PositionRef",
+    "PositionTask",
     "PositionType",
+    "PostTask",
+    "PostTaskTable",
     "RequiredLevel",
     "ScaleLevel",
     "UnknownFrameworkError",
+    "carries",
     "framework_problems",
     "load_framework_file",
+    "post_tasks",
+    "task_posts",
 ]

@@ -19,6 +19,7 @@ from competency.vocab import AdministrativeLevel, Term, Text, describe
 
 __all__ = [
     "LEVELS",
+    "CapabilityRef",
     "Competency",
     "CompetencyGroup",
     "CompetencyGroupKind",
@@ -26,9 +27,13 @@ __all__ = [
     "LevelDescriptor",
     "PositionProfile",
     "PositionRef",
+    "PositionTask",
     "PositionType",
+    "PostTask",
+    "PostTaskTable",
     "RequiredLevel",
     "ScaleLevel",
+    "TaskCompetency",
 ]
 
 LEVELS = range(1, 6)
@@ -52,6 +57,17 @@ class PositionType(Term):
               "Shared professional", ("chuyen mon, nghiep vu dung chung", "dung chung"))
     SUPPORT = ("support", "Vị trí việc làm hỗ trợ, phục vụ", "Support and service",
                ("ho tro, phuc vu", "ho tro phuc vu", "ho tro", "phuc vu"))
+
+
+class PositionTask(Term):
+    """Nhiệm vụ đặc thù của một vị trí: what a post's work involves beyond its title.
+
+    A post carries a task when its position profile lists it, or when the record says so
+    (``assignments[].international`` for the international task)."""
+
+    INTERNATIONAL = ("international", "Nhiệm vụ quốc tế (quan hệ, giao tiếp, làm việc với đối tác "
+                     "nước ngoài)", "International tasks (relations and work with foreign partners)",
+                     ("quoc te", "doi ngoai", "hop tac quoc te"))
 
 
 class CompetencyGroupKind(Term):
@@ -180,12 +196,17 @@ class PositionRef:
         "Administrative level of the unit; absent = any.", "Cấp hành chính."))
     rank: str | None = attrs.field(default=None, metadata=describe(
         "Rank code (mã ngạch); absent = any.", "Mã ngạch.", minLength=1))
+    job_position: str | None = attrs.field(default=None, metadata=describe(
+        "Job position (vị trí việc làm) as records write it in assignments[].job_position; "
+        "absent = any.", "Vị trí việc làm.", minLength=1))
 
     def selector(self) -> Selector:
-        """The officials' posts this position covers: its title, at its level and rank if given."""
+        """The officials' posts this position covers: its title, at its level, rank and job
+        position if given."""
         return Selector(titles=(self.title,),
                         levels=None if self.level is None else (self.level,),
-                        ranks=None if self.rank is None else (self.rank,))
+                        ranks=None if self.rank is None else (self.rank,),
+                        job_positions=None if self.job_position is None else (self.job_position,))
 
 
 @attrs.frozen(kw_only=True)
@@ -216,6 +237,10 @@ class PositionProfile:
         "as-of date are evaluated.", "Các tiêu chuẩn áp dụng."))
     required: tuple[RequiredLevel, ...] = attrs.field(default=(), metadata=describe(
         "Required level per competency.", "Cấp độ năng lực yêu cầu."))
+    tasks: tuple[PositionTask, ...] = attrs.field(default=(), metadata=describe(
+        "Tasks the position carries (international: relations and work with foreign "
+        "partners); each task's required capability is data (data/tables/post-tasks.yaml).",
+        "Nhiệm vụ đặc thù của vị trí."))
     confidence: Confidence = attrs.field(metadata=describe("How sure the profile is.",
                                                            "Mức độ tin cậy."))
     illustrative: bool = attrs.field(default=False, metadata=describe(
@@ -229,3 +254,55 @@ class PositionProfile:
         return "" if self.confidence is Confidence.CONFIRMED else f" [{self.confidence.value}]"
 
 
+# -- tasks of posts ------------------------------------------------------------------------------
+
+@attrs.frozen(kw_only=True)
+class CapabilityRef:
+    """A workforce-target indicator whose predicate is the capability a task requires, so the
+    rule is written once, in the target set."""
+
+    target_set: str = attrs.field(metadata=describe(
+        "Target-set id, e.g. vn.nq-26-2018-tw.province.", "Mã bộ chỉ tiêu.", pattern=_DOTTED_ID))
+    indicator: str = attrs.field(metadata=describe(
+        "Indicator id within the set, e.g. international.", "Mã chỉ tiêu.", pattern=_ID))
+
+
+@attrs.frozen(kw_only=True)
+class TaskCompetency:
+    """A framework competency a task requires, at a level."""
+
+    framework: str = attrs.field(metadata=describe(
+        "Framework id.", "Mã khung năng lực.", pattern=_DOTTED_ID))
+    competency: str = attrs.field(metadata=describe("Competency id.", "Mã năng lực.", pattern=_ID))
+    level: int = attrs.field(metadata=describe(
+        "Required level 1–5.", "Cấp độ yêu cầu 1–5.", minimum=1, maximum=5))
+
+
+@attrs.frozen(kw_only=True)
+class PostTask(Cited):
+    """What a post with a task requires of its holder: a rule (by reference) and competencies."""
+
+    task: PositionTask = attrs.field(metadata=describe("The task.", "Nhiệm vụ."))
+    name: Text = attrs.field(metadata=describe("Name.", "Tên."))
+    capability: CapabilityRef = attrs.field(metadata=describe(
+        "The indicator whose predicate the holder must meet; each part of an all_of is "
+        "reported apart.", "Chỉ tiêu có tiêu chí người giữ vị trí phải đạt."))
+    competencies: tuple[TaskCompetency, ...] = attrs.field(default=(), metadata=describe(
+        "Framework competencies the holder must reach (read from assessments).",
+        "Năng lực theo khung phải đạt."))
+
+
+@attrs.frozen(kw_only=True)
+class PostTaskTable:
+    """The tasks posts can carry and what each requires of the holder."""
+
+    tasks: tuple[PostTask, ...] = attrs.field(metadata=describe(
+        "One entry per task.", "Mỗi nhiệm vụ một mục.", minItems=1))
+
+    def get(self, task: PositionTask) -> PostTask:
+        """The entry of ``task``."""
+        for entry in self.tasks:
+            if entry.task is task:
+                return entry
+        msg = f"no entry for task {task.code!r} in the post-tasks table"
+        raise KeyError(msg)

@@ -33,6 +33,9 @@ class Selector:
         "Position or title codes (data/titles.yaml).", "Mã chức vụ, chức danh."))
     ranks: tuple[str, ...] | None = attrs.field(default=None, metadata=describe(
         "Rank codes.", "Mã ngạch."))
+    job_positions: tuple[str, ...] | None = attrs.field(default=None, metadata=describe(
+        "Job positions (vị trí việc làm) of the post, as written in assignments[].job_position.",
+        "Vị trí việc làm."))
     units: tuple[str, ...] | None = attrs.field(default=None, metadata=describe(
         "Unit ids or names (exact).", "Mã hoặc tên đơn vị."))
     provinces: tuple[str, ...] | None = attrs.field(default=None, metadata=describe(
@@ -42,7 +45,8 @@ class Selector:
         "Có trong quy hoạch."))
 
     def _post_keys(self) -> bool:
-        return any(k is not None for k in (self.leadership, self.titles, self.ranks))
+        return any(k is not None for k in (self.leadership, self.titles, self.ranks,
+                                           self.job_positions))
 
     def matches(self, official: Official, post: Assignment | None) -> bool:
         """True when every given key matches ``post`` (``None``: the official's own record)."""
@@ -55,6 +59,7 @@ class Selector:
             (self.levels, None if unit is None else unit.level),
             (self.titles, None if post is None else post.title),
             (self.ranks, None if post is None else post.rank),
+            (self.job_positions, None if post is None else post.job_position),
             (self.provinces, None if unit is None else unit.province_code),
         )
         if not all(accepted is None or value in accepted for accepted, value in checks):

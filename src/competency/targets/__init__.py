@@ -29,6 +29,12 @@ from competency.targets.model import (
 from competency.targets.needs import TargetCandidates, target_needs
 from competency.targets.plan_needs import NeedTap, roster_needs
 from competency.targets.plan_overlay import PlanOverlay, TargetProgramme, load_plan_overlay
+from competency.targets.posts import (
+    PostGroup,
+    TaskPosts,
+    capability_predicate,
+    international,
+)
 from competency.targets.trajectory import (
     Trajectory,
     target_trajectory,
@@ -42,17 +48,21 @@ __all__ = [
     "IndicatorResult",
     "NeedTap",
     "PlanOverlay",
+    "PostGroup",
     "TargetRange",
     "TargetReport",
-    "TargetSet",
     "TargetCandidates",
     "TargetProgramme",
+    "TargetSet",
     "TargetStatus",
+    "TaskPosts",
     "Trajectory",
     "UnknownTargetSetError",
     "builtin_target_sets",
+    "capability_predicate",
     "check_targets",
     "get_target_set",
+    "international",
     "load_plan_overlay",
     "load_target_file",
     "resolve_target_sets",

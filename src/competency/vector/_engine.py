@@ -80,7 +80,8 @@ class _Plan:
         self.columns = [col for x in (*self.official_facts, *self.post_facts) for col in x.columns]
         # The five values below decide applicability unless a selector reads more of the record.
         self._keyed = not any(s.applies_to.leadership is not None or s.applies_to.units is not None
-                              or s.applies_to.in_planning_pool is not None for s in self.in_force)
+                              or s.applies_to.in_planning_pool is not None
+                              or s.applies_to.job_positions is not None for s in self.in_force)
         self._chosen: dict[tuple[object, ...], list[int] | None] = {}
 
     def current_posts(self, record: Record) -> list[Record]:
