@@ -169,7 +169,8 @@ def test_exports_have_vietnamese_headers(tmp_path):
             for i in range(random.Random(1).randint(5, 9))]
     plan = plan_training(rows, CATALOG, budget=10_000)
     book = openpyxl.load_workbook(plan.to_xlsx(tmp_path / "plan.xlsx"), read_only=True)
-    assert book.sheetnames == ["Tổng hợp", "Kế hoạch lớp", "Kinh phí theo đơn vị", "Nhu cầu"]
+    assert book.sheetnames == ["Tổng hợp", "Kế hoạch lớp", "Kinh phí theo đơn vị",
+                               "Theo nguồn nhu cầu", "Nhu cầu"]
     header = next(book["Kế hoạch lớp"].iter_rows(values_only=True))
     assert header[:6] == ("STT", "Mã chương trình", "Tên chương trình", "Mã địa bàn",
                           "Số học viên", "Số lớp")

@@ -25,6 +25,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col-why": ("lý do", "why"),
     "n-results": ("{n} kết quả", "{n} results"),
     "due": ("hạn", "due"),
+    # -- competency plan ---------------------------------------------------------------------
+    "plan-title": ("Kế hoạch đào tạo, bồi dưỡng", "Training plan"),
+    "plan-col-programme": ("chương trình", "programme"),
+    "plan-col-area": ("địa bàn", "area"),
+    "plan-col-participants": ("học viên", "participants"),
+    "plan-col-classes": ("lớp", "classes"),
+    "plan-col-sizes": ("sĩ số", "class sizes"),
+    "plan-col-unit-cost": ("đơn giá (đồng)", "unit cost (VND)"),
+    "plan-col-cost": ("thành tiền (đồng)", "cost (VND)"),
+    "plan-sources-title": ("Theo nguồn nhu cầu", "By source of need"),
+    "plan-col-source": ("nguồn", "source"),
+    "plan-col-needs": ("nhu cầu", "needs"),
+    "plan-col-funded": ("đã bố trí", "funded"),
+    "plan-col-unfunded": ("chưa bố trí", "unfunded"),
+    "plan-total": ("Tổng kinh phí: {cost} đồng; kinh phí được giao: {budget}",
+                   "Total cost: {cost} VND; budget: {budget}"),
+    "plan-no-budget": ("không giới hạn", "none"),
+    "plan-illustrative": ("Đơn giá là giá trị minh họa [illustrative].",
+                          "Unit costs are illustrative example values [illustrative]."),
+    "plan-needs": ("Nhu cầu: {needs}; đã bố trí {funded}; chưa bố trí {unfunded}",
+                   "Needs: {needs}; funded {funded}; unfunded {unfunded}"),
+    "plan-classes": ("Số lớp: {classes}; số lượt học viên: {participants}",
+                     "Classes: {classes}; participants: {participants}"),
+    "plan-reviews-title": ("Chương trình cần xem lại (đánh giá năm trước)",
+                           "Programmes to review (last year's evaluation)"),
+    "plan-col-band": ("xếp loại chất lượng", "quality band"),
+    "plan-col-index": ("chỉ số chung", "index"),
+    "plan-col-improved": ("tiến bộ / được so sánh", "improved / compared"),
+    "plan-col-planned": ("học viên năm nay", "planned now"),
+    "plan-no-gain": ("không ai tiến bộ", "no one improved"),
+    "plan-overlay": ("tệp bổ sung kế hoạch: {path} ({programmes} chương trình, {targets} chỉ tiêu "
+                     "chuyển thành nhu cầu) [{confidence}]",
+                     "plan overlay: {path} ({programmes} programmes, {targets} targets turned "
+                     "into needs) [{confidence}]"),
+    "plan-target-needs": ("chỉ tiêu {target}: thiếu {gap} người → chương trình {programme}",
+                          "target {target}: {gap} people short → programme {programme}"),
+    "plan-wrote": ("đã ghi {path}", "wrote {path}"),
+    "plan-assessments": ("đánh giá: đọc {read}, hợp lệ {valid}, không hợp lệ {invalid}",
+                         "assessments: read {read}, valid {valid}, invalid {invalid}"),
+    "plan-participations": ("lượt tham gia năm trước: đọc {read}, hợp lệ {valid}, không hợp lệ "
+                            "{invalid}", "last year's participations: read {read}, valid {valid}, "
+                            "invalid {invalid}"),
+    # -- end of competency plan --------------------------------------------------------------
 }
 """Key → (Vietnamese, English)."""
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.table import Table
@@ -19,19 +21,27 @@ from competency.cli._common import (
     out,
     parse_date,
     valid_officials,
+    valid_values,
 )
+from competency.cli._messages import message
 from competency.cli.gaps import (
     ASSESSMENTS,
     FRAMEWORKS,
     OVERLAY,
     load_assessments,
     load_frameworks,
-    print_counts,
 )
 from competency.errors import InputError
-from competency.frameworks.gaps import cohort_gaps
+from competency.frameworks.gaps import NeedSource, cohort_gaps
+from competency.io.assessments import read_participations
+from competency.io.datafiles import read_data_file
 from competency.io.roster import Tally
+from competency.model.assessment_index import AssessmentIndex
+from competency.targets.plan_needs import NeedTap
+from competency.targets.plan_overlay import PlanOverlay, load_plan_overlay
 from competency.training.catalogue import ProgrammeCatalog
+from competency.training.evaluation import TrainingEvaluation, evaluate_training
+from competency.training.feedback import review_programmes, with_reviews
 from competency.training.plan import AREAS, DEFAULT_PRIORITIES, TrainingPlan, plan_training
 
 __all__ = ["plan"]
@@ -63,14 +73,14 @@ def _vnd(amount: int) -> str:
     return f"{amount:,}".replace(",", ".")
 
 
-def _print(plan: TrainingPlan, lang: str) -> None:
-    vi = lang == "vi"
-    table = Table("chương trình" if vi else "programme", "địa bàn" if vi else "area",
-                  "học viên" if vi else "participants", "lớp" if vi else "classes",
-                  "sĩ số" if vi else "class sizes", "đơn giá (đồng)" if vi else "unit cost (VND)",
-                  "thành tiền (đồng)" if vi else "cost (VND)",
-                  title=("Kế hoạch đào tạo, bồi dưỡng" if vi else "Training plan")
-                  + (f" ({plan.on})" if plan.on else ""))
+def _m(key: str, lang: str, **fields: object) -> str:
+    return message(key, lang, **fields)
+
+
+def _print_lines(plan: TrainingPlan, lang: str) -> None:
+    table = Table(*(_m(f"plan-col-{k}", lang) for k in
+                    ("programme", "area", "participants", "classes", "sizes", "unit-cost", "cost")),
+                  title=_m("plan-title", lang) + (f" ({plan.on})" if plan.on else ""))
     for line in plan.lines:
         flag = "" if line.programme.cost_confidence.value == "confirmed" else \
             f" [{line.programme.cost_confidence.value}]"
@@ -79,20 +89,50 @@ def _print(plan: TrainingPlan, lang: str) -> None:
                       " + ".join(map(str, line.class_sizes)),
                       _vnd(line.programme.unit_cost) + flag, _vnd(line.cost))
     out.print(table)
-    budget = _vnd(plan.budget) if plan.budget is not None else ("không giới hạn" if vi else "none")
-    out.print(f"{'Tổng kinh phí' if vi else 'Total cost'}: {_vnd(plan.total_cost)} "
-              f"{'đồng' if vi else 'VND'}; {'kinh phí được giao' if vi else 'budget'}: {budget}",
-              markup=False)
+
+
+def _print_sources(plan: TrainingPlan, lang: str) -> None:
+    table = Table(*(_m(f"plan-col-{k}", lang) for k in
+                    ("source", "needs", "funded", "unfunded", "participants", "classes", "cost")),
+                  title=_m("plan-sources-title", lang))
+    for row in plan.by_source():
+        table.add_row(f"{row.source.label(lang)}\n{row.source.code}", str(row.needs),
+                      str(row.funded), str(row.unfunded), str(row.participants),
+                      str(row.classes), _vnd(row.cost))
+    out.print(table)
+
+
+def _print_reviews(plan: TrainingPlan, lang: str) -> None:
+    table = Table(*(_m(f"plan-col-{k}", lang) for k in
+                    ("programme", "band", "index", "improved", "planned")),
+                  title=_m("plan-reviews-title", lang))
+    for review in plan.reviews:
+        band = review.band_name[lang] if review.band_name else ""
+        gain = "-" if not review.compared else f"{review.improved} / {review.compared}" + (
+            f" ({_m('plan-no-gain', lang)})" if "no_gain" in review.reasons else "")
+        table.add_row(review.programme, band,
+                      "" if review.index is None else f"{review.index:.2f}", gain,
+                      str(review.planned))
+    out.print(table)
+
+
+def _print(plan: TrainingPlan, lang: str) -> None:
+    _print_lines(plan, lang)
+    _print_sources(plan, lang)
+    if plan.reviews:
+        _print_reviews(plan, lang)
+    budget = _vnd(plan.budget) if plan.budget is not None else _m("plan-no-budget", lang)
+    out.print(_m("plan-total", lang, cost=_vnd(plan.total_cost), budget=budget), markup=False)
+    out.print(_m("plan-classes", lang, classes=sum(ln.classes for ln in plan.lines),
+                 participants=sum(ln.participants for ln in plan.lines)), markup=False)
     if plan.illustrative_costs():
-        out.print("Đơn giá là giá trị minh họa [illustrative]." if vi else
-                  "Unit costs are illustrative example values [illustrative].", markup=False)
+        out.print(_m("plan-illustrative", lang), markup=False)
     reasons: dict[str, int] = {}
     for item in plan.unfunded:
         label = item.reason.label(lang) if item.reason else "?"
         reasons[label] = reasons.get(label, 0) + 1
-    out.print(f"{'Nhu cầu' if vi else 'Needs'}: {plan.needs}; "
-              f"{'đã bố trí' if vi else 'funded'} {len(plan.funded)}; "
-              f"{'chưa bố trí' if vi else 'unfunded'} {len(plan.unfunded)}"
+    out.print(_m("plan-needs", lang, needs=plan.needs, funded=len(plan.funded),
+                 unfunded=len(plan.unfunded))
               + (f" ({'; '.join(f'{k}: {v}' for k, v in sorted(reasons.items()))})"
                  if reasons else ""), markup=False)
 
@@ -112,6 +152,36 @@ def _write(plan: TrainingPlan, target: Path) -> list[Path]:
                      str(target))
 
 
+def _sources(value: str) -> tuple[NeedSource, ...]:
+    try:
+        return tuple(NeedSource.parse(v.strip()) for v in value.split(",") if v.strip())
+    except ValueError:
+        raise typer.BadParameter(f"--sources: expected some of "
+                                 f"{', '.join(s.code for s in NeedSource)}, got {value!r}") from None
+
+
+def _offered(base: ProgrammeCatalog, overlay: PlanOverlay | None) -> ProgrammeCatalog:
+    if overlay is None:
+        return base
+    return ProgrammeCatalog.of([*overlay.programmes, *base])
+
+
+def _last_year(path: Path, on: dt.date, assessments: AssessmentIndex | None,
+               programmes: ProgrammeCatalog) -> tuple[TrainingEvaluation | dict[str, Any], Tally | None]:
+    """Last year's evaluation: the JSON ``competency evaluate`` writes, or the participations
+    themselves (evaluated here, with the assessments given); a bad file is a located error."""
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(read_data_file(path))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"line {exc.lineno}: {exc.msg}", str(path)) from None
+        if isinstance(data, dict):
+            review_programmes(data, {}, source=str(path))   # a bad file fails before the roster
+            return data, None
+    taken, tally = valid_values(read_participations(path))
+    return evaluate_training(taken, assessments or [], programmes=programmes, on=on), tally
+
+
 def plan(
     roster: Path = typer.Argument(..., help="Roster file (.jsonl .json .csv .xlsx)"),
     programmes: str = PROGRAMMES,
@@ -119,38 +189,69 @@ def plan(
     on: str | None = typer.Option(None, "--on", metavar="DATE", help="As-of date YYYY-MM-DD (default today)"),
     area: Area = typer.Option(Area.PROVINCE, "--area",
                               help=f"Where classes open: {', '.join(AREAS)}"),
-    priorities: str = typer.Option(",".join(DEFAULT_PRIORITIES), "--priorities",
-                                   help="Funding order (legal, deadline, size, official)"),
+    priorities: str | None = typer.Option(
+        None, "--priorities",
+        help="Funding order (legal, source, deadline, size, official); default the overlay's, "
+             f"else {','.join(DEFAULT_PRIORITIES)}"),
     profile: str | None = typer.Option(None, "--profile", help="Position profile id for everyone"),
     assessments: Path | None = ASSESSMENTS,
+    plan_overlay: Path | None = typer.Option(
+        None, "--plan-overlay", metavar="FILE",
+        help="A province's programmes, unit costs, targets and priorities (YAML)"),
+    sources: str = typer.Option(",".join(s.code for s in NeedSource), "--sources",
+                                help="Sources of needs to plan for"),
+    evaluation: Path | None = typer.Option(
+        None, "--evaluation", metavar="FILE",
+        help="Last year's evaluation ('competency evaluate --format json' output) or "
+             "participations file: programmes to review"),
     out_file: Path | None = typer.Option(None, "--out", metavar="FILE", help="plan.xlsx, plan.csv or plan.json"),
     lang: Lang = LANG,
     overlay: list[Path] = OVERLAY,
     frameworks: list[Path] = FRAMEWORKS,
     redact: bool = REDACT,
 ) -> None:
-    """Turn the roster's training needs into classes per programme and area, with costs;
-    with a budget, fund needs in priority order and list those left unfunded."""
+    """Turn the roster's training needs, from every source, into classes per programme and
+    area, with costs; with a budget, fund needs in priority order and list those left unfunded."""
     if out_file is not None and out_file.suffix.lower() not in (".xlsx", ".csv", ".json"):
         raise InputError(f"unknown output format {out_file.suffix!r}; expected .xlsx, .csv "
                          "or .json", str(out_file))
     day = parse_date(on)
+    wanted = _sources(sources)
     catalog = load_catalog(overlay)
     fws = load_frameworks(frameworks, profile)
-    offered = load_programmes(programmes)
-    order = tuple(p.strip() for p in priorities.split(",") if p.strip())
+    base = load_programmes(programmes)
+    province = load_plan_overlay(plan_overlay, base.ids()) if plan_overlay is not None else None
+    offered = _offered(base, province)
+    order_text = priorities if priorities is not None else ",".join(
+        (province.priorities if province and province.priorities else DEFAULT_PRIORITIES))
+    order = tuple(p.strip() for p in order_text.split(",") if p.strip())
     index, assessed = load_assessments(assessments)
+    last_year, taken = (_last_year(evaluation, day, index, offered) if evaluation is not None
+                        else (None, None))
     tally = Tally()
-    cohort = cohort_gaps(valid_officials(roster, tally, day, redact=redact), on=day, profile=profile,
-                         assessments=index, catalog=catalog, frameworks=fws)
+    tap = NeedTap(on=day, overlay=province, sources=wanted, catalog=catalog)
+    cohort = cohort_gaps(tap.read(valid_officials(roster, tally, day, redact=redact)), on=day,
+                         profile=profile, assessments=index, catalog=catalog, frameworks=fws)
+    rows = tap.needs(cohort)
     try:
-        result = plan_training(cohort, offered, budget=budget, priorities=order,
-                               area=area.value)
+        result = plan_training(rows, offered, budget=budget, priorities=order, area=area.value,
+                               preferred=[p.id for p in province.programmes] if province else (),
+                               on=day)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
+    if last_year is not None:
+        result = with_reviews(result, last_year, source=str(evaluation))
+    if province is not None:
+        err.print(_m("plan-overlay", lang, path=plan_overlay, programmes=len(province.programmes),
+                     targets=len(province.target_needs), confidence=province.confidence.value),
+                  markup=False)
     _print(result, lang)
     if out_file is not None:
         for path in _write(result, out_file):
-            err.print(f"wrote {path}", markup=False)
-    print_counts(tally, assessed)
-    raise typer.Exit(exit_status(tally, assessed))
+            err.print(_m("plan-wrote", lang, path=path), markup=False)
+    err.print(message("records", lang, **tally.as_dict()), markup=False)
+    if assessed is not None:
+        err.print(_m("plan-assessments", lang, **assessed.as_dict()), markup=False)
+    if taken is not None:
+        err.print(_m("plan-participations", lang, **taken.as_dict()), markup=False)
+    raise typer.Exit(exit_status(tally, assessed, taken))

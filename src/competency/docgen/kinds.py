@@ -29,9 +29,10 @@ from competency.selection import SelectionScheme
 from competency.standards.it_modules import ITModuleTable
 from competency.standards.model import Standard
 from competency.targets.model import TargetSet
+from competency.targets.plan_overlay import PlanOverlay
 from competency.targets.staffing import StaffingTable
 from competency.training.contents import ContentTable
-from competency.training.model import Programme, QualityBandTable
+from competency.training.model import NeedSourceTable, Programme, QualityBandTable
 
 __all__ = ["KINDS", "STRUCTS", "Kind", "render_all", "render_structs", "stale_schemas",
            "stale_structs", "write_schemas", "write_structs"]
@@ -102,9 +103,15 @@ KINDS: dict[str, Kind] = {
         Kind(name="table-training-quality", cls=QualityBandTable,
              title_en="Training-quality evaluation bands (general index 0–10)",
              title_vi="Mức xếp loại chất lượng đào tạo, bồi dưỡng (chỉ số chung 0–10)"),
+        Kind(name="table-training-needs", cls=NeedSourceTable,
+             title_en="Training needs from titles and planning pools",
+             title_vi="Nhu cầu bồi dưỡng theo tiêu chuẩn chức danh và theo quy hoạch"),
         Kind(name="table-training-contents", cls=ContentTable,
              title_en="Contents of civil-servant fostering, by period",
              title_vi="Nội dung bồi dưỡng công chức theo thời kỳ"),
+        Kind(name="plan-overlay", cls=PlanOverlay,
+             title_en="A province's plan overlay: programmes, unit costs, targets and priorities",
+             title_vi="Tệp bổ sung kế hoạch của tỉnh: chương trình, đơn giá, chỉ tiêu, thứ tự ưu tiên"),
         Kind(name="target-set", cls=TargetSet,
              title_en="Workforce targets: indicators with population, predicate, target and deadline",
              title_vi="Bộ chỉ tiêu về đội ngũ cán bộ: đối tượng, tiêu chí, tỷ lệ phải đạt, thời hạn"),

@@ -26,6 +26,9 @@ from competency.targets.model import (
     TargetSet,
     TargetStatus,
 )
+from competency.targets.needs import TargetCandidates, target_needs
+from competency.targets.plan_needs import NeedTap, roster_needs
+from competency.targets.plan_overlay import PlanOverlay, TargetProgramme, load_plan_overlay
 from competency.targets.posts import (
     PostGroup,
     TaskPosts,
@@ -43,9 +46,13 @@ __all__ = [
     "GroupBy",
     "Indicator",
     "IndicatorResult",
+    "NeedTap",
+    "PlanOverlay",
     "PostGroup",
     "TargetRange",
     "TargetReport",
+    "TargetCandidates",
+    "TargetProgramme",
     "TargetSet",
     "TargetStatus",
     "TaskPosts",
@@ -56,7 +63,10 @@ __all__ = [
     "check_targets",
     "get_target_set",
     "international",
+    "load_plan_overlay",
     "load_target_file",
     "resolve_target_sets",
+    "roster_needs",
+    "target_needs",
     "target_trajectory",
 ]

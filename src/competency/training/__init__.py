@@ -9,6 +9,7 @@ from competency.training.catalogue import (
     ProgrammeCatalog,
     UnknownProgrammeError,
     load_programme_file,
+    need_sources,
     quality_bands,
 )
 from competency.training.evaluation import (
@@ -18,6 +19,7 @@ from competency.training.evaluation import (
     evaluate_training,
     participations_from,
 )
+from competency.training.feedback import review_programmes, with_reviews
 from competency.training.model import (
     ClassSize,
     Closes,
@@ -27,12 +29,16 @@ from competency.training.model import (
     ClosesLanguage,
     ClosesPoliticalTheory,
     ClosesStateManagement,
+    ClosesTitle,
     DeliveryMode,
     Duration,
     DurationUnit,
+    NeedSourceTable,
+    PoolRequirement,
     Programme,
     QualityBand,
     QualityBandTable,
+    TitleProgramme,
 )
 from competency.training.plan import (
     AREAS,
@@ -40,12 +46,15 @@ from competency.training.plan import (
     PRIORITY_KEYS,
     PlanLine,
     PlannedNeed,
+    ProgrammeReview,
+    SourceSummary,
     TrainingPlan,
     UnfundedReason,
     UnitCost,
     closing_level,
     plan_training,
 )
+from competency.training.sources import combine, planning_needs, source_needs, title_needs
 
 __all__ = [
     "AREAS",
@@ -59,26 +68,39 @@ __all__ = [
     "ClosesLanguage",
     "ClosesPoliticalTheory",
     "ClosesStateManagement",
+    "ClosesTitle",
     "DeliveryMode",
     "Duration",
     "DurationUnit",
     "LevelChange",
+    "NeedSourceTable",
     "PlanLine",
     "PlannedNeed",
+    "PoolRequirement",
     "Programme",
     "ProgrammeCatalog",
     "ProgrammeQuality",
+    "ProgrammeReview",
     "QualityBand",
     "QualityBandTable",
+    "SourceSummary",
+    "TitleProgramme",
     "TrainingEvaluation",
     "TrainingPlan",
     "UnfundedReason",
     "UnitCost",
     "UnknownProgrammeError",
     "closing_level",
+    "combine",
     "evaluate_training",
     "load_programme_file",
+    "need_sources",
     "participations_from",
     "plan_training",
+    "planning_needs",
     "quality_bands",
+    "review_programmes",
+    "source_needs",
+    "title_needs",
+    "with_reviews",
 ]

@@ -11,17 +11,18 @@ from pathlib import Path
 import attrs
 
 from competency.errors import UnknownItemError
-from competency.io.catalogue import Catalogue, Shelf
+from competency.io.catalogue import Catalogue, Shelf, duplicates
 from competency.io.datafiles import (
     shipped_table,
 )
-from competency.training.model import Programme, QualityBandTable
+from competency.training.model import NeedSourceTable, Programme, QualityBandTable
 
 __all__ = [
     "PROGRAMMES",
     "ProgrammeCatalog",
     "UnknownProgrammeError",
     "load_programme_file",
+    "need_sources",
     "quality_bands",
 ]
 
@@ -91,6 +92,8 @@ def _band_problems(table: QualityBandTable) -> list[str]:
             problems.append(f"/bands/{i}/below: must equal the next band's min ({high.min})")
     if bands[-1].below is not None:
         problems.append(f"/bands/{len(bands) - 1}/below: the top band has no upper bound")
+    if table.review_below is not None and table.review_below not in {b.code for b in bands}:
+        problems.append(f"/review_below: {table.review_below!r} is not a band code")
     return problems
 
 
@@ -99,3 +102,15 @@ def quality_bands() -> QualityBandTable:
     """The training-quality bands shipped with the package (Circular 10/2017/TT-BNV)."""
     return shipped_table("training/quality-bands.yaml", "table-training-quality",
                          QualityBandTable, _band_problems)
+
+
+def _need_source_problems(table: NeedSourceTable) -> list[str]:
+    ids = [r.id for r in table.titles] + [r.id for r in table.planning]
+    return [f"/: duplicate rule id {i!r}" for i in duplicates(ids)]
+
+
+@functools.cache
+def need_sources() -> NeedSourceTable:
+    """Title-based and planning-pool training rules shipped with the package."""
+    return shipped_table("training/need-sources.yaml", "table-training-needs", NeedSourceTable,
+                         _need_source_problems)

@@ -16,6 +16,7 @@ import attrs
 from competency.law import Cited, Confidence, LegalReference
 from competency.rules.nodes import CompetencyLevel, LanguageSpec
 from competency.vocab import (
+    CareerEventKind,
     EducationLevel,
     ITSkillLevel,
     PoliticalTheoryLevel,
@@ -34,12 +35,16 @@ __all__ = [
     "ClosesLanguage",
     "ClosesPoliticalTheory",
     "ClosesStateManagement",
+    "ClosesTitle",
     "DeliveryMode",
     "Duration",
     "DurationUnit",
+    "NeedSourceTable",
+    "PoolRequirement",
     "Programme",
     "QualityBand",
     "QualityBandTable",
+    "TitleProgramme",
 ]
 
 
@@ -141,9 +146,18 @@ class ClosesCompetency:
         "Năng lực và cấp độ đạt được."))
 
 
+@attrs.frozen(kw_only=True)
+class ClosesTitle:
+    """Is the fostering a title's standards call for (bồi dưỡng theo tiêu chuẩn chức danh)."""
+
+    title: str = attrs.field(metadata=describe(
+        "Title code (data/titles.yaml) whose title-based training the programme gives.",
+        "Mã chức danh được bồi dưỡng theo tiêu chuẩn.", minLength=1))
+
+
 Closes = Union[  # noqa: UP007  (a runtime union that cattrs and the schema generator read)
     ClosesEducation, ClosesPoliticalTheory, ClosesStateManagement, ClosesLanguage, ClosesITSkill,
-    ClosesCompetency,
+    ClosesCompetency, ClosesTitle,
 ]
 
 
@@ -199,6 +213,9 @@ class QualityBandTable:
     note: Text | None = attrs.field(default=None, metadata=describe("Remarks.", "Ghi chú."))
     bands: tuple[QualityBand, ...] = attrs.field(metadata=describe(
         "Bands, lowest first.", "Các mức, từ thấp đến cao.", minItems=1))
+    review_below: str | None = attrs.field(default=None, metadata=describe(
+        "Band code: a programme whose classes rate below it is reported for review in the "
+        "next plan.", "Mức dưới đó chương trình được đề nghị xem lại khi lập kế hoạch."))
 
     def band(self, index: float) -> QualityBand:
         """The band an index on the 0–10 scale falls in."""
@@ -218,3 +235,58 @@ class QualityBandTable:
         return text if self.confidence is Confidence.CONFIRMED or flag in text else f"{text} {flag}"
 
 
+
+
+@attrs.frozen(kw_only=True)
+class TitleProgramme:
+    """A title that calls for its own fostering within a period after the post is taken."""
+
+    id: str = attrs.field(metadata=describe("Rule id.", "Mã quy định.",
+                                            pattern=r"^[a-z0-9][a-z0-9.-]*$"))
+    titles: tuple[str, ...] = attrs.field(metadata=describe(
+        "Title codes the rule applies to.", "Các mã chức danh áp dụng.", minItems=1))
+    events: tuple[CareerEventKind, ...] = attrs.field(metadata=describe(
+        "How the post is taken (election, appointment…): the period runs from the latest.",
+        "Sự kiện tính thời hạn (bầu cử, bổ nhiệm…).", minItems=1))
+    programme: Text = attrs.field(metadata=describe(
+        "The fostering required.", "Chương trình bồi dưỡng phải hoàn thành."))
+    accepted: tuple[str, ...] = attrs.field(default=(), metadata=describe(
+        "Programme codes in a record that show it done.", "Mã khóa học được công nhận."))
+    within: Duration = attrs.field(metadata=describe(
+        "Period after taking the post.", "Thời hạn kể từ khi nhận chức danh."))
+    legal_basis: tuple[LegalReference, ...] = attrs.field(metadata=describe(
+        "Citations.", "Căn cứ pháp lý.", minItems=1))
+    confidence: Confidence = attrs.field(metadata=describe("How sure the rule is.",
+                                                           "Mức độ tin cậy."))
+    note: Text | None = attrs.field(default=None, metadata=describe("Remarks.", "Ghi chú."))
+
+
+@attrs.frozen(kw_only=True)
+class PoolRequirement:
+    """Quy hoạch: the political theory a member of a planning pool is to reach before appointment."""
+
+    id: str = attrs.field(metadata=describe("Rule id.", "Mã quy định.",
+                                            pattern=r"^[a-z0-9][a-z0-9.-]*$"))
+    titles: tuple[str, ...] = attrs.field(metadata=describe(
+        "Planned posts (title codes).", "Chức danh quy hoạch.", minItems=1))
+    political_theory: PoliticalTheoryLevel = attrs.field(metadata=describe(
+        "Level to reach before appointment.", "Trình độ lý luận chính trị cần đạt."))
+    legal_basis: tuple[LegalReference, ...] = attrs.field(metadata=describe(
+        "Citations.", "Căn cứ pháp lý.", minItems=1))
+    confidence: Confidence = attrs.field(metadata=describe("How sure the rule is.",
+                                                           "Mức độ tin cậy."))
+    note: Text | None = attrs.field(default=None, metadata=describe("Remarks.", "Ghi chú."))
+
+
+@attrs.frozen(kw_only=True)
+class NeedSourceTable:
+    """Training needs that come from a post or a planning pool rather than an unmet standard."""
+
+    confidence: Confidence = attrs.field(metadata=describe("How sure the table is.",
+                                                           "Mức độ tin cậy."))
+    note: Text | None = attrs.field(default=None, metadata=describe("Remarks.", "Ghi chú."))
+    titles: tuple[TitleProgramme, ...] = attrs.field(default=(), metadata=describe(
+        "Title-based training (bồi dưỡng theo tiêu chuẩn chức danh).",
+        "Bồi dưỡng theo tiêu chuẩn chức danh."))
+    planning: tuple[PoolRequirement, ...] = attrs.field(default=(), metadata=describe(
+        "What planning pools call for before appointment.", "Yêu cầu đối với người trong quy hoạch."))

@@ -10,8 +10,14 @@ Classes: a group of ``n`` participants opens ``ceil(n / max)`` classes filled ev
 fewer than the programme's minimum class size opens no class. Cost: participants times
 the unit cost per participant (VND).
 
+Needs come from every source (:class:`~competency.frameworks.gaps.NeedSource`: an unmet
+standard, a title's own fostering, a planning pool, a workforce target, a competency
+shortfall); a title need is closed by a programme that ``closes`` the title, a target need by
+the programme the target names. Among the programmes reaching the lowest sufficient level,
+those in ``preferred`` (a province's own) come before the others, then the cheapest.
+
 With a budget, participations are funded in a fixed priority order: needs required by a
-standard before competency needs; then the earliest deadline (a standard not met with no
+standard before the others; then the earliest deadline (a standard not met with no
 transitional deadline comes before one with a deadline); then the largest gap; then the
 official's id. A participation that no longer fits the budget is skipped and the next
 ones are tried. A class opens only when its minimum number of places fits the budget at
@@ -30,7 +36,7 @@ from typing import Any
 
 import attrs
 
-from competency.frameworks.gaps import CohortGaps, Need, NeedArea, NeedRow, PostRef
+from competency.frameworks.gaps import CohortGaps, Need, NeedArea, NeedRow, NeedSource, PostRef
 from competency.io.sheets import Amount, Sheet, write_csv, write_xlsx
 from competency.io.titles import title_names
 from competency.law import Confidence
@@ -42,6 +48,7 @@ from competency.training.model import (
     ClosesLanguage,
     ClosesPoliticalTheory,
     ClosesStateManagement,
+    ClosesTitle,
     Programme,
 )
 from competency.vocab import (
@@ -58,6 +65,8 @@ __all__ = [
     "PRIORITY_KEYS",
     "PlanLine",
     "PlannedNeed",
+    "ProgrammeReview",
+    "SourceSummary",
     "TrainingPlan",
     "UnfundedReason",
     "UnitCost",
@@ -68,7 +77,9 @@ __all__ = [
 DEFAULT_PRIORITIES: tuple[str, ...] = ("legal", "deadline", "size", "official")
 """Default funding order: legal requirement, deadline, size of gap, official id."""
 
-PRIORITY_KEYS = frozenset(DEFAULT_PRIORITIES)
+PRIORITY_KEYS = frozenset((*DEFAULT_PRIORITIES, "source"))
+"""``source`` (legal, title, planning, target, competency: :class:`NeedSource` order) is
+available but not a default."""
 AREAS = ("all", "province", "district", "commune", "unit")
 """Where classes are grouped (opened); ``all`` pools the whole roster."""
 
@@ -87,8 +98,11 @@ def closing_level(programme: Programme, need: Need) -> int | None:
 
     A programme reaching a higher level also closes a lower need (a degree closes a
     trung cấp need); a state-management need is closed by one of its accepted programmes;
-    a language programme closes a need for its language or for any foreign language.
+    a language programme closes a need for its language or for any foreign language; a
+    target need names its programme.
     """
+    if need.area is NeedArea.PROGRAMME:
+        return 0 if programme.id in (need.accepted or (need.target,)) else None
     for closes in programme.closes:
         if need.area is NeedArea.EDUCATION and isinstance(closes, ClosesEducation):
             if closes.education >= EducationLevel.parse(need.target):
@@ -111,13 +125,17 @@ def closing_level(programme: Programme, need: Need) -> int | None:
             spec = closes.competency
             if spec.competency == need.target and spec.level >= need.level:
                 return spec.level
+        elif need.area is NeedArea.TITLE and isinstance(closes, ClosesTitle):
+            if closes.title == need.target:
+                return 0
     return None
 
 
-def _choose(programmes: Sequence[Programme], need: Need) -> Programme | None:
-    options = [(level, p.unit_cost, p.id, p) for p in programmes
+def _choose(programmes: Sequence[Programme], need: Need, preferred: frozenset[str]
+            ) -> Programme | None:
+    options = [(level, p.id not in preferred, p.unit_cost, p.id, p) for p in programmes
                if (level := closing_level(p, need)) is not None]
-    return min(options, key=lambda o: o[:3])[3] if options else None
+    return min(options, key=lambda o: o[:4])[4] if options else None
 
 
 def _area_of(post: PostRef, area: str | Callable[[PostRef], str]) -> str:
@@ -150,6 +168,7 @@ class PlannedNeed:
                          else (1, need.due or dt.date.max),),
             "size": (-need.size,),
             "official": (self.official_id,),
+            "source": (need.origin.order,),
         }
         key: tuple[Any, ...] = ()
         for name in order:
@@ -193,6 +212,43 @@ class UnitCost:
 
 
 @attrs.frozen(kw_only=True)
+class SourceSummary:
+    """What one source of needs accounts for in a plan.
+
+    A participation counts under the source of its most urgent need; a class line under
+    the source most of its participants come from (the more binding on a tie). So each
+    column sums to the plan's totals.
+    """
+
+    source: NeedSource
+    needs: int
+    funded: int
+    unfunded: int
+    participants: int
+    classes: int
+    cost: int
+
+
+@attrs.frozen(kw_only=True)
+class ProgrammeReview:
+    """A programme whose classes last year did not close the gap it was meant to."""
+
+    programme: str
+    band: str | None
+    band_name: dict[str, str] | None
+    index: float | None
+    compared: int
+    improved: int
+    planned: int
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """``quality`` (band below the threshold), ``no_gain`` (no participant improved)."""
+        found = ("quality",) if self.band is not None else ()
+        return found + (("no_gain",) if self.compared and not self.improved else ())
+
+
+@attrs.frozen(kw_only=True)
 class TrainingPlan:
     """The classes to open, what they cost, and every need funded or not."""
 
@@ -204,6 +260,9 @@ class TrainingPlan:
     by_unit: tuple[UnitCost, ...]
     funded: tuple[PlannedNeed, ...]
     unfunded: tuple[PlannedNeed, ...]
+    participation_sources: tuple[tuple[str, str, NeedSource], ...] = ()
+    """(official, programme, source) of each funded participation."""
+    reviews: tuple[ProgrammeReview, ...] = ()
 
     @property
     def total_cost(self) -> int:
@@ -214,6 +273,24 @@ class TrainingPlan:
     def needs(self) -> int:
         """Every need planned: funded plus unfunded."""
         return len(self.funded) + len(self.unfunded)
+
+    def by_source(self) -> tuple[SourceSummary, ...]:
+        """Needs, participants, classes and cost per source, every source listed."""
+        of = {(who, prog): src for who, prog, src in self.participation_sources}
+        counts = {src: [0, 0, 0, 0, 0] for src in NeedSource}
+        for item in self.funded + self.unfunded:
+            counts[item.need.origin][1 if item.funded else 2] += 1
+        for line in self.lines:
+            sources = [of[(who, line.programme.id)] for who in line.officials]
+            for src in sources:
+                counts[src][0] += 1
+                counts[src][4] += line.programme.unit_cost
+            if sources:
+                top = min(set(sources), key=lambda s: (-sources.count(s), s.order))
+                counts[top][3] += line.classes
+        return tuple(SourceSummary(source=src, needs=v[1] + v[2], funded=v[1], unfunded=v[2],
+                                   participants=v[0], classes=v[3], cost=v[4])
+                     for src, v in counts.items())
 
     def illustrative_costs(self) -> bool:
         """True when any unit cost used is not confirmed."""
@@ -234,8 +311,12 @@ class TrainingPlan:
                        "cost": ln.cost, "cost_confidence": ln.programme.cost_confidence.value,
                        "officials": list(ln.officials)} for ln in self.lines],
             "by_unit": [attrs.asdict(u) for u in self.by_unit],
+            "by_source": [{**attrs.asdict(s, filter=lambda a, _: a.name != "source"),
+                           "source": s.source.code} for s in self.by_source()],
+            "reviews": [{**attrs.asdict(r), "reasons": list(r.reasons)} for r in self.reviews],
             "unfunded_needs": [{"official_id": p.official_id, "unit": p.post.unit_key,
                                 "need": p.need.describe("en"), "legal": p.need.legal,
+                                "origin": p.need.origin.code, "sources": list(p.need.sources),
                                 "due": p.need.due.isoformat() if p.need.due else None,
                                 "programme": p.programme,
                                 "reason": p.reason.code if p.reason else None}
@@ -269,19 +350,27 @@ class TrainingPlan:
                  for i, ln in enumerate(self.lines, 1)]
         units = [[i, u.unit, u.label, u.participants, Amount(u.cost)]
                  for i, u in enumerate(self.by_unit, 1)]
+        sources = [[s.source.code, s.source.vi, s.needs, s.funded, s.unfunded, s.participants,
+                    s.classes, Amount(s.cost)] for s in self.by_source()]
+        reviews = [[r.programme, r.band_name["vi"] if r.band_name else "", r.index, r.compared,
+                    r.improved, r.planned] for r in self.reviews]
 
         def need_row(i: int, p: PlannedNeed) -> list[Any]:
             return [i, p.official_id, p.post.unit_key, p.post.unit_label, p.post.title,
                     title_names().get(p.post.title or "", ""), p.need.describe("vi"), "Có" if p.need.legal else "Không",
-                    p.need.due, p.need.size,
+                    p.need.due, p.need.size, p.need.origin.vi,
                     "; ".join(p.need.sources), p.programme or "", p.area,
                     "Đã bố trí" if p.funded else "Chưa bố trí",
                     p.reason.vi if p.reason else ""]
 
         need_head = ["STT", "Mã hồ sơ", "Mã đơn vị", "Tên đơn vị", "Mã chức danh", "Chức danh",
                      "Nhu cầu", "Bắt buộc theo tiêu chuẩn", "Hạn đáp ứng", "Mức thiếu hụt",
-                     "Mã căn cứ", "Mã chương trình", "Mã địa bàn", "Tình trạng",
+                     "Nguồn nhu cầu", "Mã căn cứ", "Mã chương trình", "Mã địa bàn", "Tình trạng",
                      "Lý do chưa bố trí"]
+        review_sheet = {"Chương trình cần xem lại": (
+            ["Mã chương trình", "Xếp loại chất lượng", "Chỉ số đánh giá chung",
+             "Số người được so sánh", "Số người tiến bộ", "Số học viên năm nay"], reviews)
+        } if reviews else {}
         return {
             "Tổng hợp": (["Chỉ tiêu", "Giá trị"], summary_rows),
             "Kế hoạch lớp": (["STT", "Mã chương trình", "Tên chương trình", "Mã địa bàn",
@@ -290,8 +379,12 @@ class TrainingPlan:
                               "Thời gian", "Độ tin cậy đơn giá"], lines),
             "Kinh phí theo đơn vị": (["STT", "Mã đơn vị", "Tên đơn vị", "Số lượt học viên",
                                       "Kinh phí (đồng)"], units),
+            "Theo nguồn nhu cầu": (["Mã nguồn", "Nguồn nhu cầu", "Số nhu cầu", "Đã bố trí",
+                                    "Chưa bố trí", "Số lượt học viên", "Số lớp",
+                                    "Kinh phí (đồng)"], sources),
             "Nhu cầu": (need_head, [need_row(i, p) for i, p in
                                     enumerate(self.funded + self.unfunded, 1)]),
+            **review_sheet,
         }
 
     def to_xlsx(self, path: Path | str) -> Path:
@@ -370,7 +463,7 @@ def _checked_order(priorities: Sequence[str], budget: int | None,
 
 
 def _assign(needs: CohortGaps | Iterable[NeedRow], catalog: ProgrammeCatalog,
-            area: str | Callable[[PostRef], str]) -> list[PlannedNeed]:
+            area: str | Callable[[PostRef], str], preferred: frozenset[str]) -> list[PlannedNeed]:
     """Each need with the programme that closes it (or none) and the area its class is in."""
     available = sorted(catalog, key=lambda p: p.id)
     chosen_for: dict[tuple[str, ...], Programme | None] = {}
@@ -378,7 +471,7 @@ def _assign(needs: CohortGaps | Iterable[NeedRow], catalog: ProgrammeCatalog,
     for row in _rows(needs):
         key = (*row.need.key(), row.need.target, str(row.need.level))
         if key not in chosen_for:
-            chosen_for[key] = _choose(available, row.need)
+            chosen_for[key] = _choose(available, row.need, preferred)
         programme = chosen_for[key]
         planned.append(PlannedNeed(official_id=row.official_id, post=row.post, need=row.need,
                                    programme=programme.id if programme else None,
@@ -453,33 +546,40 @@ def plan_training(needs: CohortGaps | Iterable[NeedRow],
                   programmes: ProgrammeCatalog | Iterable[Programme] | None = None, *,
                   budget: int | None = None,
                   priorities: Sequence[str] = DEFAULT_PRIORITIES,
-                  area: str | Callable[[PostRef], str] = "province") -> TrainingPlan:
+                  area: str | Callable[[PostRef], str] = "province",
+                  preferred: Iterable[str] = (), on: dt.date | None = None) -> TrainingPlan:
     """Turn needs into a costed plan; see the module documentation for the rules.
 
     ``priorities`` reorders the keys ``legal``, ``deadline``, ``size`` and ``official``
-    (the official's id is always the last tie-break); ``area`` groups classes by
-    ``province``, ``district``, ``commune`` or ``unit`` (or a function of the post).
+    (the official's id is always the last tie-break) and may add ``source``; ``area`` groups
+    classes by ``province``, ``district``, ``commune`` or ``unit`` (or a function of the
+    post); ``preferred`` names the programmes chosen first where they close a need; ``on``
+    dates the plan when ``needs`` are rows (a :class:`CohortGaps` carries its date).
     """
     order = _checked_order(priorities, budget, area)
     catalog = programmes if isinstance(programmes, ProgrammeCatalog) else (
         ProgrammeCatalog.builtin() if programmes is None else ProgrammeCatalog.of(programmes))
-    planned = _assign(needs, catalog, area)
+    planned = _assign(needs, catalog, area, frozenset(preferred))
     ranked = _participations(planned, order)
     hopeless = _too_small(ranked, catalog)
     funded_keys = _fund(ranked, hopeless, catalog, budget)
-    final = _settled(planned, set(funded_keys), hopeless)
+    paid = set(funded_keys)
+    final = _settled(planned, paid, hopeless)
     first = {key: items[0] for key, items in ranked}
 
     def ordered(items: list[PlannedNeed]) -> tuple[PlannedNeed, ...]:
         return tuple(sorted(items, key=lambda p: p.priority(order)))
 
     plan = TrainingPlan(
-        on=needs.on if isinstance(needs, CohortGaps) else None, budget=budget, priorities=order,
+        on=needs.on if isinstance(needs, CohortGaps) else on, budget=budget, priorities=order,
         area=area if isinstance(area, str) else "custom",
         lines=_lines(funded_keys, {k: p.area for k, p in first.items()}, catalog),
         by_unit=_unit_costs(funded_keys, {k: p.post for k, p in first.items()}, catalog),
         funded=ordered([p for p in final if p.funded]),
-        unfunded=ordered([p for p in final if not p.funded]))
+        unfunded=ordered([p for p in final if not p.funded]),
+        participation_sources=tuple(
+            (key[0], key[1], min(items, key=lambda p: p.priority(order)).need.origin)
+            for key, items in ranked if key in paid))
     assert plan.needs == len(planned), "every need is funded or listed unfunded"
     assert budget is None or plan.total_cost <= budget
     return plan

@@ -38,7 +38,15 @@ from competency.frameworks.gaps._cohort import (
 )
 from competency.frameworks.gaps._cohort import SubjectStats as SubjectStats
 from competency.frameworks.gaps._person import gap
-from competency.frameworks.gaps._report import Gap, GapKind, GapReport, Need, NeedArea, PostRef
+from competency.frameworks.gaps._report import (
+    Gap,
+    GapKind,
+    GapReport,
+    Need,
+    NeedArea,
+    NeedSource,
+    PostRef,
+)
 
 __all__ = [
     "CohortGaps",
@@ -48,6 +56,7 @@ __all__ = [
     "GroupStats",
     "Need",
     "NeedArea",
+    "NeedSource",
     "NeedRow",
     "PostRef",
     "cohort_gaps",

@@ -174,7 +174,7 @@ def merge_needs(needs: Iterable[Need]) -> tuple[Need, ...]:
         dues = [d for d in (old.due, need.due) if d is not None]
         merged[need.key()] = attrs.evolve(
             best, legal=old.legal or need.legal, size=max(old.size, need.size),
-            due=None if immediate or not dues else min(dues),
+            due=None if immediate or not dues else min(dues), origin=min(old.origin, need.origin),
             sources=tuple(sorted(set(old.sources) | set(need.sources))))
     return tuple(sorted(merged.values(), key=lambda d: (not d.legal, d.due or dt.date.min,
                                                         -d.size, d.area.code, d.target)))

@@ -16,7 +16,7 @@ from competency.model.official import Assignment, Official, Unit
 from competency.standards.evaluate import StandardResult
 from competency.vocab import OrderedTerm, Term, Text
 
-__all__ = ["Gap", "GapKind", "GapReport", "Need", "NeedArea", "PostRef"]
+__all__ = ["Gap", "GapKind", "GapReport", "Need", "NeedArea", "NeedSource", "PostRef"]
 
 
 class GapKind(OrderedTerm):
@@ -44,6 +44,22 @@ class NeedArea(Term):
     LANGUAGE = ("language", "Ngoại ngữ", "Foreign language")
     IT_SKILL = ("it_skill", "Tin học", "IT skill")
     COMPETENCY = ("competency", "Năng lực", "Competency")
+    TITLE = ("title", "Bồi dưỡng theo tiêu chuẩn chức danh", "Title-based training")
+    PROGRAMME = ("programme", "Chương trình bồi dưỡng", "Training programme")
+
+
+class NeedSource(OrderedTerm):
+    """Where a training need comes from, most binding first, so a plan reads back to its cause."""
+
+    LEGAL = ("legal", "Tiêu chuẩn chưa đạt", "Unmet legal standard")
+    TITLE = ("title", "Bồi dưỡng theo tiêu chuẩn chức danh", "Title-based training")
+    PLANNING = ("planning", "Quy hoạch cán bộ", "Planning pool")
+    TARGET = ("target", "Chỉ tiêu đội ngũ", "Workforce target")
+    COMPETENCY = ("competency", "Thiếu hụt năng lực", "Competency shortfall")
+
+
+def _default_source(need: Need) -> NeedSource:
+    return NeedSource.LEGAL if need.legal else NeedSource.COMPETENCY
 
 
 @attrs.frozen(kw_only=True)
@@ -86,12 +102,14 @@ class Need:
     due: dt.date | None = None
     size: int = 1
     sources: tuple[str, ...] = ()
+    origin: NeedSource = attrs.field(default=attrs.Factory(_default_source, takes_self=True))
+    """The kind of cause (``sources`` holds the ids: standard, title rule, target…)."""
 
     def key(self) -> tuple[str, ...]:
         """Needs with the same key are one need (the higher level is kept)."""
         if self.area is NeedArea.STATE_MANAGEMENT:
             return (self.area.code, *sorted(self.accepted))
-        if self.area is NeedArea.COMPETENCY:
+        if self.area in (NeedArea.COMPETENCY, NeedArea.TITLE, NeedArea.PROGRAMME):
             return (self.area.code, self.target)
         return (self.area.code, self.language or "")
 
@@ -192,6 +210,6 @@ class GapReport:
                 "needs": [{"area": nd.area.code, "target": nd.target, "language": nd.language,
                            "accepted": list(nd.accepted), "legal": nd.legal,
                            "due": nd.due.isoformat() if nd.due else None, "size": nd.size,
-                           "sources": list(nd.sources),
+                           "sources": list(nd.sources), "origin": nd.origin.code,
                            "label": {"vi": nd.label.vi, "en": nd.label.en}}
                           for nd in self.needs]}
