@@ -82,6 +82,30 @@ def test_a_post_no_rule_names_has_no_title_need():
     assert title_needs(clerk, ON, TABLE) == []
 
 
+def test_no_title_or_planning_rule_applies_before_its_instrument_takes_effect():
+    """A rule's ``valid_from`` (its instrument's effective date) bounds it: a commune secretary
+    in 2020 has no national title need, and a director pool before 2024-05-01 no planning need."""
+    rule = rule_for("cb_xa.bi_thu")
+    person = secretary()
+    before = rule.valid_from - dt.timedelta(days=1)
+    assert title_needs(person, before, TABLE) == []
+    assert title_needs(person, rule.valid_from, TABLE)
+    pool = next(r for r in TABLE.planning if "giam_doc_so" in r.titles)
+    planned = leader([{"title": "giam_doc_so", "term": "2020-2025"}])
+    assert planning_needs(planned, pool.valid_from - dt.timedelta(days=1), TABLE, TABLES) == []
+    assert planning_needs(planned, pool.valid_from, TABLE, TABLES)
+
+
+def test_commune_planning_rules_end_with_the_commune_regime():
+    """The commune pools follow Decree 33/2023's standards, which end on 2025-06-30."""
+    commune = [r for r in TABLE.planning if any(t.startswith("cb_xa.") for t in r.titles)]
+    assert commune and all(r.valid_until == dt.date(2025, 6, 30) for r in commune)
+    planned = official(assignments=[{"title": "cb_xa.pho_bi_thu", "start": "2021-06-01"}],
+                       planning_pools=[{"title": "cb_xa.bi_thu", "term": "2025-2030"}])
+    assert planning_needs(planned, dt.date(2025, 6, 30), TABLE, TABLES)
+    assert planning_needs(planned, dt.date(2025, 7, 1), TABLE, TABLES) == []
+
+
 # -- planning pools --------------------------------------------------------------------------
 
 def leader(pools, theory=None) -> Official:

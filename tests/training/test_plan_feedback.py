@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from competency import Official, structure
 from competency.errors import DataFileError
-from competency.frameworks.gaps import NeedRow
+from competency.frameworks.gaps import CohortGaps, NeedRow, NeedSource
+from competency.targets.plan_needs import NeedTap
 from competency.targets.plan_overlay import load_plan_overlay
 from competency.training.catalogue import ProgrammeCatalog, quality_bands
 from competency.training.feedback import review_programmes, with_reviews
@@ -115,3 +118,40 @@ def test_an_overlay_failing_its_schema_names_the_pointer(tmp_path):
     with pytest.raises(DataFileError) as caught:
         load_plan_overlay(bad, BUILT_IN)
     assert caught.value.problems[0].startswith("/confidence: ")
+
+
+BEN_TRE = ROOT / "docs" / "examples" / "ben-tre-2020-plan-overlay.yaml"
+
+
+def test_a_provincial_title_rule_adds_needs_only_in_its_own_period():
+    """Bến Tre's 2020 plan (an overlay) calls for a class for its commune secretaries in 2020;
+    the national rule starts only with Decree 89/2021, and the province's ends with 2020."""
+    overlay = load_plan_overlay(BEN_TRE, BUILT_IN)
+    assert overlay.titles and all(r.confidence.value == "illustrative" for r in overlay.titles)
+    secretary = structure({"id": "BT-9", "category": "can_bo",
+                           "unit": {"name": "Xã An Hiệp", "level": "commune",
+                                    "province_code": "83", "commune_code": "29000"},
+                           "assignments": [{"title": "cb_xa.bi_thu", "start": "2015-10-01",
+                                            "first_appointed": "2015-10-01"}]}, Official)
+
+    def title_rules(day, with_overlay):
+        tap = NeedTap(on=day, overlay=overlay if with_overlay else None,
+                      sources=(NeedSource.TITLE,))
+        list(tap.read([secretary]))
+        return [r.need.sources for r in tap.needs(CohortGaps(on=day))]
+
+    spring = dt.date(2020, 4, 7)
+    assert title_rules(spring, with_overlay=False) == []
+    assert title_rules(spring, with_overlay=True) == [("bt.minh-hoa.2020.bi-thu-xa",)]
+    assert title_rules(dt.date(2021, 3, 1), with_overlay=True) == []
+
+
+def test_an_overlay_cannot_replace_a_national_title_rule(tmp_path):
+    text = BEN_TRE.read_text(encoding="utf-8").replace(
+        "id: bt.minh-hoa.2020.chu-tich-xa", "id: vn.minh-hoa.chuc-danh-chu-tich-ubnd-xa")
+    bad = tmp_path / "clash.yaml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_plan_overlay(bad, BUILT_IN)
+    assert caught.value.problems == ("/titles/1/id: rule 'vn.minh-hoa.chuc-danh-chu-tich-ubnd-xa' "
+                                     "is already defined; give it a new id",)

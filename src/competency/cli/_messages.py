@@ -56,9 +56,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan-col-planned": ("học viên năm nay", "planned now"),
     "plan-no-gain": ("không ai tiến bộ", "no one improved"),
     "plan-overlay": ("tệp bổ sung kế hoạch: {path} ({programmes} chương trình, {targets} chỉ tiêu "
-                     "chuyển thành nhu cầu) [{confidence}]",
+                     "chuyển thành nhu cầu, {rules} quy định theo chức danh, quy hoạch) "
+                     "[{confidence}]",
                      "plan overlay: {path} ({programmes} programmes, {targets} targets turned "
-                     "into needs) [{confidence}]"),
+                     "into needs, {rules} title and planning rules) [{confidence}]"),
     "plan-target-needs": ("chỉ tiêu {target}: thiếu {gap} người → chương trình {programme}",
                           "target {target}: {gap} people short → programme {programme}"),
     "plan-wrote": ("đã ghi {path}", "wrote {path}"),

@@ -243,7 +243,9 @@ def plan(
         result = with_reviews(result, last_year, source=str(evaluation))
     if province is not None:
         err.print(_m("plan-overlay", lang, path=plan_overlay, programmes=len(province.programmes),
-                     targets=len(province.target_needs), confidence=province.confidence.value),
+                     targets=len(province.target_needs),
+                     rules=len(province.titles) + len(province.planning),
+                     confidence=province.confidence.value),
                   markup=False)
     _print(result, lang)
     if out_file is not None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
+import attrs
+
 from competency.frameworks.gaps import CohortGaps, NeedRow, NeedSource
 from competency.model.official import Official
 from competency.standards.catalogue import Catalog
@@ -34,7 +36,11 @@ class NeedTap:
                  catalog: Catalog | None = None, table: NeedSourceTable | None = None) -> None:
         self.on = on
         self.wanted = frozenset(sources)
-        self.rules = table if table is not None else need_sources()
+        rules = table if table is not None else need_sources()
+        if overlay is not None:
+            rules = attrs.evolve(rules, titles=rules.titles + overlay.titles,
+                                 planning=rules.planning + overlay.planning)
+        self.rules = rules
         self.tables = (catalog or Catalog.builtin()).tables
         self.rows: list[NeedRow] = []
         links = overlay.target_needs if overlay is not None and NeedSource.TARGET in self.wanted \

@@ -3,8 +3,9 @@
 One file (``plan --plan-overlay FILE``) says what a province brings to the national data
 when it plans training: programmes (courses abroad, sector specialisation…) chosen before
 the built-in ones where they close the same need, target sets of its own, which programme
-turns each target's gap into needs, and the funding order. It adds to the built-in data
-and never replaces an item under the same id.
+turns each target's gap into needs, title-based and planning-pool rules of its own (a
+provincial plan's classes for commune secretaries, say), and the funding order. It adds to
+the built-in data and never replaces an item under the same id.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from competency.io.datafiles import parse_yaml, read_data_file, schema_problems,
 from competency.law import Confidence
 from competency.targets.catalogue import TARGET_SETS, builtin_target_sets
 from competency.targets.model import Counting, TargetSet
-from competency.training.catalogue import PROGRAMMES
-from competency.training.model import Programme
+from competency.training.catalogue import PROGRAMMES, need_sources
+from competency.training.model import PoolRequirement, Programme, TitleProgramme
 from competency.training.plan import PRIORITY_KEYS
 from competency.vocab import Text, describe
 
@@ -57,6 +58,12 @@ class PlanOverlay:
     target_needs: tuple[TargetProgramme, ...] = attrs.field(default=(), metadata=describe(
         "Targets whose gap in people becomes needs for a programme.",
         "Chỉ tiêu được chuyển thành nhu cầu đào tạo."))
+    titles: tuple[TitleProgramme, ...] = attrs.field(default=(), metadata=describe(
+        "The province's own title-based fostering rules, added to the national ones.",
+        "Quy định bồi dưỡng theo chức danh của tỉnh."))
+    planning: tuple[PoolRequirement, ...] = attrs.field(default=(), metadata=describe(
+        "The province's own planning-pool rules, added to the national ones.",
+        "Yêu cầu đối với người trong quy hoạch của tỉnh."))
 
     def target_set(self, set_id: str) -> TargetSet:
         """A set of this file, else a built-in one."""
@@ -81,6 +88,11 @@ def _problems(overlay: PlanOverlay, programme_ids: Iterable[str]) -> list[str]:
         if target_set.id in builtin_target_sets():
             found.append(f"/target_sets/{i}/id: target set {target_set.id!r} is already "
                          "defined; give it a new id")
+    national = need_sources()
+    taken = {r.id for r in (*national.titles, *national.planning)}
+    for key, rules in (("titles", overlay.titles), ("planning", overlay.planning)):
+        found += [f"/{key}/{i}/id: rule {rule.id!r} is already defined; give it a new id"
+                  for i, rule in enumerate(rules) if rule.id in taken]
     offered = known | {p.id for p in overlay.programmes}
     for i, link in enumerate(overlay.target_needs):
         here = f"/target_needs/{i}"

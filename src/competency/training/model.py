@@ -8,6 +8,7 @@ it is delivered. Unit costs are illustrative unless a source gives them.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from typing import Union
 
@@ -238,7 +239,22 @@ class QualityBandTable:
 
 
 @attrs.frozen(kw_only=True)
-class TitleProgramme:
+class _RuleDates:
+    """The days a need rule applies: from its instrument's effective date, so that no rule
+    calls for training before the law that asks for it."""
+
+    valid_from: dt.date = attrs.field(metadata=describe(
+        "First day the rule applies (its instrument's effective date).", "Áp dụng từ ngày."))
+    valid_until: dt.date | None = attrs.field(default=None, metadata=describe(
+        "Last day (inclusive); absent = still in force.", "Đến ngày."))
+
+    def in_force(self, day: dt.date) -> bool:
+        """Whether the rule applies on ``day``."""
+        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+
+
+@attrs.frozen(kw_only=True)
+class TitleProgramme(_RuleDates):
     """A title that calls for its own fostering within a period after the post is taken."""
 
     id: str = attrs.field(metadata=describe("Rule id.", "Mã quy định.",
@@ -262,7 +278,7 @@ class TitleProgramme:
 
 
 @attrs.frozen(kw_only=True)
-class PoolRequirement:
+class PoolRequirement(_RuleDates):
     """Quy hoạch: the political theory a member of a planning pool is to reach before appointment."""
 
     id: str = attrs.field(metadata=describe("Rule id.", "Mã quy định.",

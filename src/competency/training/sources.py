@@ -69,7 +69,8 @@ def title_needs(official: Official, on: dt.date, table: NeedSourceTable) -> list
     rows = []
     for post in _current(official, on):
         for rule in table.titles:
-            if post.title not in rule.titles or _done(official, rule, on):
+            if (not rule.in_force(on) or post.title not in rule.titles
+                    or _done(official, rule, on)):
                 continue
             taken = _taken(official, post, rule, on)
             due = None if taken is None else _after(taken, rule.within)
@@ -115,7 +116,8 @@ def planning_needs(official: Official, on: dt.date, table: NeedSourceTable, tabl
         if not _pool_open(pool.term, on):
             continue
         for rule in table.planning:
-            need = _pool_need(rule, held) if pool.title in rule.titles else None
+            applies = rule.in_force(on) and pool.title in rule.titles
+            need = _pool_need(rule, held) if applies else None
             if need is not None:
                 rows.append(NeedRow(official_id=official.id, post=post, need=need))
     return rows
