@@ -113,9 +113,11 @@ def _print_text(changes: list[dict[str, Any]], lang: str) -> None:
 
 def diff(
     roster: Path = typer.Argument(..., help="Roster file"),
-    date_from: str | None = typer.Option(None, "--from", help="First date"),
-    date_to: str | None = typer.Option(None, "--to", help="Second date"),
-    with_file: Path | None = typer.Option(None, "--with",
+    date_from: str | None = typer.Option(None, "--from", metavar="DATE",
+                                             help="First date YYYY-MM-DD (default today)"),
+    date_to: str | None = typer.Option(None, "--to", metavar="DATE",
+                                           help="Second date (default: the first)"),
+    with_file: Path | None = typer.Option(None, "--with", metavar="FILE",
                                           help="Draft or overlay to compare with the standards in force"),
     fmt: Format = typer.Option(Format.TEXT, "--format",
                                help="text (or table), json, jsonl, csv or xlsx"),

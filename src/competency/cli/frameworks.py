@@ -11,6 +11,7 @@ import yaml
 from rich.table import Table
 
 from competency.cli._common import LANG, Lang, err, out, write_stdout
+from competency.cli._help import App
 from competency.cli._messages import message
 from competency.cli.gaps import FRAMEWORKS, load_frameworks
 from competency.errors import DataFileError, InputError
@@ -18,7 +19,7 @@ from competency.frameworks.case import export_case, import_case
 from competency.frameworks.model import Framework, PositionProfile
 from competency.schema.convert import unstructure
 
-app = typer.Typer(help="Competency frameworks and position profiles; CASE 1.0 interchange.",
+app = App(help="Competency frameworks and position profiles; CASE 1.0 interchange.",
                   no_args_is_help=True, rich_markup_mode=None)
 
 

@@ -27,7 +27,7 @@ def schemas(
     out_dir: Path | None = typer.Option(None, "--out", metavar="FOLDER",
                                          help="Folder (default: the package's)"),
 ) -> None:
-    """Generate ``*.schema.json`` for every record kind from the model classes."""
+    """Generate the *.schema.json files of every record kind from the model classes."""
     folder = out_dir or _package_folder()
     if check:
         stale = stale_schemas(folder)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Literal
 
 import typer
 from rich.table import Table
@@ -18,6 +19,7 @@ from competency.cli._common import (
     parse_date,
     write_stdout,
 )
+from competency.cli._help import App
 from competency.cli._messages import message
 from competency.docgen.history import history, history_lines
 from competency.rules import nodes as n
@@ -25,7 +27,7 @@ from competency.schema.convert import unstructure
 from competency.standards.report import event_text, subjects_text
 from competency.standards.summary import standard_entry
 
-app = typer.Typer(help="Browse the built-in standards.", no_args_is_help=True,
+app = App(help="Browse the built-in standards.", no_args_is_help=True,
                   rich_markup_mode=None)
 
 
@@ -34,7 +36,7 @@ def list_standards(
     on: str | None = typer.Option(None, "--on", metavar="DATE", help="Only those in force on this date"),
     drafts: bool = typer.Option(False, "--include-drafts"),
     lang: Lang = LANG,
-    fmt: str = typer.Option("table", "--format", help="table or json"),
+    fmt: Literal["table", "json"] = typer.Option("table", "--format"),
 ) -> None:
     """Id, title, who it governs, when it tests, instrument, period and confidence of each standard."""
     catalog = load_catalog(None)

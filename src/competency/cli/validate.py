@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
+from typing import Literal
 
 import typer
 
@@ -31,7 +32,7 @@ def validate(
     files: list[Path] = typer.Argument(..., metavar="FILE...",
                                        help="Roster or record files: .json .jsonl .csv .xlsx"),
     kind: str = typer.Option("official", help=f"Record kind: {', '.join(KINDS)}"),
-    fmt: str = typer.Option("text", "--format", help="text or json"),
+    fmt: Literal["text", "json"] = typer.Option("text", "--format"),
     input_format: str | None = typer.Option(None, "--input-format",
                                             help="Override the format guessed from the suffix"),
     redact: bool = REDACT,
