@@ -145,6 +145,14 @@ def test_the_same_command_in_english_is_caught(name):
     assert english_words(result.stdout + result.stderr) != []
 
 
+def test_each_message_has_the_same_fields_in_both_languages():
+    """A field missing from one language would fail only when that language is asked for."""
+    fields = re.compile(r"\{(\w+)[^}]*\}")
+    for key, (vi, en) in MESSAGES.items():
+        assert vi != en, key
+        assert sorted(fields.findall(vi)) == sorted(fields.findall(en)), key
+
+
 def test_the_guard_knows_codes_from_words():
     assert english_words("hồ sơ: đọc 38 · Xã Phong Nẫm · [age] UBND điểm a · due") == ["due"]
     assert english_words("records: read 38 · cc_xa.tu_phap · vn.nd-33-2023") == [

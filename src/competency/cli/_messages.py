@@ -51,7 +51,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explain.none": ("{id}: không có tiêu chuẩn nào áp dụng ngày {on}",
                      "{id}: no applicable standard on {on}"),
     # --- validate ---
-    "validate.summary": ("{file}: {counts}", "{file}: {counts}"),
     "validate.with-notes": (" ({n} hồ sơ có ghi chú)", " ({n} with notes)"),
     # --- diff ---
     "diff.no-standard": ("không có tiêu chuẩn áp dụng", "no standard"),

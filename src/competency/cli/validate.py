@@ -74,6 +74,5 @@ def _validate(file: Path, kind: str, fmt: str, input_format: str | None, redact:
                                 ensure_ascii=False, indent=2) + "\n")
     else:
         with_notes = message("validate.with-notes", lang, n=noted) if noted else ""
-        out.print(message("validate.summary", lang, file=file, counts=tally_counts(tally, lang))
-                  + with_notes, markup=False)
+        out.print(f"{file}: {tally_counts(tally, lang)}{with_notes}", markup=False)
     return tally
