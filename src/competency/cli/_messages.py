@@ -112,7 +112,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "targets.col-unknown": ("chưa rõ", "unknown"),
     "targets.col-due": ("thời hạn", "due"),
     "targets.col-confidence": ("tin cậy", "confidence"),
-    "targets.units": ("đơn vị", "units"),
+    "targets.counts-people": ("người", "people"),
+    "targets.counts-units": ("đơn vị", "units"),
     "targets.legend": ("{needs_check}: số liệu từ nguồn thứ cấp; {illustrative}: cách hiểu vận "
                        "hành của thư viện, không phải văn bản; chưa rõ: thiếu dữ liệu, không tính "
                        "là đạt.",

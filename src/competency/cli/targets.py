@@ -70,7 +70,6 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("illustrative", "Minh họa"),
     ("citation", "Căn cứ"),
 )
-_COUNTS_VI = {"people": "người", "units": "đơn vị"}
 
 
 def _row(result: IndicatorResult, lang: str, *, labels: bool) -> list[Any]:
@@ -79,7 +78,8 @@ def _row(result: IndicatorResult, lang: str, *, labels: bool) -> list[Any]:
     values = {
         "on": result.on, "set": data["set"], "indicator": data["indicator"],
         "title": data["title"][lang], "group": result.group, "group_label": result.label(lang),
-        "counts": _COUNTS_VI[data["counts"]] if labels else data["counts"],
+        "counts": message(f"targets.counts-{data['counts']}", lang) if labels
+                  else data["counts"],
         "numerator": result.numerator, "denominator": result.denominator,
         "share": None if result.share is None else Share(round(result.share, 4)),
         "target_min": _share(result.target.min), "target_max": _share(result.target.max),
@@ -133,7 +133,8 @@ def _print_table(reports: list[TargetReport], lang: str, grouped: bool) -> None:
                 head = f"{r.target_set.id}: {r.target_set.title[lang]}"
                 table.add_row(*([report.on.isoformat()] if several else []), head,
                               *blank[len([report.on] if several else []):], style="bold")
-            unit = " " + message("targets.units", lang) if r.counts.value == "units" else ""
+            unit = (" " + message("targets.counts-units", lang)
+                    if r.counts.value == "units" else "")
             confidence = r.confidence.label(lang) + (
                 f" · {illustrative}" if r.illustrative
                 and r.confidence is not Confidence.ILLUSTRATIVE else "")
