@@ -159,6 +159,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "standards.requirements": ("yêu cầu:", "requirements:"),
     "standards.transitional": ("chuyển tiếp [{id}]: {rules} hạn {due} ({cites})",
                                "transitional [{id}]: {rules} due {due} ({cites})"),
+    "standards.not-in-force": ("ghi chú: {id} không có hiệu lực ngày {on}",
+                               "note: {id} is not in force on {on}"),
+    "standards.tested-at": ("ghi chú: {id} được xét {event}; câu truy vấn đọc mọi dòng tại ngày "
+                            "{on}, nên hãy đưa vào dữ liệu của từng người tại thời điểm đó "
+                            "(check --engine reference xét từng người tại ngày của sự kiện)",
+                            "note: {id} is tested {event}; the query reads every row as of {on}, "
+                            "so give it the facts of each person at that event (check --engine "
+                            "reference tests each at the event's date)"),
     "standards.checked": ("{file}: {n} tiêu chuẩn hợp lệ: {ids}",
                           "{file}: {n} standard(s) valid: {ids}"),
     # --- frameworks ---

@@ -126,6 +126,7 @@ def sql(
                               help="The fact table, view or parenthesised subquery to read"),
     dialect: str = typer.Option("duckdb", "--dialect",
                                 help="duckdb, or spark, trino, postgres (transpiled by sqlglot)"),
+    lang: Lang = LANG,
 ) -> None:
     """The standard as one SQL query over a fact table (one row per official and post)."""
     try:
@@ -144,12 +145,11 @@ def sql(
     standard = catalog.get(standard_id)
     day = parse_date(on)
     if not standard.in_force(day):
-        err.print(f"note: {standard.id} is not in force on {day.isoformat()}", markup=False)
-    if standard.tested_at is not None:
-        err.print(f"note: {standard.id} is tested {standard.event.en.lower()}; the query reads "
-                  f"every row as of {day.isoformat()}, so give it the facts of each person at "
-                  "that event (check --engine reference tests each at the event's date)",
+        err.print(message("standards.not-in-force", lang, id=standard.id, on=day.isoformat()),
                   markup=False)
+    if standard.tested_at is not None:
+        err.print(message("standards.tested-at", lang, id=standard.id, on=day.isoformat(),
+                          event=standard.event.label(lang).lower()), markup=False)
     try:
         query = in_dialect(standard_sql(standard, day, catalog.tables, table=table), dialect)
     except ModuleNotFoundError as exc:
