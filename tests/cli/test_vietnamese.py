@@ -52,8 +52,8 @@ def _words(text: str) -> set[str]:
     return set(WORD.findall(re.sub(r"\{[^}]*\}", " ", text)))
 
 
-VIETNAMESE_HOMOGRAPHS = {"an"}
-"""English words of the messages that are Vietnamese syllables too (``an toàn``)."""
+VIETNAMESE_HOMOGRAPHS = {"an", "so"}
+"""English words of the messages that are Vietnamese syllables too (``an toàn``, ``so sánh``)."""
 
 
 def _english_vocabulary() -> set[str]:
