@@ -24,8 +24,8 @@ from competency.standards.catalogue import Catalog
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_UNUSABLE", "LANG", "PROGRESS_DELAY", "REDACT", "Format", "Lang",
            "checked_roster", "err", "exit_status", "load_catalog", "out", "parse_date",
-           "print_invalid", "print_wrote", "reading", "tally_counts", "valid_officials", "valid_values",
-           "write_stdout"]
+           "print_invalid", "print_wrote", "reading", "tally_counts", "valid_officials",
+           "valid_values", "write_stdout"]
 
 T = TypeVar("T")
 

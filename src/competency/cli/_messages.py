@@ -94,7 +94,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "unknown (data missing): {unknown}; outside the scope: {outside}"),
     "select.pool": ("chỉ tiêu {title}: {taken}/{places} — {chosen}",
                     "pool {title}: {taken}/{places} — {chosen}"),
-    "select.just-missed": ("sát nút: #{rank} {id} ({reason})", "just missed: #{rank} {id} ({reason})"),
+    "select.just-missed": ("sát nút: #{rank} {id} ({reason})",
+                           "just missed: #{rank} {id} ({reason})"),
     "select.summary": ("hồ sơ: {counts}; xếp hạng {ranked} (được chọn {selected}), không đủ điều "
                        "kiện {ineligible}, chưa đủ dữ liệu {unknown}, ngoài phạm vi {outside}",
                        "records: {counts}; ranked {ranked} (selected {selected}), ineligible "
@@ -140,7 +141,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "evaluate.col-index": ("Chỉ số", "index"),
     "evaluate.col-band": ("Xếp loại", "band"),
     "evaluate.bands": ("thang xếp loại", "bands"),
-    "evaluate.participations": ("{file}: ghi danh học: {counts}", "{file}: participations {counts}"),
+    "evaluate.participations": ("{file}: ghi danh học: {counts}",
+                                "{file}: participations {counts}"),
     "evaluate.assessments": ("{file}: đánh giá năng lực: {counts}", "{file}: assessments {counts}"),
     # --- standards ---
     "standards.col-id": ("Mã", "id"),

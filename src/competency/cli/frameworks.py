@@ -78,7 +78,8 @@ def _show_framework(framework: Framework, lang: str, indicators: bool) -> None:
 
 
 def _show_profile(profile: PositionProfile, framework: Framework, lang: str) -> None:
-    out.print(f"{profile.id}: {profile.title[lang]}{profile.flag(lang)}", style="bold", markup=False)
+    out.print(f"{profile.id}: {profile.title[lang]}{profile.flag(lang)}", style="bold",
+              markup=False)
     position = profile.position
     out.print(message("frameworks.position", lang, title=position.title,
                       level=position.level.label(lang) if position.level else "*",

@@ -62,7 +62,8 @@ def _validate(file: Path, kind: str, fmt: str, input_format: str | None, redact:
             if record.raw.notes:
                 noted += 1
                 for note in record.raw.notes:
-                    err.print(f"{record.raw.location}: {message('note', lang)}: {note}", markup=False)
+                    err.print(f"{record.raw.location}: {message('note', lang)}: {note}",
+                              markup=False)
             if not record.errors:
                 continue
             if fmt == "json":
