@@ -39,7 +39,7 @@ def test_validate_reports_each_invalid_record_and_counts_all(tmp_path):
     ])
     result = run("validate", str(roster))
     assert result.returncode == 1
-    assert f"{roster}: read 5, valid 2, invalid 3" in result.stdout
+    assert f"{roster}: đọc 5, hợp lệ 2, không hợp lệ 3" in result.stdout
     assert f"{roster}:2: /birth_date: '2023-02-30' is not a 'date'" in result.stderr
     assert f"{roster}:3: " in result.stderr
     assert f"{roster}:4: /: 'id' is required (missing)" in result.stderr
@@ -59,7 +59,7 @@ def test_validate_json_output_adds_up(tmp_path):
 def test_all_valid_exits_zero(tmp_path):
     """A clean file exits 0."""
     result = run("validate", str(write_jsonl(tmp_path / "r.jsonl", [GOOD])))
-    assert (result.returncode, result.stdout.strip()) == (0, f"{tmp_path / 'r.jsonl'}: read 1, valid 1, invalid 0")
+    assert (result.returncode, result.stdout.strip()) == (0, f"{tmp_path / 'r.jsonl'}: đọc 1, hợp lệ 1, không hợp lệ 0")
 
 
 @pytest.mark.parametrize("name", ["missing.jsonl", "roster.docx"])
@@ -150,7 +150,7 @@ def test_validate_notes_levels_and_ranks_used_outside_their_period(tmp_path):
         json.dumps({"id": "C", "assignments": [{"title": "x", "rank": "chuyen_gia_cao_cap",
                                                 "start": "2025-06-30"}]}),
     ])
-    result = run("validate", str(roster))
+    result = run("validate", str(roster), "--lang", "en")
     assert result.returncode == 0
     assert f"{roster}: read 3, valid 3, invalid 0 (2 with notes)" in result.stdout
     notes = [line for line in result.stderr.splitlines() if ": note: " in line]

@@ -49,7 +49,7 @@ def test_a_bad_row_is_located_and_counted(tmp_path):
     assert result.returncode == 1
     assert f"{path}:2: /quality_index: 'bảy' is not of type 'number'" in result.stderr
     assert f"{path}:3: /end: earlier than start" in result.stderr
-    assert f"{path}: participations read 4, valid 2, invalid 2" in result.stderr
+    assert f"{path}: ghi danh học: đọc 4, hợp lệ 2, không hợp lệ 2" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -127,8 +127,8 @@ def test_an_overlay_replacing_a_national_standard_says_so():
     """Every command that loads an overlay names the national standard it replaces."""
     overlay = "docs/examples/overlay-ben-tre.yaml"
     roster = "docs/examples/ben-tre-2020-commune-roster.jsonl"
-    note = (f"{overlay}: note: 'bt.ben-tre-2023.cong-chuc-xa-tu-phap' replaces the national "
-            "standard 'vn.nd-33-2023.cong-chuc-xa' (33/2023/NĐ-CP, Điều 10 khoản 2)")
+    note = (f"{overlay}: ghi chú: 'bt.ben-tre-2023.cong-chuc-xa-tu-phap' thay thế tiêu chuẩn "
+            "quốc gia 'vn.nd-33-2023.cong-chuc-xa' (33/2023/NĐ-CP, Điều 10 khoản 2)")
     for args in (["check", roster, "--on", "2024-06-01", "--overlay", overlay],
                  ["diff", roster, "--from", "2024-06-01", "--with", overlay],
                  ["gaps", roster, "--on", "2024-06-01", "--overlay", overlay]):

@@ -44,7 +44,7 @@ def test_out_writes_the_report_to_the_file_and_nothing_to_the_terminal(name, fmt
     to_terminal = run(*RUNS[name], "--format", fmt)
     assert to_file.returncode == to_terminal.returncode
     assert to_file.stdout == ""
-    assert f"wrote {out}" in to_file.stderr
+    assert f"đã ghi {out}" in to_file.stderr
     written = _read(out, fmt)
     assert written, "the report is in the file"
     if fmt in ("json", "jsonl", "csv"):
@@ -105,7 +105,8 @@ def test_unknown_choices_are_refused_with_the_choices(args):
 
 def test_help_names_the_choices_and_the_date():
     text = run("check", "--help").stdout
-    assert "<vi|en>" in text and "<reference|vector>" in text and "DATE" in text
+    assert "--lang [vi|en]" in text and "--engine [reference|vector]" in text
+    assert "--on DATE" in text
 
 
 def test_validate_takes_several_files_as_a_hook_passes_them(tmp_path):
@@ -115,8 +116,8 @@ def test_validate_takes_several_files_as_a_hook_passes_them(tmp_path):
     bad.write_text('{"id": 5}\n', encoding="utf-8")
     result = run("validate", str(good), str(bad))
     assert result.returncode == 1
-    assert f"{good}: read 38, valid 38, invalid 0" in result.stdout
-    assert f"{bad}: read 1, valid 0, invalid 1" in result.stdout
+    assert f"{good}: đọc 38, hợp lệ 38, không hợp lệ 0" in result.stdout
+    assert f"{bad}: đọc 1, hợp lệ 0, không hợp lệ 1" in result.stdout
     assert run("validate", str(good), str(good)).returncode == 0
 
 
@@ -124,8 +125,8 @@ def test_standards_check_passes_a_good_overlay_and_refuses_a_bad_one(tmp_path):
     overlay = ROOT / "docs" / "examples" / "overlay-ben-tre.yaml"
     result = run("standards", "check", str(overlay))
     assert result.returncode == 0
-    assert "1 standard(s) valid: bt.ben-tre-2023.cong-chuc-xa-tu-phap" in result.stdout
-    assert "replaces the national standard 'vn.nd-33-2023.cong-chuc-xa'" in result.stderr
+    assert "1 tiêu chuẩn hợp lệ: bt.ben-tre-2023.cong-chuc-xa-tu-phap" in result.stdout
+    assert "thay thế tiêu chuẩn quốc gia 'vn.nd-33-2023.cong-chuc-xa'" in result.stderr
     bad = tmp_path / "bad.yaml"
     bad.write_text("standards:\n  - id: x\n", encoding="utf-8")
     refused = run("standards", "check", str(bad))

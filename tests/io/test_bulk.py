@@ -33,10 +33,11 @@ def results(stdout: str) -> list[tuple[object, ...]]:
 
 
 def summary(stderr: str) -> list[str]:
-    """The summary lines (records, results, the most failed rules: ties in any order);
-    error lines are compared separately."""
+    """The summary lines (records, results, the most failed rules: ties in any order), in
+    Vietnamese (the default) or English; error lines are compared separately."""
     lines = stderr.splitlines()
-    return ([line for line in lines if line.startswith(("records:", "results:"))]
+    heads = ("records:", "results:", "hồ sơ:", "kết quả:")
+    return ([line for line in lines if line.startswith(heads)]
             + sorted(line for line in lines if " › " in line))
 
 
@@ -71,6 +72,7 @@ def test_vector_engine_equals_reference_on_a_synthetic_roster(tmp_path, on):
     assert errors(vector.stderr, roster) == errors(reference.stderr, roster)
     assert len(errors(vector.stderr, roster)) >= 45  # every broken record reported
     assert summary(vector.stderr) == summary(reference.stderr)
+    assert summary(reference.stderr)[0].startswith("hồ sơ: đọc 1500,")
     assert "Traceback" not in vector.stderr
 
 

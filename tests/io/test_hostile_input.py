@@ -313,8 +313,8 @@ def test_cli_check_and_targets_count_a_repeated_id_once(tmp_path):
     roster = tmp_path / "r.jsonl"
     roster.write_text("\n".join([good("A-1"), good("A-2"), good("A-1")]) + "\n")
     for command in (["check", str(roster), "--on", "2025-06-30", "--lang", "en"],
-                    ["targets", str(roster), "--on", "2025-06-30"],
-                    ["validate", str(roster)]):
+                    ["targets", str(roster), "--on", "2025-06-30", "--lang", "en"],
+                    ["validate", str(roster), "--lang", "en"]):
         result = subprocess.run([sys.executable, "-m", "competency", *command],
                                 capture_output=True, text=True, check=False)
         assert "read 3, valid 2, invalid 1" in result.stdout + result.stderr, command

@@ -297,12 +297,12 @@ def test_cli_prints_a_query_that_runs():
         ("B", "x", standard.id, "unmet", dt.date(2028, 8, 1), "art-38-5-years", ["high-school"]),
         ("C", "x", standard.id, "unknown", None, None, ["age"])]
     later = runner.invoke(app, ["standards", "sql", "vn.nd-33-2023.cong-chuc-xa",
-                                "--on", "2030-01-01"])
+                                "--on", "2030-01-01", "--lang", "en"])
     assert later.exit_code == 0 and "not in force" in later.stderr
     assert "CAST(NULL AS DATE) AS due" in later.stdout  # the window has closed
     assert "tested" not in later.stderr
     event = runner.invoke(app, ["standards", "sql", "vn.nd-29-2024.giam-doc-so", "--on",
-                                "2025-01-01"])
+                                "2025-01-01", "--lang", "en"])
     assert event.exit_code == 0
     assert "is tested at appointment and at each reappointment; the query reads every row as " \
            "of 2025-01-01" in event.stderr

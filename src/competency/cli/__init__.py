@@ -26,11 +26,12 @@ from competency.cli import (
     validate,
 )
 from competency.cli._common import EXIT_UNUSABLE, err
+from competency.cli._help import App
 from competency.errors import CompetencyError
 
 __all__ = ["app", "main"]
 
-app = typer.Typer(
+app = App(
     help="Vietnamese civil-servant qualification standards: validate, check, explain.",
     no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False,
     rich_markup_mode=None)  # plain help and plain one-line errors, like every other message

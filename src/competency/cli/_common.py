@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from competency.cli._messages import message
 from competency.io import Progress
 from competency.io.assessments import Checked
 from competency.io.roster import CheckedRecord, Tally, after_notes, checked_records
@@ -23,8 +24,8 @@ from competency.standards.catalogue import Catalog
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_UNUSABLE", "LANG", "PROGRESS_DELAY", "REDACT", "Format", "Lang",
            "checked_roster", "err", "exit_status", "load_catalog", "out", "parse_date",
-           "print_invalid", "reading", "tally_counts", "valid_officials", "valid_values",
-           "write_stdout"]
+           "print_invalid", "print_wrote", "reading", "tally_counts", "valid_officials",
+           "valid_values", "write_stdout"]
 
 T = TypeVar("T")
 
@@ -65,20 +66,19 @@ def parse_date(value: str | None) -> dt.date:
         raise typer.BadParameter(f"expected a date YYYY-MM-DD, got {value!r}") from None
 
 
-def load_catalog(overlays: list[Path] | None) -> Catalog:
+def load_catalog(overlays: list[Path] | None, lang: str = "en") -> Catalog:
     """The built-in catalogue plus any overlay files, in the order given.
 
-    Each standard an overlay replaces is named on standard error: a province's rule never
-    changes a national result without a word.
+    Each standard an overlay replaces is named on standard error (in ``lang``): a
+    province's rule never changes a national result without a word.
     """
     catalog = national = Catalog.builtin()
     for path in overlays or ():
         catalog = catalog.with_file(path)
         for new, old in catalog.replacements(str(path)):
-            whose = "national standard" if old.id in national.standards else "standard"
-            err.print(f"{path}: note: {new.id!r} replaces the {whose} {old.id!r} "
-                      f"({old.legal_basis[0].cite()}) for the officials both apply to",
-                      markup=False)
+            key = "replaces-national" if old.id in national.standards else "replaces"
+            err.print(message(key, lang, path=path, new=new.id, old=old.id,
+                              cite=old.legal_basis[0].cite(lang)), markup=False)
     return catalog
 
 
@@ -199,7 +199,7 @@ def valid_officials(roster: Path, tally: Tally, on: dt.date | None = None, *,
     ``redact`` keeps personal values out of the messages (see ``--redact``); the notes are
     written in ``lang``, the first :data:`AFTER_NOTES_SHOWN` of them, the rest counted.
     """
-    label = "ghi chú" if lang == "vi" else "note"
+    label = message("note", lang)
     shown = hidden = 0
     for record in checked_roster(roster, redact=redact):
         tally.add(record)
@@ -215,15 +215,18 @@ def valid_officials(roster: Path, tally: Tally, on: dt.date | None = None, *,
                     hidden += 1
         yield record.official
     if hidden:
-        err.print(f"{roster}: {label}: " + (
-            f"còn {hidden} ngày khác sau ngày xét {on} (không hiện ở đây)"
-            if lang == "vi" else
-            f"{hidden} more dates after the as-of date {on} (not shown here)"), markup=False)
+        err.print(f"{roster}: {label}: {message('more-after', lang, n=hidden, on=on)}",
+                  markup=False)
 
 
-def tally_counts(tally: Tally) -> str:
-    """``read N, valid N, invalid N``: how every command reports what it read."""
-    return f"read {tally.read}, valid {tally.valid}, invalid {tally.invalid}"
+def tally_counts(tally: Tally, lang: str = "en") -> str:
+    """``read N, valid N, invalid N`` (in ``lang``): how every command reports what it read."""
+    return message("counts", lang, read=tally.read, valid=tally.valid, invalid=tally.invalid)
+
+
+def print_wrote(path: Path, lang: str = "en") -> None:
+    """``wrote FILE`` on standard error, once a report file is complete."""
+    err.print(message("wrote", lang, file=path), markup=False)
 
 
 def exit_status(*tallies: Tally | None) -> int:

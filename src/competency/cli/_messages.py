@@ -11,11 +11,34 @@ from competency.rules.outcome import Outcome
 __all__ = ["MESSAGES", "message", "state_label"]
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # --- shared: every command ---
+    "counts": ("đọc {read}, hợp lệ {valid}, không hợp lệ {invalid}",
+               "read {read}, valid {valid}, invalid {invalid}"),
     "records": ("hồ sơ: đọc {read}, hợp lệ {valid}, không hợp lệ {invalid}",
                 "records: read {read}, valid {valid}, invalid {invalid}"),
+    "assessments": ("đánh giá năng lực: {counts}", "assessments: {counts}"),
+    "wrote": ("đã ghi {file}", "wrote {file}"),
+    "note": ("ghi chú", "note"),
+    "more-after": ("còn {n} ngày khác sau ngày xét {on} (không hiện ở đây)",
+                   "{n} more dates after the as-of date {on} (not shown here)"),
+    "replaces-national": ("{path}: ghi chú: {new!r} thay thế tiêu chuẩn quốc gia {old!r} ({cite}) "
+                          "đối với người thuộc phạm vi của cả hai",
+                          "{path}: note: {new!r} replaces the national standard {old!r} ({cite}) "
+                          "for the officials both apply to"),
+    "replaces": ("{path}: ghi chú: {new!r} thay thế tiêu chuẩn {old!r} ({cite}) "
+                 "đối với người thuộc phạm vi của cả hai",
+                 "{path}: note: {new!r} replaces the standard {old!r} ({cite}) "
+                 "for the officials both apply to"),
+    "no-record": ("{roster}: không có hồ sơ mã {id!r}", "{roster}: no record with id {id!r}"),
+    "no-valid-record": ("{roster}: không có hồ sơ hợp lệ mã {id!r}",
+                        "{roster}: no valid record with id {id!r}"),
+    "none": ("không có", "none"),
+    "yes": ("có", "yes"),
+    "confidence": ("độ tin cậy", "confidence"),
+    "due": ("hạn", "due"),
+    # --- check ---
     "results": ("kết quả: {results}; số người không có tiêu chuẩn áp dụng: {without}",
                 "results: {results}; officials without an applicable standard: {without}"),
-    "none": ("không có", "none"),
     "failing-rules": ("yêu cầu chưa đạt:", "failing rules:"),
     "col-official": ("mã hồ sơ", "official"),
     "col-post": ("chức danh", "post"),
@@ -24,7 +47,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col-due": ("thời hạn", "due"),
     "col-why": ("lý do", "why"),
     "n-results": ("{n} kết quả", "{n} results"),
-    "due": ("hạn", "due"),
     # -- competency plan ---------------------------------------------------------------------
     "plan-title": ("Kế hoạch đào tạo, bồi dưỡng", "Training plan"),
     "plan-col-programme": ("chương trình", "programme"),
@@ -69,8 +91,154 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "{invalid}", "last year's participations: read {read}, valid {valid}, "
                             "invalid {invalid}"),
     # -- end of competency plan --------------------------------------------------------------
+    # --- explain ---
+    "explain.none": ("{id}: không có tiêu chuẩn nào áp dụng ngày {on}",
+                     "{id}: no applicable standard on {on}"),
+    # --- validate ---
+    "validate.with-notes": (" ({n} hồ sơ có ghi chú)", " ({n} with notes)"),
+    # --- diff ---
+    "diff.no-standard": ("không có tiêu chuẩn áp dụng", "no standard"),
+    "diff.in-force": ("bắt đầu áp dụng", "in force"),
+    "diff.ended": ("hết áp dụng", "ended"),
+    "diff.summary": ("hồ sơ: {counts}; số chức danh thay đổi kết quả: {n}",
+                     "records: {counts}; changed: {n} post(s)"),
+    # --- gaps ---
+    "gaps.records": ("hồ sơ: {counts}", "records: {counts}"),
+    "gaps.summary": ("có khoảng cách: {with_gaps}/{officials} ({kinds}); nhu cầu đào tạo: {needs}",
+                     "with gaps: {with_gaps}/{officials} ({kinds}); training needs: {needs}"),
+    "gaps.title": ("Khoảng cách theo {by} ngày {on}", "Gaps by {by} as of {on}"),
+    "gaps.by-unit": ("đơn vị", "unit"),
+    "gaps.by-position": ("chức danh", "position"),
+    "gaps.by-level": ("cấp hành chính", "level"),
+    "gaps.col-name": ("tên", "name"),
+    "gaps.col-officials": ("số người", "officials"),
+    "gaps.col-with-gaps": ("có khoảng cách", "with gaps"),
+    "gaps.col-most-common": ("thiếu hụt nhiều nhất", "most common"),
+    # --- select ---
+    "select.illustrative": ("MINH HỌA: ví dụ dựng từ thông tin đã biết, không phải văn bản",
+                            "ILLUSTRATIVE: an example built from what is known, not the "
+                            "scheme's text"),
+    "select.rules": ("điều kiện", "rules"),
+    "select.scoring": ("chấm điểm", "scoring"),
+    "select.order": ("thứ tự", "order"),
+    "select.commitment": ("cam kết", "commitment"),
+    "select.repayment": ("đền bù", "repayment"),
+    "select.places": ("chỉ tiêu", "places"),
+    "select.per-unit": ("đơn vị", "unit"),
+    "select.per-province": ("tỉnh", "province"),
+    "select.per-field": ("ngành học", "field of study"),
+    "select.col-official": ("mã hồ sơ", "official"),
+    "select.col-unit": ("đơn vị", "unit"),
+    "select.col-score": ("điểm", "score"),
+    "select.col-breakdown": ("chi tiết điểm", "breakdown"),
+    "select.col-selected": ("được chọn", "selected"),
+    "select.title": ("{shown}/{ranked} người được xếp hạng", "{shown} of {ranked} ranked"),
+    "select.ineligible": ("không đủ điều kiện: {n}", "ineligible: {n}"),
+    "select.unknown": ("chưa đủ dữ liệu: {unknown}; ngoài phạm vi: {outside}",
+                       "unknown (data missing): {unknown}; outside the scope: {outside}"),
+    "select.pool": ("chỉ tiêu {title}: {taken}/{places} — {chosen}",
+                    "pool {title}: {taken}/{places} — {chosen}"),
+    "select.just-missed": ("sát nút: #{rank} {id} ({reason})",
+                           "just missed: #{rank} {id} ({reason})"),
+    "select.summary": ("hồ sơ: {counts}; xếp hạng {ranked} (được chọn {selected}), không đủ điều "
+                       "kiện {ineligible}, chưa đủ dữ liệu {unknown}, ngoài phạm vi {outside}",
+                       "records: {counts}; ranked {ranked} (selected {selected}), ineligible "
+                       "{ineligible}, unknown {unknown}, outside the scope {outside}"),
+    # --- targets ---
+    "targets.title": ("Chỉ tiêu về đội ngũ cán bộ", "Workforce targets"),
+    "targets.col-on": ("ngày", "on"),
+    "targets.col-indicator": ("chỉ tiêu", "indicator"),
+    "targets.col-group": ("nhóm", "group"),
+    "targets.col-met": ("đạt/tổng", "met/total"),
+    "targets.col-share": ("tỷ lệ", "share"),
+    "targets.col-target": ("mục tiêu", "target"),
+    "targets.col-status": ("đánh giá", "status"),
+    "targets.col-gap": ("còn thiếu", "gap"),
+    "targets.col-unknown": ("chưa rõ", "unknown"),
+    "targets.col-due": ("thời hạn", "due"),
+    "targets.col-confidence": ("tin cậy", "confidence"),
+    "targets.counts-people": ("người", "people"),
+    "targets.counts-units": ("đơn vị", "units"),
+    "targets.legend": ("{needs_check}: số liệu từ nguồn thứ cấp; {illustrative}: cách hiểu vận "
+                       "hành của thư viện, không phải văn bản; chưa rõ: thiếu dữ liệu, không tính "
+                       "là đạt.",
+                       "{needs_check}: figures from secondary sources; {illustrative}: this "
+                       "library's operational reading, not the text; unknown: data missing, not "
+                       "counted as met."),
+    "targets.summary": ("{roster} ({on}): hồ sơ: {counts}", "{roster} ({on}): records {counts}"),
+    # --- evaluate ---
+    "evaluate.changes": ("Thay đổi cấp độ năng lực", "Level changes"),
+    "evaluate.quality": ("Chất lượng lớp", "Class quality"),
+    "evaluate.col-programme": ("Mã chương trình", "programme"),
+    "evaluate.col-unit": ("Mã đơn vị", "unit"),
+    "evaluate.col-competency": ("Mã năng lực", "competency"),
+    "evaluate.col-participants": ("Số học viên", "participants"),
+    "evaluate.col-completed": ("Đã hoàn thành", "completed"),
+    "evaluate.col-compared": ("Có đánh giá trước và sau", "compared"),
+    "evaluate.col-mean_before": ("Cấp độ trung bình trước", "mean before"),
+    "evaluate.col-mean_after": ("Cấp độ trung bình sau", "mean after"),
+    "evaluate.col-mean_change": ("Thay đổi", "change"),
+    "evaluate.col-improved": ("Số người tăng", "improved"),
+    "evaluate.col-unchanged": ("Số người giữ nguyên", "unchanged"),
+    "evaluate.col-declined": ("Số người giảm", "declined"),
+    "evaluate.col-class": ("Mã lớp", "class"),
+    "evaluate.col-index": ("Chỉ số", "index"),
+    "evaluate.col-band": ("Xếp loại", "band"),
+    "evaluate.bands": ("thang xếp loại", "bands"),
+    "evaluate.participations": ("{file}: ghi danh học: {counts}",
+                                "{file}: participations {counts}"),
+    "evaluate.assessments": ("{file}: đánh giá năng lực: {counts}", "{file}: assessments {counts}"),
+    # --- standards ---
+    "standards.col-id": ("Mã", "id"),
+    "standards.col-title": ("Tên", "title"),
+    "standards.col-subjects": ("Đối tượng", "subjects"),
+    "standards.col-tested": ("Thời điểm xét", "tested at"),
+    "standards.col-instrument": ("Văn bản", "instrument"),
+    "standards.col-period": ("Thời kỳ", "period"),
+    "standards.col-confidence": ("Độ tin cậy", "confidence"),
+    "standards.in-force": ("hiệu lực ngày {on}", "in force on {on}"),
+    "standards.all": ("mọi tiêu chuẩn", "all standards"),
+    "standards.head": ("đối tượng: {subject}; thời kỳ: {period}; độ tin cậy: {confidence}",
+                       "subject: {subject}; period: {period}; confidence: {confidence}"),
+    "standards.supersedes": ("thay thế: {ids}", "supersedes: {ids}"),
+    "standards.basis": ("căn cứ: {cite}", "legal basis: {cite}"),
+    "standards.requirements": ("yêu cầu:", "requirements:"),
+    "standards.transitional": ("chuyển tiếp [{id}]: {rules} hạn {due} ({cites})",
+                               "transitional [{id}]: {rules} due {due} ({cites})"),
+    "standards.not-in-force": ("ghi chú: {id} không có hiệu lực ngày {on}",
+                               "note: {id} is not in force on {on}"),
+    "standards.tested-at": ("ghi chú: {id} được xét {event}; câu truy vấn đọc mọi dòng tại ngày "
+                            "{on}, nên hãy đưa vào dữ liệu của từng người tại thời điểm đó "
+                            "(check --engine reference xét từng người tại ngày của sự kiện)",
+                            "note: {id} is tested {event}; the query reads every row as of {on}, "
+                            "so give it the facts of each person at that event (check --engine "
+                            "reference tests each at the event's date)"),
+    "standards.checked": ("{file}: {n} tiêu chuẩn hợp lệ: {ids}",
+                          "{file}: {n} standard(s) valid: {ids}"),
+    # --- frameworks ---
+    "frameworks.col-id": ("mã", "id"),
+    "frameworks.col-title": ("tên", "title"),
+    "frameworks.col-groups": ("nhóm", "groups"),
+    "frameworks.col-competencies": ("năng lực", "competencies"),
+    "frameworks.col-confidence": ("độ tin cậy", "confidence"),
+    "frameworks.col-position": ("chức danh", "position"),
+    "frameworks.col-type": ("loại", "type"),
+    "frameworks.col-standards": ("tiêu chuẩn", "standards"),
+    "frameworks.frameworks": ("khung năng lực", "frameworks"),
+    "frameworks.profiles": ("hồ sơ năng lực vị trí", "position profiles"),
+    "frameworks.head": ("đơn vị ban hành: {creator}; phiên bản: {version}; thời kỳ: {period}; "
+                        "độ tin cậy: {confidence}",
+                        "creator: {creator}; version: {version}; period: {period}; "
+                        "confidence: {confidence}"),
+    "frameworks.basis": ("căn cứ: {cite}", "legal basis: {cite}"),
+    "frameworks.position": ("chức danh: {title}; cấp: {level}; ngạch: {rank}; loại: {type}",
+                            "position: {title}; level: {level}; rank: {rank}; type: {type}"),
+    "frameworks.job-position": ("; vị trí việc làm: {code}", "; job position: {code}"),
+    "frameworks.tasks": ("nhiệm vụ: {tasks}", "tasks: {tasks}"),
+    "frameworks.standards": ("tiêu chuẩn: {ids}", "standards: {ids}"),
+    "frameworks.framework": ("khung năng lực: {id}", "framework: {id}"),
 }
-"""Key → (Vietnamese, English)."""
+"""Key → (Vietnamese, English); one block per command, keys of a command prefixed with its name."""
 
 
 def message(key: str, lang: str = "vi", **fields: object) -> str:

@@ -26,6 +26,7 @@ from competency.cli._common import (
     out,
     parse_date,
     print_invalid,
+    print_wrote,
     valid_officials,
     write_stdout,
 )
@@ -114,14 +115,14 @@ def check(
         if standard is not None or position is not None:
             raise typer.BadParameter("--engine vector checks the standards of each current post; "
                                      "use --engine reference with --standard or --position")
-        load_catalog(overlay)  # a bad overlay is reported before any work
+        load_catalog(overlay, lang)  # a bad overlay is reported before any work
         with output_to(out_file, bom=fmt is Format.CSV):
             tally, outcomes, failing, without = check_vector(
                 roster, day, overlays=overlay, drafts=drafts, fmt=fmt, explain=explain,
                 jobs=jobs, redact=redact)
         _print_summary(_summary(tally, outcomes, failing, without), lang)
         raise typer.Exit(_status(tally, outcomes, fail_on))
-    catalog = load_catalog(overlay)
+    catalog = load_catalog(overlay, lang)
     if standard is not None:
         catalog.get(standard)
     tally, counts = Tally(), CheckCounts()
@@ -149,11 +150,11 @@ def check(
                                     ensure_ascii=False, indent=2) + "\n")
         elif fmt is Format.XLSX and out_file is not None:
             write_results_workbook(rows, out_file)
-            err.print(f"wrote {out_file}", markup=False)
+            print_wrote(out_file, lang)
         elif fmt in (Format.TABLE, Format.TEXT):
             _print_table(rows, lang, explain)
     if out_file is not None and fmt is not Format.XLSX:
-        err.print(f"wrote {out_file}", markup=False)
+        print_wrote(out_file, lang)
     _print_summary(summary, lang)
     raise typer.Exit(_status(tally, counts.outcomes, fail_on))
 
@@ -199,7 +200,7 @@ def explain(
 ) -> None:
     """Explain, requirement by requirement, how one official fares on a date."""
     day = parse_date(on)
-    catalog = load_catalog(overlay)
+    catalog = load_catalog(overlay, lang)
     for record in checked_records(roster, redact=redact):
         if record.record_id != official_id:
             continue
@@ -209,12 +210,11 @@ def explain(
         explanations = explain_results(record.official, day, catalog=catalog,
                                        include_drafts=drafts)
         if not explanations:
-            out.print(f"{official_id}: không có tiêu chuẩn nào áp dụng ngày {day} · no applicable "
-                      f"standard on {day}", markup=False)
+            out.print(message("explain.none", lang, id=official_id, on=day), markup=False)
         for explanation in explanations:
             out.print(explanation.heading(lang), markup=False, style="bold")
             for line in explanation.lines(lang):
                 out.print(line, markup=False)
         raise typer.Exit(EXIT_OK)
-    err.print(f"{roster}: no record with id {official_id!r}", markup=False)
+    err.print(message("no-record", lang, roster=roster, id=official_id), markup=False)
     raise typer.Exit(EXIT_UNUSABLE)

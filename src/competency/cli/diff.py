@@ -10,17 +10,21 @@ from typing import Any
 import typer
 
 from competency.cli._common import (
+    LANG,
     REDACT,
     Format,
+    Lang,
     err,
     exit_status,
     load_catalog,
     out,
     parse_date,
+    print_wrote,
     tally_counts,
     valid_officials,
     write_stdout,
 )
+from competency.cli._messages import message
 from competency.cli._output import output_to
 from competency.io.roster import Tally
 from competency.io.sheets import Sheet, write_csv, write_xlsx
@@ -35,7 +39,6 @@ __all__ = ["diff"]
 _COLUMNS = ("official_id", "post", "before", "after", "started", "ended", "instruments", "why")
 _HEADERS_VI = ("Mã hồ sơ", "Mã chức danh", "Trước", "Sau", "Mã tiêu chuẩn bắt đầu áp dụng",
                "Mã tiêu chuẩn hết áp dụng", "Văn bản", "Lý do")
-_NO_STANDARD = {"en": "no standard", "vi": "không có tiêu chuẩn áp dụng"}
 
 
 def _by_post(results: list[StandardResult]) -> dict[str, list[StandardResult]]:
@@ -51,14 +54,14 @@ def _post_state(results: list[StandardResult], lang: str | None = None) -> str:
     Codes, unless ``lang`` asks for the words of a language.
     """
     if not results:
-        return _NO_STANDARD[lang or "en"]
+        return message("diff.no-standard", lang or "en")
     outcome = conjunction(r.outcome for r in results)
     unmet = [r for r in results if r.outcome is Outcome.UNMET]
     text = outcome.label(lang) if lang else outcome.code
     if outcome is Outcome.UNMET and all(r.due for r in unmet):
         due = max(r.due for r in unmet if r.due)
-        return (f"{text} (hạn {due:%d/%m/%Y})" if lang == "vi" else
-                f"{text} (due {due.isoformat()})")
+        when = f"{due:%d/%m/%Y}" if lang == "vi" else due.isoformat()
+        return f"{text} ({message('due', lang or 'en')} {when})"
     return text
 
 
@@ -93,37 +96,42 @@ def _sheet(changes: list[dict[str, Any]], lang: str | None = None) -> Sheet:
     return Sheet(name="Thay đổi", headers=list(_HEADERS_VI if words else _COLUMNS), rows=rows)
 
 
-def _print_text(changes: list[dict[str, Any]]) -> None:
-    for c in changes:
+def _print_text(changes: list[dict[str, Any]], lang: str) -> None:
+    for change in changes:
+        c = {**change, **change["vi"]} if lang == "vi" else change
         out.print(f"{c['official_id']} · {c['post']}: {c['before']} → {c['after']}", markup=False,
                   style="bold")
         if c["started"]:
-            out.print(f"    in force: {', '.join(c['started'])} ({', '.join(c['instruments'])})",
-                      markup=False)
+            out.print(f"    {message('diff.in-force', lang)}: {', '.join(c['started'])} "
+                      f"({', '.join(c['instruments'])})", markup=False)
         if c["ended"]:
-            out.print(f"    ended: {', '.join(c['ended'])}", markup=False)
+            out.print(f"    {message('diff.ended', lang)}: {', '.join(c['ended'])}",
+                      markup=False)
         for why in c["why"]:
             out.print(f"    {why}", markup=False)
 
 
 def diff(
     roster: Path = typer.Argument(..., help="Roster file"),
-    date_from: str | None = typer.Option(None, "--from", help="First date"),
-    date_to: str | None = typer.Option(None, "--to", help="Second date"),
-    with_file: Path | None = typer.Option(None, "--with",
+    date_from: str | None = typer.Option(None, "--from", metavar="DATE",
+                                             help="First date YYYY-MM-DD (default today)"),
+    date_to: str | None = typer.Option(None, "--to", metavar="DATE",
+                                           help="Second date (default: the first)"),
+    with_file: Path | None = typer.Option(None, "--with", metavar="FILE",
                                           help="Draft or overlay to compare with the standards in force"),
     fmt: Format = typer.Option(Format.TEXT, "--format",
                                help="text (or table), json, jsonl, csv or xlsx"),
     out_file: Path | None = typer.Option(None, "--out", metavar="FILE",
                                          help="Write the report here (required for xlsx)"),
     redact: bool = REDACT,
+    lang: Lang = LANG,
 ) -> None:
     """Who changes outcome between two dates, or when a draft or overlay is adopted, and why."""
     if fmt is Format.XLSX and out_file is None:
         raise typer.BadParameter("--format xlsx writes a workbook: give --out FILE.xlsx")
     first, second = parse_date(date_from), parse_date(date_to or date_from)
     base = Catalog.builtin()
-    changed = load_catalog([with_file] if with_file else None)
+    changed = load_catalog([with_file] if with_file else None, lang)
     drafts = with_file is not None
     tally, changes = Tally(), []
     with output_to(None if fmt in (Format.CSV, Format.XLSX) else out_file):
@@ -143,8 +151,9 @@ def diff(
         elif fmt is Format.XLSX:
             write_xlsx([_sheet(changes, "vi")], out_file)
         elif fmt is not Format.JSONL:
-            _print_text(changes)
+            _print_text(changes, lang)
     if out_file is not None:
-        err.print(f"wrote {out_file}", markup=False)
-    err.print(f"records: {tally_counts(tally)}; changed: {len(changes)} post(s)", markup=False)
+        print_wrote(out_file, lang)
+    err.print(message("diff.summary", lang, counts=tally_counts(tally, lang), n=len(changes)),
+              markup=False)
     raise typer.Exit(exit_status(tally))

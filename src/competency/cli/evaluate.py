@@ -21,9 +21,11 @@ from competency.cli._common import (
     exit_status,
     out,
     parse_date,
+    print_wrote,
     tally_counts,
     valid_values,
 )
+from competency.cli._messages import message
 from competency.cli._output import (
     OutputFormat,
     Sheet,
@@ -40,13 +42,13 @@ from competency.training.evaluation import TrainingEvaluation, evaluate_training
 
 __all__ = ["evaluate"]
 
-_CHANGES = (("programme", "Mã chương trình"), ("unit", "Mã đơn vị"),
-            ("competency", "Mã năng lực"), ("participants", "Số học viên"),
-            ("completed", "Đã hoàn thành"), ("compared", "Có đánh giá trước và sau"),
-            ("mean_before", "Cấp độ trung bình trước"), ("mean_after", "Cấp độ trung bình sau"),
-            ("mean_change", "Thay đổi"), ("improved", "Số người tăng"),
-            ("unchanged", "Số người giữ nguyên"), ("declined", "Số người giảm"))
-"""Columns of the level changes: CSV name, Vietnamese header."""
+_CHANGES = ("programme", "unit", "competency", "participants", "completed", "compared",
+            "mean_before", "mean_after", "mean_change", "improved", "unchanged", "declined")
+"""Columns of the level changes: CSV names; headers are ``evaluate.col-…`` messages."""
+
+
+def _headers(columns: tuple[str, ...], lang: str) -> list[str]:
+    return [message(f"evaluate.col-{c}", lang) for c in columns]
 
 
 def _round(value: float | None) -> float | None:
@@ -56,10 +58,9 @@ def _round(value: float | None) -> float | None:
 def _change_rows(result: TrainingEvaluation) -> list[list[Any]]:
     rows = []
     for c in result.changes:
-        values = {**{k: getattr(c, k) for k, _ in _CHANGES if k != "mean_change"},
-                  "mean_change": c.mean_change}
+        values = {k: getattr(c, k) for k in _CHANGES}
         rows.append([_round(v) if isinstance(v, float) else v
-                     for v in (values[k] for k, _ in _CHANGES)])
+                     for v in (values[k] for k in _CHANGES)])
     return rows
 
 
@@ -71,7 +72,7 @@ def _sheets(result: TrainingEvaluation) -> list[Sheet]:
             ["Độ tin cậy", result.bands.confidence.label("vi")],
             ["Ngày đánh giá", result.on]]
     return [
-        Sheet(name="Thay đổi cấp độ", headers=[vi for _, vi in _CHANGES],
+        Sheet(name="Thay đổi cấp độ", headers=_headers(_CHANGES, "vi"),
               rows=_change_rows(result)),
         Sheet(name="Chất lượng chương trình", headers=[
             "Mã chương trình", "Số lớp có chỉ số", "Chỉ số đánh giá chung", "Xếp loại"],
@@ -83,23 +84,19 @@ def _sheets(result: TrainingEvaluation) -> list[Sheet]:
 
 
 def _print(result: TrainingEvaluation, lang: str) -> None:
-    en = lang == "en"
-    changes = Table(*(k if en else vi for k, vi in _CHANGES),
-                    title="Level changes" if en else "Thay đổi cấp độ năng lực")
+    changes = Table(*_headers(_CHANGES, lang), title=message("evaluate.changes", lang))
     for row in _change_rows(result):
         changes.add_row(*("—" if v is None else str(v) for v in row))
     out.print(changes)
-    quality = Table(*(("programme", "class", "index", "band") if en else
-                      ("Mã chương trình", "Mã lớp", "Chỉ số", "Xếp loại")),
-                    title="Class quality (Circular 10/2017/TT-BNV)" if en else
-                    "Chất lượng lớp (Thông tư 10/2017/TT-BNV)")
+    quality = Table(*_headers(("programme", "class", "index", "band"), lang),
+                    title=message("evaluate.quality", lang))
     for q in result.quality:
         band = q.band.name[lang] if q.band else "—"
         quality.add_row(q.programme, "*", "—" if q.index is None else f"{q.index:.2f}", band)
         for c in (c for c in result.classes if c.programme == q.programme):
             quality.add_row("", c.class_id, f"{c.index:.2f}", c.band.name[lang])
     out.print(quality)
-    out.print(f"{'bands' if en else 'thang xếp loại'}: {result.bands.cite(lang)}", markup=False)
+    out.print(f"{message('evaluate.bands', lang)}: {result.bands.cite(lang)}", markup=False)
 
 
 def evaluate(
@@ -127,22 +124,24 @@ def evaluate(
                                **result.as_dict()}, ensure_ascii=False, indent=2) + "\n",
                    out_file)
     elif fmt is OutputFormat.CSV:
-        write_csv(Sheet(name="changes", headers=[k for k, _ in _CHANGES],
+        write_csv(Sheet(name="changes", headers=list(_CHANGES),
                         rows=_change_rows(result)), out_file)
     elif fmt is OutputFormat.XLSX:
         write_xlsx(_sheets(result), out_file)
     else:
         with output_to(out_file):
             _print(result, lang)
-    _summary(participations, tally, assessments, counted)
+    _summary(participations, tally, assessments, counted, lang)
     if out_file is not None:
-        err.print(f"wrote {out_file}", markup=False)
+        print_wrote(out_file, lang)
     raise typer.Exit(exit_status(tally, counted))
 
 
 def _summary(participations: Path, tally: Tally, assessments: Path | None,
-             counted: Tally | None) -> None:
-    err.print(f"{participations}: participations {tally_counts(tally)}", markup=False)
+             counted: Tally | None, lang: str) -> None:
+    err.print(message("evaluate.participations", lang, file=participations,
+                      counts=tally_counts(tally, lang)), markup=False)
     if assessments is not None and counted is not None:
-        err.print(f"{assessments}: assessments {tally_counts(counted)}", markup=False)
+        err.print(message("evaluate.assessments", lang, file=assessments,
+                          counts=tally_counts(counted, lang)), markup=False)
 

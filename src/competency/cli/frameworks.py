@@ -11,13 +11,15 @@ import yaml
 from rich.table import Table
 
 from competency.cli._common import LANG, Lang, err, out, write_stdout
+from competency.cli._help import App
+from competency.cli._messages import message
 from competency.cli.gaps import FRAMEWORKS, load_frameworks
 from competency.errors import DataFileError, InputError
 from competency.frameworks.case import DEFAULT_COMPETENCY_TYPES, export_case, read_case
 from competency.frameworks.model import Framework, PositionProfile
 from competency.schema.convert import unstructure
 
-app = typer.Typer(help="Competency frameworks and position profiles; CASE 1.0 interchange.",
+app = App(help="Competency frameworks and position profiles; CASE 1.0 interchange.",
                   no_args_is_help=True, rich_markup_mode=None)
 
 
@@ -27,32 +29,37 @@ def list_frameworks(
     frameworks: list[Path] = FRAMEWORKS,
 ) -> None:
     """Frameworks and position profiles, with their confidence."""
+    def heads(*keys: str) -> list[str]:
+        return [message(f"frameworks.col-{k}", lang) for k in keys]
+
     catalog = load_frameworks(frameworks)
-    table = Table("id", "title", "groups", "competencies", "confidence", title="frameworks")
+    table = Table(*heads("id", "title", "groups", "competencies", "confidence"),
+                  title=message("frameworks.frameworks", lang))
     for framework in sorted(catalog.frameworks.values(), key=lambda f: f.id):
         table.add_row(framework.id, framework.title[lang], str(len(framework.groups)),
-                      str(len(framework.competencies())), framework.flag().strip(" []") or
-                      framework.confidence.value)
+                      str(len(framework.competencies())),
+                      framework.flag(lang).strip(" []") or framework.confidence.label(lang))
     out.print(table)
-    table = Table("id", "position", "title", "type", "standards", "confidence",
-                  title="position profiles")
+    table = Table(*heads("id", "position", "title", "type", "standards", "confidence"),
+                  title=message("frameworks.profiles", lang))
     for profile in sorted(catalog.profiles.values(), key=lambda p: p.id):
-        where = profile.position.title + (f" ({profile.position.level.code})"
+        where = profile.position.title + (f" ({profile.position.level.label(lang)})"
                                           if profile.position.level else "")
         table.add_row(profile.id, where, profile.title[lang], profile.position_type.label(lang),
-                      "\n".join(profile.standards), profile.flag().strip(" []") or
-                      profile.confidence.value)
+                      "\n".join(profile.standards),
+                      profile.flag(lang).strip(" []") or profile.confidence.label(lang))
     out.print(table)
 
 
 def _show_framework(framework: Framework, lang: str, indicators: bool) -> None:
-    out.print(f"{framework.id}: {framework.title[lang]}{framework.flag()}", style="bold",
+    out.print(f"{framework.id}: {framework.title[lang]}{framework.flag(lang)}", style="bold",
               markup=False)
-    out.print(f"creator: {framework.creator}; version: {framework.version or '-'}; "
-              f"period: {framework.valid_from or '…'} → {framework.valid_until or '…'}; "
-              f"confidence: {framework.confidence.value}", markup=False)
+    out.print(message("frameworks.head", lang, creator=framework.creator,
+                      version=framework.version or "-",
+                      period=f"{framework.valid_from or '…'} → {framework.valid_until or '…'}",
+                      confidence=framework.confidence.label(lang)), markup=False)
     for citation in framework.legal_basis:
-        out.print(f"legal basis: {citation.cite()}", markup=False)
+        out.print(message("frameworks.basis", lang, cite=citation.cite(lang)), markup=False)
     if framework.note:
         out.print(framework.note[lang], markup=False)
     for level in framework.scale:
@@ -71,17 +78,22 @@ def _show_framework(framework: Framework, lang: str, indicators: bool) -> None:
 
 
 def _show_profile(profile: PositionProfile, framework: Framework, lang: str) -> None:
-    out.print(f"{profile.id}: {profile.title[lang]}{profile.flag()}", style="bold", markup=False)
+    out.print(f"{profile.id}: {profile.title[lang]}{profile.flag(lang)}", style="bold",
+              markup=False)
     position = profile.position
-    out.print(f"position: {position.title}; level: {position.level.code if position.level else '*'}"
-              f"; rank: {position.rank or '*'}; type: {profile.position_type.label(lang)}"
-              + (f"; job position: {position.job_position}" if position.job_position else ""),
+    out.print(message("frameworks.position", lang, title=position.title,
+                      level=position.level.label(lang) if position.level else "*",
+                      rank=position.rank or "*", type=profile.position_type.label(lang))
+              + (message("frameworks.job-position", lang, code=position.job_position)
+                 if position.job_position else ""),
               markup=False)
     if profile.tasks:
-        out.print(f"tasks: {'; '.join(f'{t.code} — {t.label(lang)}' for t in profile.tasks)}",
-                  markup=False)
-    out.print(f"standards: {', '.join(profile.standards) or '-'}", markup=False)
-    out.print(f"framework: {framework.id}{framework.flag()}", markup=False)
+        out.print(message("frameworks.tasks", lang, tasks="; ".join(
+            f"{t.code} — {t.label(lang)}" for t in profile.tasks)), markup=False)
+    out.print(message("frameworks.standards", lang, ids=", ".join(profile.standards) or "-"),
+              markup=False)
+    out.print(message("frameworks.framework", lang, id=framework.id) + framework.flag(lang),
+              markup=False)
     for required in profile.required:
         competency = framework.competency(required.competency)
         name = competency.name[lang] if competency else required.competency

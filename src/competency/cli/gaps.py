@@ -20,11 +20,13 @@ from competency.cli._common import (
     load_catalog,
     out,
     parse_date,
+    print_wrote,
     tally_counts,
     valid_officials,
     valid_values,
     write_stdout,
 )
+from competency.cli._messages import message
 from competency.cli._output import output_to, write_csv
 from competency.frameworks.catalogue import FrameworkCatalog
 from competency.frameworks.gaps import CohortGaps, GapKind, GapReport, cohort_gaps
@@ -87,24 +89,21 @@ def load_assessments(path: Path | None) -> tuple[AssessmentIndex | None, Tally |
     return AssessmentIndex(valid), tally
 
 
-def print_counts(tally: Tally, assessed: Tally | None) -> None:
+def print_counts(tally: Tally, assessed: Tally | None, lang: str = "en") -> None:
     """The records read from the roster and, when given, from the assessments file."""
-    err.print(f"records: {tally_counts(tally)}", markup=False)
+    err.print(message("gaps.records", lang, counts=tally_counts(tally, lang)), markup=False)
     if assessed is not None:
-        err.print(f"assessments: {tally_counts(assessed)}", markup=False)
+        err.print(message("assessments", lang, counts=tally_counts(assessed, lang)),
+                  markup=False)
 
 
 def _summary(tally: Tally, assessed: Tally | None, cohort: CohortGaps, lang: str) -> None:
-    vi = lang == "vi"
-    print_counts(tally, assessed)
+    print_counts(tally, assessed, lang)
     kinds = ", ".join(f"{k.label(lang)} {v}" for k, v in
                       sorted(cohort.kinds.items(), key=lambda kv: kv[0].order)) or "-"
-    err.print(f"{'có khoảng cách' if vi else 'with gaps'}: {cohort.with_gaps}/{cohort.officials} "
-              f"({kinds}); {'nhu cầu đào tạo' if vi else 'training needs'}: "
-              f"{len(cohort.need_rows)}", markup=False)
-
-
-_BY_VI = {"unit": "đơn vị", "position": "chức danh", "level": "cấp hành chính"}
+    err.print(message("gaps.summary", lang, with_gaps=cohort.with_gaps,
+                      officials=cohort.officials, kinds=kinds, needs=len(cohort.need_rows)),
+              markup=False)
 
 
 def _short(source: str) -> str:
@@ -112,14 +111,11 @@ def _short(source: str) -> str:
 
 
 def _table(cohort: CohortGaps, by: str, lang: str) -> None:
-    vi = lang == "vi"
-    name = _BY_VI[by] if vi else by
-    title = (f"Khoảng cách theo {name} ngày {cohort.on}" if vi
-             else f"Gaps by {by} as of {cohort.on}")
-    table = Table(name, "tên" if vi else "name", "số người" if vi else "officials",
-                  "có khoảng cách" if vi else "with gaps",
-                  *(k.label(lang) for k in GapKind),
-                  "thiếu hụt nhiều nhất" if vi else "most common", title=title)
+    name = message(f"gaps.by-{by}", lang)
+    table = Table(name, *(message(f"gaps.col-{c}", lang) for c in ("name", "officials",
+                                                                    "with-gaps")),
+                  *(k.label(lang) for k in GapKind), message("gaps.col-most-common", lang),
+                  title=message("gaps.title", lang, by=name, on=cohort.on))
     for group in cohort.by(by):
         def cell(count: int, g=group) -> str:
             return f"{count} ({g.share(count):.0%})" if count else ""
@@ -165,11 +161,11 @@ def gaps(
     """Gaps between each official and their position: standards unmet or unknown, competency
     shortfalls; summarised by unit, position or administrative level."""
     day = parse_date(on)
-    catalog = load_catalog(overlay)
+    catalog = load_catalog(overlay, lang)
     fws = load_frameworks(frameworks, profile)
     index, assessed = load_assessments(assessments)
     tally = Tally()
-    officials = valid_officials(roster, tally, day, redact=redact)
+    officials = valid_officials(roster, tally, day, redact=redact, lang=lang)
     reports: list[GapReport] = []
     if official_id is not None:
         officials = (o for o in officials if o.id == official_id)
@@ -182,7 +178,8 @@ def gaps(
     with output_to(out_file, bom=fmt is GapFormat.CSV):
         if official_id is not None:
             if not reports:
-                err.print(f"{roster}: no valid record with id {official_id!r}", markup=False)
+                err.print(message("no-valid-record", lang, roster=roster, id=official_id),
+                          markup=False)
                 raise typer.Exit(2)
             for report in reports:
                 if fmt is GapFormat.JSON:
@@ -205,7 +202,7 @@ def gaps(
             if posts is not None:
                 intl.print_gaps(posts, by.value, lang)
     if out_file is not None:
-        err.print(f"wrote {out_file}", markup=False)
+        print_wrote(out_file, lang)
     _summary(tally, assessed, cohort, lang)
     if posts is not None:
         intl.summary(posts, lang)

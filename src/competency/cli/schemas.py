@@ -31,7 +31,7 @@ def schemas(
     out_dir: Path | None = typer.Option(None, "--out", metavar="FOLDER",
                                          help="Folder (default: the package's)"),
 ) -> None:
-    """Generate ``*.schema.json`` for every record kind from the model classes, and the
+    """Generate the *.schema.json files of every record kind from the model classes, and the
     msgspec Structs of the kinds read in bulk (into the package only)."""
     folder = out_dir or _package_folder()
     if check:

@@ -19,9 +19,11 @@ from competency.cli._common import (
     exit_status,
     out,
     parse_date,
+    print_wrote,
     tally_counts,
     valid_officials,
 )
+from competency.cli._messages import message
 from competency.cli._output import (
     OutputFormat,
     Sheet,
@@ -61,52 +63,50 @@ def _quota(scheme: SelectionScheme, total: int | None, per: QuotaGroup | None,
 
 def _header_lines(result: Selection, lang: str) -> list[str]:
     scheme, regime, commitment = result.scheme, result.regime, result.commitment
-    en = lang == "en"
-    lines = []
-    if result.illustrative:
-        lines.append("ILLUSTRATIVE: an example built from what is known, not the scheme's text"
-                     if en else "MINH HỌA: ví dụ dựng từ thông tin đã biết, không phải văn bản")
+    def say(key: str) -> str:
+        return message(f"select.{key}", lang)
+
+    lines = [say("illustrative")] if result.illustrative else []
     period = f"{regime.valid_from or '…'} → {regime.valid_until or '…'}"
-    confidence = "confidence" if en else "độ tin cậy"
+    confidence = message("confidence", lang)
     cites = "; ".join(c.cite(lang) for c in regime.legal_basis)
     note = scheme.scoring_note[lang] if scheme.scoring_note else ""
     lines += [
         f"{scheme.id}: {scheme.title[lang]} · {confidence}: {scheme.confidence.label(lang)}",
-        (f"{'rules' if en else 'điều kiện'}: {regime.title[lang]} ({period}) — {cites} · "
+        (f"{say('rules')}: {regime.title[lang]} ({period}) — {cites} · "
          f"{confidence}: {regime.confidence.label(lang)}"),
-        f"{'scoring' if en else 'chấm điểm'} [{scheme.scoring_confidence.label(lang)}]: {note}",
-        f"{'order' if en else 'thứ tự'}: {' › '.join(result.tie_break_order(lang))}",
-        f"{'commitment' if en else 'cam kết'}: {commitment.text[lang]}",
+        f"{say('scoring')} [{scheme.scoring_confidence.label(lang)}]: {note}",
+        f"{say('order')}: {' › '.join(result.tie_break_order(lang))}",
+        f"{say('commitment')}: {commitment.text[lang]}",
     ]
     if commitment.repayment is not None:
-        lines.append(f"{'repayment' if en else 'đền bù'}: {commitment.repayment[lang]}")
+        lines.append(f"{say('repayment')}: {commitment.repayment[lang]}")
     lines.append(f"    — {'; '.join(c.cite(lang) for c in commitment.legal_basis)}")
     quota = result.quota
     if quota is not None:
-        per = (f"; {quota.max_per_group} / {quota.per.value}" if quota.per is not None else "")
+        per = (f"; {quota.max_per_group} / {say('per-' + quota.per.value)}"
+               if quota.per is not None else "")
         total = quota.total if quota.total is not None else "—"
         source = f" — {quota.note[lang]}" if quota.note else ""
-        lines.append(f"{'places' if en else 'chỉ tiêu'}: {total}{per}{source}")
+        lines.append(f"{say('places')}: {total}{per}{source}")
     return lines
 
 
-def _breakdown(candidate: Any, lang: str) -> str:
-    return " · ".join(f"{b.criterion} {b.points:g}{'*' if b.capped else ''}"
-                      for b in candidate.breakdown)
+def _breakdown(candidate: Candidate, lang: str) -> str:
+    """``Thâm niên 10* · Xếp loại 6``: each criterion by its title (``*``: at its cap)."""
+    return " · ".join(f"{b.title[lang] if b.title else b.criterion} {b.points:g}"
+                      f"{'*' if b.capped else ''}" for b in candidate.breakdown)
 
 
 def _print(result: Selection, lang: str, limit: int) -> None:
-    en = lang == "en"
     for line in _header_lines(result, lang):
         out.print(line, markup=False)
     shown = result.ranked[:limit]
-    table = Table("#", "official" if en else "mã hồ sơ", "unit" if en else "đơn vị",
-                  "score" if en else "điểm", "breakdown" if en else "chi tiết điểm",
-                  "selected" if en else "được chọn",
-                  title=(f"{len(shown)} of {len(result.ranked)} ranked" if en
-                         else f"{len(shown)}/{len(result.ranked)} người được xếp hạng"))
+    table = Table("#", *(message(f"select.col-{c}", lang)
+                         for c in ("official", "unit", "score", "breakdown", "selected")),
+                  title=message("select.title", lang, shown=len(shown), ranked=len(result.ranked)))
     for c in shown:
-        chosen = ("yes" if en else "có") if c.selected else (c.reason[lang] if c.reason else "")
+        chosen = message("yes", lang) if c.selected else (c.reason[lang] if c.reason else "")
         table.add_row(str(c.rank), c.official_id, c.unit or "-", f"{c.score:g}",
                       _breakdown(c, lang), chosen)
     out.print(table)
@@ -114,25 +114,23 @@ def _print(result: Selection, lang: str, limit: int) -> None:
         out.print(line, markup=False)
     failing = Counter((ev.rule_id, ev.message(lang, cite=False).split(":")[0])
                       for r in result.ineligible for ev in r.failing)
-    out.print(f"{'ineligible' if en else 'không đủ điều kiện'}: {len(result.ineligible)}",
-              markup=False)
+    out.print(message("select.ineligible", lang, n=len(result.ineligible)), markup=False)
     for (rule, what), count in failing.most_common(8):
         out.print(f"  {count:>7}  [{rule}] {what}", markup=False)
-    out.print(f"{'unknown (data missing)' if en else 'chưa đủ dữ liệu'}: {len(result.unknown)}"
-              f"; {'outside the scope' if en else 'ngoài phạm vi'}: {result.out_of_scope}",
-              markup=False)
+    out.print(message("select.unknown", lang, unknown=len(result.unknown),
+                      outside=result.out_of_scope), markup=False)
 
 
 def _pool_lines(result: Selection, lang: str) -> list[str]:
     """Per quota pool: places taken, who took them, who just missed and why."""
-    en = lang == "en"
     lines = []
     for pool in result.pool_report():
         chosen = pool["chosen"]
-        lines.append(f"{'pool' if en else 'chỉ tiêu'} {pool['title'][lang]}: "
-                     f"{len(chosen)}/{pool['places']} — {', '.join(chosen) or '—'}")
-        lines += [f"    {'just missed' if en else 'sát nút'}: #{m['rank']} {m['official_id']}"
-                  f" ({m['reason'][lang]})" for m in pool["just_missed"]]
+        lines.append(message("select.pool", lang, title=pool["title"][lang], taken=len(chosen),
+                             places=pool["places"], chosen=", ".join(chosen) or "—"))
+        lines += ["    " + message("select.just-missed", lang, rank=m["rank"],
+                                   id=m["official_id"], reason=m["reason"][lang])
+                  for m in pool["just_missed"]]
     return lines
 
 
@@ -214,7 +212,7 @@ def select_command(
     day = parse_date(on)
     scheme.regime(day)  # no regime on that date: one message, exit 2, before reading the roster
     tally = Tally()
-    result = select(valid_officials(roster, tally, day, redact=redact), scheme, day,
+    result = select(valid_officials(roster, tally, day, redact=redact, lang=lang), scheme, day,
                     quota=_quota(scheme, quota, per, max_per_group, quota_file))
     if fmt is OutputFormat.JSON:
         write_text(json.dumps({"records": tally.as_dict(), **result.as_dict()},
@@ -227,10 +225,10 @@ def select_command(
         with output_to(out_file):
             _print(result, lang, limit)
     counts = result.counts()
-    err.print(f"records: {tally_counts(tally)}; "
-              f"ranked {counts['ranked']} (selected {counts['selected']}), ineligible "
-              f"{counts['ineligible']}, unknown {counts['unknown']}, outside the scope "
-              f"{counts['out_of_scope']}", markup=False)
+    err.print(message("select.summary", lang, counts=tally_counts(tally, lang),
+                      ranked=counts["ranked"], selected=counts["selected"],
+                      ineligible=counts["ineligible"], unknown=counts["unknown"],
+                      outside=counts["out_of_scope"]), markup=False)
     if out_file is not None:
-        err.print(f"wrote {out_file}", markup=False)
+        print_wrote(out_file, lang)
     raise typer.Exit(exit_status(tally))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Literal
 
 import typer
 from rich.table import Table
@@ -18,13 +19,15 @@ from competency.cli._common import (
     parse_date,
     write_stdout,
 )
+from competency.cli._help import App
+from competency.cli._messages import message
 from competency.docgen.history import history, history_lines
 from competency.rules import nodes as n
 from competency.schema.convert import unstructure
 from competency.standards.report import event_text, subjects_text
 from competency.standards.summary import standard_entry
 
-app = typer.Typer(help="Browse the built-in standards.", no_args_is_help=True,
+app = App(help="Browse the built-in standards.", no_args_is_help=True,
                   rich_markup_mode=None)
 
 
@@ -33,7 +36,7 @@ def list_standards(
     on: str | None = typer.Option(None, "--on", metavar="DATE", help="Only those in force on this date"),
     drafts: bool = typer.Option(False, "--include-drafts"),
     lang: Lang = LANG,
-    fmt: str = typer.Option("table", "--format", help="table or json"),
+    fmt: Literal["table", "json"] = typer.Option("table", "--format"),
 ) -> None:
     """Id, title, who it governs, when it tests, instrument, period and confidence of each standard."""
     catalog = load_catalog(None)
@@ -42,18 +45,15 @@ def list_standards(
         write_stdout(json.dumps([standard_entry(s, lang) for s in chosen],
                                 ensure_ascii=False, indent=2) + "\n")
         return
-    vi = lang == "vi"
-    heads = (("Mã", "id"), ("Tên", "title"), ("Đối tượng", "subjects"),
-             ("Thời điểm xét", "tested at"), ("Văn bản", "instrument"), ("Thời kỳ", "period"),
-             ("Độ tin cậy", "confidence"))
-    table = Table(*(f"{h[0]} · {h[1]}" if vi else h[1] for h in heads),
-                  title=(f"hiệu lực ngày {on}" if vi else f"in force on {on}") if on
-                  else ("mọi tiêu chuẩn" if vi else "all standards"))
+    heads = ("id", "title", "subjects", "tested", "instrument", "period", "confidence")
+    table = Table(*(message(f"standards.col-{h}", lang) for h in heads),
+                  title=message("standards.in-force", lang, on=on) if on
+                  else message("standards.all", lang))
     for s in chosen:
         period = f"{s.valid_from or '?'} → {s.valid_until or '…'}"
         table.add_row(s.id, s.title[lang], subjects_text(s.applies_to, lang),
-                      event_text(s, lang), "\n".join(c.cite() for c in s.legal_basis), period,
-                      s.confidence.value)
+                      event_text(s, lang), "\n".join(c.cite(lang) for c in s.legal_basis),
+                      period, s.confidence.label(lang))
     out.print(table)
 
 
@@ -62,8 +62,8 @@ def tree_lines(node: n.Node, lang: str, depth: int = 0) -> list[str]:
     data = unstructure(node)
     kind = next(k for k in data if k not in ("id", "title", "legal_basis", "confidence"))
     label = node.title[lang] if node.title else ""
-    own = f" — {'; '.join(c.cite() for c in node.legal_basis)}" if node.legal_basis else ""
-    flag = f" [{node.confidence.value}]" if node.confidence else ""
+    own = f" — {'; '.join(c.cite(lang) for c in node.legal_basis)}" if node.legal_basis else ""
+    flag = f" [{node.confidence.label(lang)}]" if node.confidence else ""
     kids = n.children(node)
     detail = "" if kids else f" {kind}: {json.dumps(data[kind], ensure_ascii=False)}"
     words = [f"- [{node.id}]", kind if kids else "", label]
@@ -79,30 +79,35 @@ def show(standard_id: str = typer.Argument(...), lang: Lang = LANG) -> None:
     """A standard's requirement tree, citations, period and confidence."""
     s = load_catalog(None).get(standard_id)
     out.print(f"{s.id}: {s.title[lang]}", style="bold", markup=False)
-    out.print(f"subject: {s.subject}; period: {s.valid_from or '?'} → {s.valid_until or '…'}; "
-              f"confidence: {s.confidence.value}", markup=False)
+    out.print(message("standards.head", lang, subject=s.subject,
+                      period=f"{s.valid_from or '?'} → {s.valid_until or '…'}",
+                      confidence=s.confidence.label(lang)), markup=False)
     if s.supersedes:
-        out.print(f"supersedes: {', '.join(s.supersedes)}", markup=False)
+        out.print(message("standards.supersedes", lang, ids=", ".join(s.supersedes)),
+                  markup=False)
     for c in s.legal_basis:
-        out.print(f"legal basis: {c.cite()}{' — ' + c.url if c.url else ''}", markup=False)
-    out.print("requirements:", markup=False)
+        out.print(message("standards.basis", lang, cite=c.cite(lang))
+                  + (f" — {c.url}" if c.url else ""), markup=False)
+    out.print(message("standards.requirements", lang), markup=False)
     for line in tree_lines(s.requirements, lang):
         out.print(line, markup=False)
     for t in s.transitional:
-        out.print(f"transitional [{t.id}]: {', '.join(t.rules)} due {t.due} "
-                  f"({'; '.join(c.cite() for c in t.legal_basis)})", markup=False)
+        out.print(message("standards.transitional", lang, id=t.id, rules=", ".join(t.rules),
+                          due=t.due, cites="; ".join(c.cite(lang) for c in t.legal_basis)),
+                  markup=False)
 
 
 @app.command("check")
 def check_files(files: list[Path] = typer.Argument(..., metavar="FILE...",
-                                                   help="Overlay or draft standards files")) -> None:
+                                                   help="Overlay or draft standards files"),
+                lang: Lang = LANG) -> None:
     """Check overlay files as every command loads them: schema, ids, supersedes; name what
     each replaces. A bad file exits 2 with every problem and its pointer."""
-    catalog = load_catalog(files)
+    catalog = load_catalog(files, lang)
     for file in files:
         mine = [s for s in catalog if catalog.sources[s.id] == str(file)]
-        out.print(f"{file}: {len(mine)} standard(s) valid: {', '.join(s.id for s in mine)}",
-                  markup=False)
+        out.print(message("standards.checked", lang, file=file, n=len(mine),
+                          ids=", ".join(s.id for s in mine)), markup=False)
 
 
 @app.command("history")
@@ -121,6 +126,7 @@ def sql(
                               help="The fact table, view or parenthesised subquery to read"),
     dialect: str = typer.Option("duckdb", "--dialect",
                                 help="duckdb, or spark, trino, postgres (transpiled by sqlglot)"),
+    lang: Lang = LANG,
 ) -> None:
     """The standard as one SQL query over a fact table (one row per official and post)."""
     try:
@@ -139,12 +145,11 @@ def sql(
     standard = catalog.get(standard_id)
     day = parse_date(on)
     if not standard.in_force(day):
-        err.print(f"note: {standard.id} is not in force on {day.isoformat()}", markup=False)
-    if standard.tested_at is not None:
-        err.print(f"note: {standard.id} is tested {standard.event.en.lower()}; the query reads "
-                  f"every row as of {day.isoformat()}, so give it the facts of each person at "
-                  "that event (check --engine reference tests each at the event's date)",
+        err.print(message("standards.not-in-force", lang, id=standard.id, on=day.isoformat()),
                   markup=False)
+    if standard.tested_at is not None:
+        err.print(message("standards.tested-at", lang, id=standard.id, on=day.isoformat(),
+                          event=standard.event.label(lang).lower()), markup=False)
     try:
         query = in_dialect(standard_sql(standard, day, catalog.tables, table=table), dialect)
     except ModuleNotFoundError as exc:

@@ -20,9 +20,11 @@ from competency.cli._common import (
     exit_status,
     out,
     parse_date,
+    print_wrote,
     tally_counts,
     valid_officials,
 )
+from competency.cli._messages import message
 from competency.cli._output import (
     OutputFormat,
     Sheet,
@@ -35,6 +37,7 @@ from competency.cli._output import (
 from competency.cli.gaps import load_frameworks
 from competency.io.roster import Tally
 from competency.io.sheets import Share
+from competency.law import Confidence
 from competency.standards.catalogue import Catalog
 from competency.targets.catalogue import builtin_target_sets, get_target_set
 from competency.targets.measure import IndicatorResult, TargetReport, check_targets
@@ -70,7 +73,6 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("illustrative", "Minh họa"),
     ("citation", "Căn cứ"),
 )
-_COUNTS_VI = {"people": "người", "units": "đơn vị"}
 
 
 def _row(result: IndicatorResult, lang: str, *, labels: bool) -> list[Any]:
@@ -79,7 +81,8 @@ def _row(result: IndicatorResult, lang: str, *, labels: bool) -> list[Any]:
     values = {
         "on": result.on, "set": data["set"], "indicator": data["indicator"],
         "title": data["title"][lang], "group": result.group, "group_label": result.label(lang),
-        "counts": _COUNTS_VI[data["counts"]] if labels else data["counts"],
+        "counts": message(f"targets.counts-{data['counts']}", lang) if labels
+                  else data["counts"],
         "numerator": result.numerator, "denominator": result.denominator,
         "share": None if result.share is None else Share(round(result.share, 4)),
         "target_min": _share(result.target.min), "target_max": _share(result.target.max),
@@ -117,14 +120,11 @@ def _pct(share: float | None) -> str:
 
 def _print_table(reports: list[TargetReport], lang: str, grouped: bool) -> None:
     several = len(reports) > 1
-    en = lang == "en"
-    headers = [*(["on" if en else "ngày"] if several else []),
-               "indicator" if en else "chỉ tiêu", *(["group" if en else "nhóm"] if grouped else []),
-               "met/total" if en else "đạt/tổng", "share" if en else "tỷ lệ",
-               "target" if en else "mục tiêu", "status" if en else "đánh giá",
-               "gap" if en else "còn thiếu", "unknown" if en else "chưa rõ",
-               "due" if en else "thời hạn", "confidence" if en else "tin cậy"]
-    table = Table(*headers, title="Workforce targets" if en else "Chỉ tiêu về đội ngũ cán bộ")
+    columns = [*(["on"] if several else []), "indicator", *(["group"] if grouped else []),
+               "met", "share", "target", "status", "gap", "unknown", "due", "confidence"]
+    headers = [message(f"targets.col-{c}", lang) for c in columns]
+    table = Table(*headers, title=message("targets.title", lang))
+    illustrative = Confidence.ILLUSTRATIVE.label(lang)
     blank = [""] * (len(headers) - 1)
     for report in reports:
         current = None
@@ -136,21 +136,19 @@ def _print_table(reports: list[TargetReport], lang: str, grouped: bool) -> None:
                 head = f"{r.target_set.id}: {r.target_set.title[lang]}"
                 table.add_row(*([report.on.isoformat()] if several else []), head,
                               *blank[len([report.on] if several else []):], style="bold")
-            unit = (" units" if en else " đơn vị") if r.counts.value == "units" else ""
-            confidence = r.confidence.value + (" · illustrative" if r.illustrative
-                                               and r.confidence.value != "illustrative" else "")
+            unit = (" " + message("targets.counts-units", lang)
+                    if r.counts.value == "units" else "")
+            confidence = r.confidence.label(lang) + (
+                f" · {illustrative}" if r.illustrative
+                and r.confidence is not Confidence.ILLUSTRATIVE else "")
             cells = [r.indicator.title[lang], *([r.label(lang)] if grouped else []),
                      f"{r.numerator}/{r.denominator}{unit}", _pct(r.share), str(r.target),
                      r.status.label(lang), "—" if r.gap is None else str(r.gap),
                      str(r.unknown + r.undetermined), r.deadline.isoformat(), confidence]
             table.add_row(*([report.on.isoformat()] if several else []), *cells)
     out.print(table)
-    legend = ("needs-check: figures from secondary sources; illustrative: this library's "
-              "operational reading, not the text; unknown: data missing, not counted as met."
-              if en else
-              "needs-check: số liệu từ nguồn thứ cấp; illustrative: cách hiểu vận hành của thư "
-              "viện, không phải văn bản; chưa rõ: thiếu dữ liệu, không tính là đạt.")
-    out.print(legend, markup=False)
+    out.print(message("targets.legend", lang, needs_check=Confidence.NEEDS_CHECK.label(lang),
+                      illustrative=illustrative), markup=False)
 
 
 def _notes_sheet(sets: list[TargetSet]) -> Sheet:
@@ -190,7 +188,7 @@ def targets(
     catalog = load_frameworks(frameworks) if international else None
     for roster, day in snapshots:
         tally = Tally()
-        officials = valid_officials(roster, tally, day, redact=redact)
+        officials = valid_officials(roster, tally, day, redact=redact, lang=lang)
         if catalog is not None:
             counts = intl.for_targets(sets, day, catalog, Catalog.builtin().tables)
             officials = intl.tap(officials, [c.posts for c in counts])
@@ -223,9 +221,10 @@ def targets(
             for report in reports if international else ():
                 intl.print_targets([c for c in posts if c.posts.on == report.on], report.on, lang)
     for roster, day, tally in tallies:
-        err.print(f"{roster} ({day.isoformat()}): records {tally_counts(tally)}", markup=False)
+        err.print(message("targets.summary", lang, roster=roster, on=day.isoformat(),
+                          counts=tally_counts(tally, lang)), markup=False)
     if international and not posts:
         err.print(intl.no_indicator(lang), markup=False)
     if out_file is not None:
-        err.print(f"wrote {out_file}", markup=False)
+        print_wrote(out_file, lang)
     raise typer.Exit(exit_status(*(tally for _, _, tally in tallies)))

@@ -5,11 +5,14 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
+from typing import Literal
 
 import typer
 
 from competency.cli._common import (
+    LANG,
     REDACT,
+    Lang,
     err,
     exit_status,
     out,
@@ -18,6 +21,7 @@ from competency.cli._common import (
     tally_counts,
     write_stdout,
 )
+from competency.cli._messages import message
 from competency.docgen.kinds import KINDS
 from competency.io.report import invalid_entry, validate_document
 from competency.io.roster import Tally, reported_records
@@ -28,24 +32,25 @@ def validate(
     files: list[Path] = typer.Argument(..., metavar="FILE...",
                                        help="Roster or record files: .json .jsonl .csv .xlsx"),
     kind: str = typer.Option("official", help=f"Record kind: {', '.join(KINDS)}"),
-    fmt: str = typer.Option("text", "--format", help="text or json"),
+    fmt: Literal["text", "json"] = typer.Option("text", "--format"),
     input_format: str | None = typer.Option(None, "--input-format",
                                             help="Override the format guessed from the suffix"),
     redact: bool = REDACT,
     jobs: int | None = typer.Option(None, "--jobs", min=1,
                                     help="Processes for a large JSON Lines file "
                                          "(default: the processors available)"),
+    lang: Lang = LANG,
 ) -> None:
     """Validate each record; print each error with its location and JSON pointer, then a summary
     per file (several files: as a pre-commit hook passes them)."""
     if kind not in KINDS:
         raise typer.BadParameter(f"unknown kind {kind!r}; expected one of: {', '.join(KINDS)}")
-    tallies = [_validate(file, kind, fmt, input_format, redact, jobs) for file in files]
+    tallies = [_validate(file, kind, fmt, input_format, redact, jobs, lang) for file in files]
     raise typer.Exit(exit_status(*tallies))
 
 
 def _validate(file: Path, kind: str, fmt: str, input_format: str | None, redact: bool,
-              jobs: int | None) -> Tally:
+              jobs: int | None, lang: str) -> Tally:
     tally = Tally()
     errors, noted = [], 0
     notes = functools.partial(period_notes, table=builtin_term_periods()) \
@@ -57,7 +62,8 @@ def _validate(file: Path, kind: str, fmt: str, input_format: str | None, redact:
             if record.raw.notes:
                 noted += 1
                 for note in record.raw.notes:
-                    err.print(f"{record.raw.location}: note: {note}", markup=False)
+                    err.print(f"{record.raw.location}: {message('note', lang)}: {note}",
+                              markup=False)
             if not record.errors:
                 continue
             if fmt == "json":
@@ -68,6 +74,6 @@ def _validate(file: Path, kind: str, fmt: str, input_format: str | None, redact:
         write_stdout(json.dumps(validate_document(str(file), tally, errors),
                                 ensure_ascii=False, indent=2) + "\n")
     else:
-        with_notes = f" ({noted} with notes)" if noted else ""
-        out.print(f"{file}: {tally_counts(tally)}{with_notes}", markup=False)
+        with_notes = message("validate.with-notes", lang, n=noted) if noted else ""
+        out.print(f"{file}: {tally_counts(tally, lang)}{with_notes}", markup=False)
     return tally

@@ -60,7 +60,7 @@ def history_lines(changes: list[Change], lang: str = "vi") -> list[str]:
     lines = []
     for change in changes:
         s = change.standard
-        lines.append(f"{period(s)}  {s.id}  {s.legal_basis[0].cite(lang)}"
+        lines.append(f"{period(s, lang)}  {s.id}  {s.legal_basis[0].cite(lang)}"
                      f"  [{s.confidence.label(lang)}]")
         if change.first:
             lines.append(f"  {'yêu cầu' if vi else 'requires'}:")

@@ -47,10 +47,18 @@ def page_name(standard_id: str) -> str:
     return f"{standard_id}.md"
 
 
-def period(standard: Standard) -> str:
-    """``2019-12-25 → 2023-07-31``; an unknown start is ``?``, an open end ``…``."""
-    start = date(standard.valid_from, "? (chưa rõ · unknown)")
-    return f"{start} → {date(standard.valid_until, '… (còn hiệu lực · in force)')}"
+_OPEN = {"start": ("chưa rõ", "unknown"), "end": ("còn hiệu lực", "in force")}
+
+
+def period(standard: Standard, lang: str | None = None) -> str:
+    """``2019-12-25 → 2023-07-31``; an unknown start is ``?``, an open end ``…``, explained
+    in both languages, or in ``lang`` when given."""
+    def note(which: str) -> str:
+        vi, en = _OPEN[which]
+        return f"{vi} · {en}" if lang is None else vi if lang == "vi" else en
+    start = date(standard.valid_from, f"? ({note('start')})")
+    end = date(standard.valid_until, f"… ({note('end')})")
+    return f"{start} → {end}"
 
 
 def _titles(codes: Sequence[str], titles: Mapping[str, Mapping[str, object]]) -> str:

@@ -176,11 +176,13 @@ class Framework(Cited):
         return next((g for g in self.groups
                      if any(c.id == competency_id for c in g.competencies)), None)
 
-    def flag(self) -> str:
-        """`` [illustrative]`` (or the confidence) when not confirmed; empty otherwise."""
-        if self.illustrative:
-            return " [illustrative]"
-        return "" if self.confidence is Confidence.CONFIRMED else f" [{self.confidence.value}]"
+    def flag(self, lang: str | None = None) -> str:
+        """`` [illustrative]`` (or the confidence) when not confirmed; empty otherwise. The
+        code, or its label in ``lang`` when given."""
+        tag = Confidence.ILLUSTRATIVE if self.illustrative else self.confidence
+        if tag is Confidence.CONFIRMED:
+            return ""
+        return f" [{tag.label(lang) if lang else tag.value}]"
 
 
 # -- position profiles ---------------------------------------------------------------------------
@@ -247,11 +249,13 @@ class PositionProfile:
         "An example, not an approved profile.", "Ví dụ minh họa."))
     note: Text | None = attrs.field(default=None, metadata=describe("Remarks.", "Ghi chú."))
 
-    def flag(self) -> str:
-        """`` [illustrative]`` (or the confidence) when not confirmed; empty otherwise."""
-        if self.illustrative:
-            return " [illustrative]"
-        return "" if self.confidence is Confidence.CONFIRMED else f" [{self.confidence.value}]"
+    def flag(self, lang: str | None = None) -> str:
+        """`` [illustrative]`` (or the confidence) when not confirmed; empty otherwise. The
+        code, or its label in ``lang`` when given."""
+        tag = Confidence.ILLUSTRATIVE if self.illustrative else self.confidence
+        if tag is Confidence.CONFIRMED:
+            return ""
+        return f" [{tag.label(lang) if lang else tag.value}]"
 
 
 # -- tasks of posts ------------------------------------------------------------------------------
