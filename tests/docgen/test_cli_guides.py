@@ -31,7 +31,8 @@ from tests.docgen._blocks import fenced_blocks
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 CLI_GUIDES = ("guides/ben-tre-2020.md", "guides/ha-noi-overseas-training.md",
-              "guides/quang-ninh-2030.md", "guides/international-posts.md")
+              "guides/hcmc-needs-based-training.md", "guides/international-posts.md",
+              "guides/quang-ninh-2030.md")
 """Pages whose ``console`` blocks are the guide: run from the command line alone."""
 
 PROMPT = "$ competency "

@@ -7,6 +7,7 @@ assessments file; the classes' general evaluation index is banded under Circular
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -101,8 +102,9 @@ def _print(result: TrainingEvaluation, lang: str) -> None:
 
 def evaluate(
     participations: Path = typer.Argument(..., help="Participations file (.jsonl .json .csv .xlsx)"),
-    assessments: Path | None = typer.Option(None, "--assessments", metavar="FILE",
-                                            help="Assessments before and after the classes"),
+    assessments: list[Path] | None = typer.Option(
+        None, "--assessments", metavar="FILE",
+        help="Assessments before and after the classes (repeat for several files)"),
     on: str | None = typer.Option(None, "--on", metavar="DATE", help="Evaluation date YYYY-MM-DD (default today)"),
     programmes: str = PROGRAMMES,
     fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format",
@@ -116,7 +118,8 @@ def evaluate(
     day = parse_date(on)
     catalog = load_programmes(programmes)
     taken, tally = valid_values(read_participations(participations))
-    assessed, counted = valid_values(read_assessments(assessments)) if assessments else ([], None)
+    assessed, counted = (valid_values(itertools.chain.from_iterable(
+        read_assessments(path) for path in assessments)) if assessments else ([], None))
     result = evaluate_training(taken, assessed, programmes=catalog, on=day)
     if fmt is OutputFormat.JSON:
         write_text(json.dumps({"participations": tally.as_dict(),
@@ -137,11 +140,12 @@ def evaluate(
     raise typer.Exit(exit_status(tally, counted))
 
 
-def _summary(participations: Path, tally: Tally, assessments: Path | None,
+def _summary(participations: Path, tally: Tally, assessments: list[Path] | None,
              counted: Tally | None, lang: str) -> None:
     err.print(message("evaluate.participations", lang, file=participations,
                       counts=tally_counts(tally, lang)), markup=False)
     if assessments is not None and counted is not None:
-        err.print(message("evaluate.assessments", lang, file=assessments,
+        err.print(message("evaluate.assessments", lang,
+                          file=", ".join(str(path) for path in assessments),
                           counts=tally_counts(counted, lang)), markup=False)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -62,7 +63,8 @@ OVERLAY = typer.Option(None, "--overlay", metavar="FILE", help="Provincial overl
 FRAMEWORKS = typer.Option(None, "--frameworks", metavar="FILE",
                           help="Extra frameworks and profiles file (same format as the built-in)")
 ASSESSMENTS = typer.Option(None, "--assessments", metavar="FILE",
-                           help="Competency assessments (JSONL, JSON, CSV or XLSX)")
+                           help="Competency assessments (JSONL, JSON, CSV or XLSX); repeat for "
+                                "several files")
 
 
 def load_frameworks(files: list[Path] | None, profile: str | None = None) -> FrameworkCatalog:
@@ -78,14 +80,15 @@ def load_frameworks(files: list[Path] | None, profile: str | None = None) -> Fra
     return catalog
 
 
-def load_assessments(path: Path | None) -> tuple[AssessmentIndex | None, Tally | None]:
-    """Every valid assessment of the file and the counts; invalid ones are printed.
+def load_assessments(paths: list[Path] | None) -> tuple[AssessmentIndex | None, Tally | None]:
+    """Every valid assessment of the files (several rounds, several units) and the counts;
+    invalid ones are printed with their file and line.
 
     Both are None without a file, so that no assessment counts are reported.
     """
-    if path is None:
+    if not paths:
         return None, None
-    valid, tally = valid_values(read_assessments(path))
+    valid, tally = valid_values(itertools.chain.from_iterable(read_assessments(p) for p in paths))
     return AssessmentIndex(valid), tally
 
 
@@ -144,7 +147,7 @@ def gaps(
     profile: str | None = typer.Option(None, "--profile",
                                        help="Position profile id for every official "
                                             "(default: the profiles matching each post)"),
-    assessments: Path | None = ASSESSMENTS,
+    assessments: list[Path] | None = ASSESSMENTS,
     on: str | None = typer.Option(None, "--on", metavar="DATE", help="As-of date YYYY-MM-DD (default today)"),
     by: By = typer.Option(By.UNIT, "--by", help="Group by unit, position or level"),
     fmt: GapFormat = typer.Option(GapFormat.TABLE, "--format", help="table, json or csv"),

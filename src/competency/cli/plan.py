@@ -194,7 +194,7 @@ def plan(
         help="Funding order (legal, source, deadline, size, official); default the overlay's, "
              f"else {','.join(DEFAULT_PRIORITIES)}"),
     profile: str | None = typer.Option(None, "--profile", help="Position profile id for everyone"),
-    assessments: Path | None = ASSESSMENTS,
+    assessments: list[Path] | None = ASSESSMENTS,
     plan_overlay: Path | None = typer.Option(
         None, "--plan-overlay", metavar="FILE",
         help="A province's programmes, unit costs, targets and priorities (YAML)"),
