@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from competency.cli._messages import message
+from competency.cli._messages import message, record_error
 from competency.io import Progress
 from competency.io.assessments import Checked
 from competency.io.roster import CheckedRecord, Tally, after_notes, checked_records
@@ -82,21 +82,21 @@ def load_catalog(overlays: list[Path] | None, lang: str = "en") -> Catalog:
     return catalog
 
 
-def print_invalid(record: CheckedRecord | Checked[Any]) -> None:
-    """One line per error: ``file:line: /pointer: message`` on standard error."""
+def print_invalid(record: CheckedRecord | Checked[Any], lang: str = "en") -> None:
+    """One line per error: ``file:line: /pointer: message`` on standard error, in ``lang``."""
     for error in record.errors:
-        err.print(f"{record.raw.location}: {error}", markup=False)
+        err.print(f"{record.raw.location}: {record_error(error, lang)}", markup=False)
 
 
-def valid_values(records: Iterable[Checked[T]]) -> tuple[list[T], Tally]:
+def valid_values(records: Iterable[Checked[T]], lang: str = "en") -> tuple[list[T], Tally]:
     """The valid values of an assessments or participations file, and the counts; each
-    invalid record printed with its location."""
+    invalid record printed with its location, in ``lang``."""
     tally, valid = Tally(), []
     for checked in records:
         tally.read += 1
         if checked.value is None:
             tally.invalid += 1
-            print_invalid(checked)
+            print_invalid(checked, lang)
         else:
             tally.valid += 1
             valid.append(checked.value)
@@ -204,7 +204,7 @@ def valid_officials(roster: Path, tally: Tally, on: dt.date | None = None, *,
     for record in checked_roster(roster, redact=redact):
         tally.add(record)
         if record.official is None:
-            print_invalid(record)
+            print_invalid(record, lang)
             continue
         if on is not None:
             for note in after_notes(record.raw.data, on, lang=lang):  # type: ignore[arg-type]

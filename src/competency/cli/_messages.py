@@ -6,9 +6,11 @@ command written for ``--lang vi`` prints no English word but codes and ids.
 
 from __future__ import annotations
 
+import re
+
 from competency.rules.outcome import Outcome
 
-__all__ = ["MESSAGES", "message", "state_label"]
+__all__ = ["MESSAGES", "message", "record_error", "state_label"]
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- shared: every command ---
@@ -290,3 +292,86 @@ _INTERNATIONAL_POSTS: dict[str, tuple[str, str]] = {
                           "no indicator of the chosen sets uses the predicate {predicate}"),
 }
 MESSAGES.update(_INTERNATIONAL_POSTS)
+
+
+# -- record errors (validate and every reader): the readers' English sentences in Vietnamese ---
+_JSON_TYPES = {"'integer'": "số nguyên", "'number'": "số", "'string'": "chuỗi ký tự",
+               "'boolean'": "đúng/sai", "'null'": "để trống", "'array'": "danh sách",
+               "'object'": "đối tượng"}
+_FORMATS = {"'date'": "ngày", "'date-time'": "ngày giờ", "'email'": "địa chỉ thư điện tử",
+            "'uri'": "địa chỉ web"}
+_RECORD_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(f"^{pattern}$", re.S), vi) for pattern, vi in (
+        (r"column (?P<label>'[^']*') \((?P<field>\w+)\): (?P<rest>.+)",
+         "cột {label} ({field}): {rest}"),
+        (r"(?P<what>.+) is required \(missing\)", "thiếu trường bắt buộc {what}"),
+        (r"unknown field \((?P<what>.+) (?:was|were) unexpected\)",
+         "trường không có trong lược đồ: {what}"),
+        (r"(?P<value>.+) does not match (?P<pattern>.+)", "{value} không đúng mẫu {pattern}"),
+        (r"(?P<value>.+) is less than the minimum of (?P<limit>.+)",
+         "{value} nhỏ hơn mức tối thiểu {limit}"),
+        (r"(?P<value>.+) is greater than the maximum of (?P<limit>.+)",
+         "{value} lớn hơn mức tối đa {limit}"),
+        (r"(?P<value>.+) is not of type (?P<types>.+)", "{value} sai kiểu, cần: {types}"),
+        (r"(?P<value>.+) is not a (?P<format>'[\w-]+')", "{value} không phải {format} hợp lệ"),
+        (r"(?P<value>.+) is not a valid date \((?P<why>.+)\)", "{value} không phải ngày hợp lệ{why}"),
+        (r"(?P<value>.+) is not one of (?P<values>\[.+\])", "{value} không thuộc các giá trị {values}"),
+        (r"(?P<value>.+) is too long", "{value} dài quá mức cho phép"),
+        (r"(?P<value>.+) is too short", "{value} ngắn hơn mức tối thiểu"),
+        (r"(?P<value>.+) should be non-empty", "{value} không được để rỗng"),
+        (r"(?P<value>.+) has non-unique elements", "{value} có phần tử trùng nhau"),
+        (r"matches none of the allowed shapes \(keys present: (?P<keys>.+)\)",
+         "không khớp dạng nào được phép (các khóa có: {keys})"),
+        (r"duplicate id (?P<id>.+), first at (?P<place>\S+); only the first record with an id "
+         r"is used", "mã hồ sơ {id} trùng, đã có ở {place}; chỉ hồ sơ đầu tiên được dùng"),
+        (r"(?P<value>.+) is later than (?P<latest>\S+), the latest date a record may hold "
+         r"\(LATEST_DATE\); leave an unknown date out",
+         "{value} sau {latest}, ngày muộn nhất một hồ sơ được ghi (LATEST_DATE); ngày chưa biết "
+         "thì để trống"),
+        (r"invalid JSON: .+ \(column (?P<column>\d+)\)",
+         "không phải JSON hợp lệ: lỗi cú pháp ở cột {column}"),
+        (r"invalid JSON: .+", "không phải JSON hợp lệ: lỗi cú pháp"),
+        (r"unknown value (?P<value>'[^']*')(?P<hint>.*); expected one of: (?P<values>.+)",
+         "giá trị {value} không có trong danh mục{hint}; chọn một trong: {values}"),
+    ))
+"""English sentence of a record error → its Vietnamese form, the values kept as they are."""
+
+
+_DATE_REASONS = {"day is out of range for month": "tháng không có ngày đó",
+                 "month must be in 1..12": "tháng phải từ 1 đến 12"}
+"""Python's reasons for a date it cannot build, in Vietnamese; another reason is left out."""
+
+
+def _vi_terms(text: str) -> str:
+    for english, vietnamese in (*_JSON_TYPES.items(), *_FORMATS.items()):
+        text = text.replace(english, vietnamese)
+    return text
+
+
+def _error_vi(text: str) -> str:
+    for pattern, vi in _RECORD_ERRORS:
+        match = pattern.match(text)
+        if match:
+            fields = {k: _error_vi(v) if k == "rest" else v for k, v in match.groupdict().items()}
+            fields = {k: _vi_terms(v) if k in ("types", "format") else v
+                      for k, v in fields.items()}
+            if "values" in fields:   # a schema enum that allows an empty value lists None
+                fields["values"] = re.sub(r"\bNone\b", "(để trống)", fields["values"])
+            if "why" in fields:
+                reason = _DATE_REASONS.get(fields["why"])
+                fields["why"] = f" ({reason})" if reason else ""
+            return vi.format(**fields)
+    return text
+
+
+def record_error(error: object, lang: str = "vi") -> str:
+    """One error of an invalid record (``/pointer: sentence``) in ``lang``: in Vietnamese the
+    pointer and the values stay, the sentence is put in Vietnamese when it is one the readers
+    and the schema write (anything else is left as written)."""
+    text = str(error)
+    if lang != "vi":
+        return text
+    pointer, sep, sentence = text.partition(": ")
+    if sep and pointer.startswith("/"):
+        return f"{pointer}: {_error_vi(sentence)}"
+    return _error_vi(text)

@@ -205,7 +205,7 @@ def explain(
         if record.record_id != official_id:
             continue
         if record.official is None:
-            print_invalid(record)
+            print_invalid(record, lang)
             raise typer.Exit(EXIT_INVALID)
         explanations = explain_results(record.official, day, catalog=catalog,
                                        include_drafts=drafts)

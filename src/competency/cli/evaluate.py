@@ -117,9 +117,9 @@ def evaluate(
     check_destination(fmt, out_file)
     day = parse_date(on)
     catalog = load_programmes(programmes)
-    taken, tally = valid_values(read_participations(participations))
+    taken, tally = valid_values(read_participations(participations), lang)
     assessed, counted = (valid_values(itertools.chain.from_iterable(
-        read_assessments(path) for path in assessments)) if assessments else ([], None))
+        read_assessments(path) for path in assessments), lang) if assessments else ([], None))
     result = evaluate_training(taken, assessed, programmes=catalog, on=day)
     if fmt is OutputFormat.JSON:
         write_text(json.dumps({"participations": tally.as_dict(),

@@ -80,7 +80,8 @@ def load_frameworks(files: list[Path] | None, profile: str | None = None) -> Fra
     return catalog
 
 
-def load_assessments(paths: list[Path] | None) -> tuple[AssessmentIndex | None, Tally | None]:
+def load_assessments(paths: list[Path] | None, lang: str = "en"
+                     ) -> tuple[AssessmentIndex | None, Tally | None]:
     """Every valid assessment of the files (several rounds, several units) and the counts;
     invalid ones are printed with their file and line.
 
@@ -88,7 +89,8 @@ def load_assessments(paths: list[Path] | None) -> tuple[AssessmentIndex | None, 
     """
     if not paths:
         return None, None
-    valid, tally = valid_values(itertools.chain.from_iterable(read_assessments(p) for p in paths))
+    valid, tally = valid_values(itertools.chain.from_iterable(read_assessments(p) for p in paths),
+                                lang)
     return AssessmentIndex(valid), tally
 
 
@@ -166,7 +168,7 @@ def gaps(
     day = parse_date(on)
     catalog = load_catalog(overlay, lang)
     fws = load_frameworks(frameworks, profile)
-    index, assessed = load_assessments(assessments)
+    index, assessed = load_assessments(assessments, lang)
     tally = Tally()
     officials = valid_officials(roster, tally, day, redact=redact, lang=lang)
     reports: list[GapReport] = []

@@ -225,7 +225,7 @@ def plan(
     order_text = priorities if priorities is not None else ",".join(
         (province.priorities if province and province.priorities else DEFAULT_PRIORITIES))
     order = tuple(p.strip() for p in order_text.split(",") if p.strip())
-    index, assessed = load_assessments(assessments)
+    index, assessed = load_assessments(assessments, lang)
     last_year, taken = (_last_year(evaluation, day, index, offered) if evaluation is not None
                         else (None, None))
     tally = Tally()

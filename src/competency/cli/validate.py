@@ -69,7 +69,7 @@ def _validate(file: Path, kind: str, fmt: str, input_format: str | None, redact:
             if fmt == "json":
                 errors.append(invalid_entry(record))
             else:
-                print_invalid(record)
+                print_invalid(record, lang)
     if fmt == "json":
         write_stdout(json.dumps(validate_document(str(file), tally, errors),
                                 ensure_ascii=False, indent=2) + "\n")
