@@ -11,7 +11,8 @@ character as one; a line holding only ``...`` stands for any number of lines. So
 fails when a command, a column, a line or a word changes, not when a count moves.
 
 ``COMPETENCY_UPDATE_GUIDES=1 pytest tests/docgen/test_cli_guides.py`` rewrites the shown
-outputs from a real run, for a person to read and check before committing.
+outputs that no longer match from a real run (a matching one, with its ``...``, is kept), for
+a person to read and check before committing.
 """
 
 from __future__ import annotations
@@ -136,9 +137,9 @@ def test_cli_guide_runs_as_shown(page, tmp_path):
         code, printed = run(step, tmp_path)
         if code:
             printed = [*printed, f"[exit {code}]"]
-        outputs[step.line] = printed
         expected = [s for s in step.shown if not _EXIT.match(s.strip())]
         if code != step.exit_code or not matches(expected, printed[:-1] if code else printed):
+            outputs[step.line] = printed   # only what changed is rewritten: a `...` stays
             problems.append(f"{page}:{step.line}: competency {step.args}\n  printed:\n    "
                             + "\n    ".join(printed))
     if os.environ.get("COMPETENCY_UPDATE_GUIDES") == "1":

@@ -54,8 +54,8 @@ def roster(tmp_path_factory) -> Path:
 
 def test_round_trip_keeps_every_valid_record(roster, tmp_path):
     parquet, back = tmp_path / "roster.parquet", tmp_path / "back.jsonl"
-    code, out, err = run("convert", str(roster), str(parquet))
-    _, validated, errors = run("validate", str(roster))
+    code, out, err = run("convert", str(roster), str(parquet), "--lang", "en")
+    _, validated, errors = run("validate", str(roster), "--lang", "en")
     assert code == 1
     read, valid, invalid = (int(validated.split(f"{w} ")[1].split(",")[0].split()[0])
                             for w in ("read", "valid", "invalid"))
@@ -67,7 +67,7 @@ def test_round_trip_keeps_every_valid_record(roster, tmp_path):
         [e for e in errors.splitlines() if ": note: " not in e]
     assert f"{roster}:601: /training/0/periods: an integer beyond 64 bits" in err
 
-    assert run("convert", str(parquet), str(back))[:2] == \
+    assert run("convert", str(parquet), str(back), "--lang", "en")[:2] == \
         (0, f"{parquet} -> {back}: read {valid - 1}, valid {valid - 1}, invalid 0\n")
     kept = [r.data for r in read_records(roster)]
     kept = [without_nulls(r) for r, ok in zip(kept, _valid_flags(roster))
@@ -93,7 +93,7 @@ def test_parquet_rows_are_validated_with_their_row(tmp_path):
     path = tmp_path / "made.parquet"
     pl.DataFrame({"id": ["A", None, "C"], "birth_date": ["1980-01-01", "1981-02-30", None],
                   "zz": [1, None, None]}).write_parquet(path)
-    code, out, err = run("validate", str(path))
+    code, out, err = run("validate", str(path), "--lang", "en")
     assert code == 1
     assert out.strip() == f"{path}: read 3, valid 1, invalid 2"  # a null cell is no field
     assert err.splitlines() == [

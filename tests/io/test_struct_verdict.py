@@ -199,7 +199,7 @@ def roster(tmp_path_factory) -> Path:
 
 
 def _validate(path: Path, *options: str) -> tuple[int, str, str]:
-    done = CliRunner().invoke(app, ["validate", str(path), *options])
+    done = CliRunner().invoke(app, ["validate", str(path), "--lang", "en", *options])
     return done.exit_code, done.stdout, done.stderr
 
 

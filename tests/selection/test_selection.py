@@ -309,7 +309,8 @@ def test_targets_command_reports_shares_and_counts_invalid_records(roster_file):
     result = run("targets", str(roster_file), "--set", "vn.nq-26-2018-tw.province",
                  "--on", "2025-01-01", "--format", "json")
     assert result.returncode == 1
-    assert f"{roster_file}:3: /birth_date: '2023-02-30' is not a 'date'" in result.stderr
+    assert (f"{roster_file}:3: /birth_date: '2023-02-30' không phải ngày hợp lệ"
+            in result.stderr)
     data = json.loads(result.stdout)
     assert data["records"][0] == {"roster": str(roster_file), "on": "2025-01-01",
                                        "read": 3, "valid": 2, "invalid": 1}

@@ -19,8 +19,8 @@ FORMATS = (Format.JSONL, Format.CSV)
 
 
 def check_vector(roster: Path, day: dt.date, *, overlays: list[Path] | None, drafts: bool,
-                 fmt: Format, explain: bool, jobs: int,
-                 redact: bool = False) -> tuple[Tally, Counter[str],
+                 fmt: Format, explain: bool, jobs: int, redact: bool = False,
+                 lang: str = "en") -> tuple[Tally, Counter[str],
                                                                 Counter[tuple[str, str]], int]:
     """Check a JSON Lines roster in batches; results to standard output as they come.
 
@@ -49,7 +49,7 @@ def check_vector(roster: Path, day: dt.date, *, overlays: list[Path] | None, dra
     for report in check_roster(roster, job, jobs=jobs):
         stdout.write(report.results)
         for record in report.invalid_records:
-            print_invalid(record)
+            print_invalid(record, lang)
         tally.read += report.read
         tally.invalid += report.invalid
         tally.valid += report.read - report.invalid

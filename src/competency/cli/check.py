@@ -119,7 +119,7 @@ def check(
         with output_to(out_file, bom=fmt is Format.CSV):
             tally, outcomes, failing, without = check_vector(
                 roster, day, overlays=overlay, drafts=drafts, fmt=fmt, explain=explain,
-                jobs=jobs, redact=redact)
+                jobs=jobs, redact=redact, lang=lang)
         _print_summary(_summary(tally, outcomes, failing, without), lang)
         raise typer.Exit(_status(tally, outcomes, fail_on))
     catalog = load_catalog(overlay, lang)

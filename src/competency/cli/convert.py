@@ -11,7 +11,9 @@ from typing import Any
 import typer
 
 from competency.cli._common import (
+    LANG,
     REDACT,
+    Lang,
     exit_status,
     print_invalid,
     reading,
@@ -35,6 +37,7 @@ def convert(
     input_format: str | None = typer.Option(None, "--input-format",
                                             help="Override the format guessed from the suffix"),
     redact: bool = REDACT,
+    lang: Lang = LANG,
 ) -> None:
     """Write the valid records of FILE to OUT in the format its suffix names; each invalid
     record is reported with its location, as validate does, and left out."""
@@ -48,30 +51,30 @@ def convert(
     tally = Tally()
     with reading(source) as progress:
         records = _valid(checked_records(source, kind=kind, fmt=input_format, redact=redact,
-                                         progress=progress), tally)
+                                         progress=progress), tally, lang)
         if fmt == "parquet":
-            write_parquet(records, target, kind, functools.partial(_unfit, tally))
+            write_parquet(records, target, kind, functools.partial(_unfit, tally, lang))
         else:
             with target.open("w", encoding="utf-8") as stream:
                 for _, record in records:
                     stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-    write_stdout(f"{source} -> {target}: {tally_counts(tally)}\n")
+    write_stdout(f"{source} -> {target}: {tally_counts(tally, lang)}\n")
     raise typer.Exit(exit_status(tally))
 
 
-def _valid(records: Iterator[CheckedRecord],
-           tally: Tally) -> Iterator[tuple[CheckedRecord, dict[str, Any]]]:
+def _valid(records: Iterator[CheckedRecord], tally: Tally,
+           lang: str) -> Iterator[tuple[CheckedRecord, dict[str, Any]]]:
     """The valid records with their data; each record counted, each invalid one printed."""
     for record in records:
         tally.add(record)
         if record.errors:
-            print_invalid(record)
+            print_invalid(record, lang)
         else:
             yield record, record.raw.data  # type: ignore[misc]
 
 
-def _unfit(tally: Tally, record: CheckedRecord, message: str) -> None:
+def _unfit(tally: Tally, lang: str, record: CheckedRecord, message: str) -> None:
     """A valid record the Parquet columns cannot hold: invalid after all, and printed."""
     tally.valid -= 1
     tally.invalid += 1
-    print_invalid(CheckedRecord(raw=record.raw, official=None, errors=(message,)))
+    print_invalid(CheckedRecord(raw=record.raw, official=None, errors=(message,)), lang)
