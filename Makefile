@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 DEMO := build/demo
 DEMO_DATE ?= 2025-06-30
 
-.PHONY: venv test test-browser test-spark fuzz demo schemas docs docs-serve bench bench-serve clean
+.PHONY: venv test test-browser test-spark fuzz demo schemas docs docs-serve bench bench-quick bench-serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,12 @@ docs-serve: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scale.py --write build/bench/results.md
 	$(BIN)/python benchmarks/bench_serve.py
+
+# The same bulk paths at 200,000 officials only (a few minutes), for development; the tables
+# go to build/bench/results-quick.md.
+bench-quick: $(STAMP)
+	$(BIN)/python benchmarks/bench_scale.py --sizes 200000 --baseline-n 100000 --write build/bench/results-quick.md
+	$(BIN)/python benchmarks/bench_validate.py --n 200000
 
 # Bounded load test of `competency serve` (2,000 requests from 8 clients), about 30 s.
 bench-serve: $(STAMP)

@@ -236,8 +236,10 @@ def cli() -> list[str]:
 
 def run_cli(args: Sequence[str], stdout: Path, stderr: Path, *, tree: bool = False) -> Run:
     """Run ``competency ARGS`` as a user does; exit 1 only says that invalid records were found.
-    ``tree`` samples the memory of its worker processes too (see :func:`run`)."""
-    done = run([*cli(), *args], stdout, stderr, tree=tree)
+    ``tree`` samples the memory of its worker processes too (see :func:`run`). The summaries
+    are asked for in English, the language the parsers below read."""
+    done = run([*cli(), *args, *(() if "--lang" in args else ("--lang", "en"))], stdout, stderr,
+               tree=tree)
     if done.code not in (0, 1):
         raise RuntimeError(done.failure(f"competency {args[0]}"))
     return done

@@ -47,7 +47,7 @@ def test_a_bad_row_is_located_and_counted(tmp_path):
                                json.dumps(backwards), lines[3]]) + "\n", encoding="utf-8")
     result = run("evaluate", str(path), "--assessments", str(ASSESSMENTS), *ON)
     assert result.returncode == 1
-    assert f"{path}:2: /quality_index: 'bảy' is not of type 'number'" in result.stderr
+    assert f"{path}:2: /quality_index: 'bảy' sai kiểu, cần: số" in result.stderr
     assert f"{path}:3: /end: earlier than start" in result.stderr
     assert f"{path}: ghi danh học: đọc 4, hợp lệ 2, không hợp lệ 2" in result.stderr
     assert "Traceback" not in result.stderr
@@ -111,7 +111,7 @@ def test_spreadsheets_with_vietnamese_headers_give_the_same_report(tmp_path):
     from_lines = run("evaluate", str(PARTICIPATIONS), "--assessments", str(ASSESSMENTS), *ON,
                      "--format", "json")
     assert from_sheets.returncode == 1
-    assert f"{xlsx}:Học viên!7: column 'Đến ngày' (end): '31/02/2024' is not a valid date" \
+    assert f"{xlsx}:Học viên!7: cột 'Đến ngày' (end): '31/02/2024' không phải ngày hợp lệ" \
         in from_sheets.stderr
     sheets, reference = json.loads(from_sheets.stdout), json.loads(from_lines.stdout)
     assert sheets["participations"] == {"read": 5, "valid": 4, "invalid": 1}

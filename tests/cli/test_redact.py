@@ -36,10 +36,10 @@ def roster(tmp_path_factory):
 def test_redact_hides_the_birth_date_and_only_with_the_option(name, roster):
     args = [a.format(roster=roster) for a in COMMANDS[name]]
     plain = run(*args)
-    assert f"{roster}:2: /birth_date: '{BIRTH}' is not a 'date'" in plain.stderr
+    assert f"{roster}:2: /birth_date: '{BIRTH}' không phải ngày hợp lệ" in plain.stderr
     redacted = run(*args, "--redact")
     assert BIRTH not in redacted.stderr + redacted.stdout
-    assert f"{roster}:2: /birth_date: <redacted> is not a 'date'" in redacted.stderr
+    assert f"{roster}:2: /birth_date: <redacted> không phải ngày hợp lệ" in redacted.stderr
     assert redacted.returncode == plain.returncode == 1
 
 
@@ -49,8 +49,8 @@ def test_redact_hides_personal_cells_of_a_spreadsheet(tmp_path):
     roster.write_text("Mã hồ sơ,Ngày sinh,Trình độ chuyên môn\nA-1,30/02/1990,đại họcc\n",
                       encoding="utf-8")
     plain = run("validate", str(roster))
-    assert "'30/02/1990' is not a valid date" in plain.stderr
+    assert "'30/02/1990' không phải ngày hợp lệ" in plain.stderr
     redacted = run("validate", str(roster), "--redact")
     assert "30/02/1990" not in redacted.stderr
-    assert "column 'Ngày sinh' (birth_date): <redacted> is not a valid date" in redacted.stderr
+    assert "cột 'Ngày sinh' (birth_date): <redacted> không phải ngày hợp lệ" in redacted.stderr
     assert "đại họcc" in redacted.stderr, "values of fields that are not personal stay"

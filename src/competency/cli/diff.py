@@ -135,7 +135,7 @@ def diff(
     drafts = with_file is not None
     tally, changes = Tally(), []
     with output_to(None if fmt in (Format.CSV, Format.XLSX) else out_file):
-        for official in valid_officials(roster, tally, redact=redact):
+        for official in valid_officials(roster, tally, redact=redact, lang=lang):
             before = check_official(official, first, catalog=base)
             after = check_official(official, second, catalog=changed, include_drafts=drafts)
             for change in _changes(official, before, after):

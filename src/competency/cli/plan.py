@@ -230,7 +230,7 @@ def plan(
                         else (None, None))
     tally = Tally()
     tap = NeedTap(on=day, overlay=province, sources=wanted, catalog=catalog)
-    cohort = cohort_gaps(tap.read(valid_officials(roster, tally, day, redact=redact)), on=day,
+    cohort = cohort_gaps(tap.read(valid_officials(roster, tally, day, redact=redact, lang=lang)), on=day,
                          profile=profile, assessments=index, catalog=catalog, frameworks=fws)
     rows = tap.needs(cohort)
     try:
