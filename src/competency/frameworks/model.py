@@ -82,6 +82,15 @@ class CompetencyGroupKind(Term):
 
 # -- frameworks -----------------------------------------------------------------------------------
 
+
+def _confidence_flag(illustrative: bool, confidence: Confidence, lang: str | None = None) -> str:
+    """`` [illustrative]`` (or the confidence) when not confirmed; empty otherwise. The code,
+    or its label in ``lang`` when given."""
+    tag = Confidence.ILLUSTRATIVE if illustrative else confidence
+    if tag is Confidence.CONFIRMED:
+        return ""
+    return f" [{tag.label(lang) if lang else tag.value}]"
+
 @attrs.frozen(kw_only=True)
 class ScaleLevel:
     """What a proficiency level means across the framework."""
@@ -177,12 +186,8 @@ class Framework(Cited):
                      if any(c.id == competency_id for c in g.competencies)), None)
 
     def flag(self, lang: str | None = None) -> str:
-        """`` [illustrative]`` (or the confidence) when not confirmed; empty otherwise. The
-        code, or its label in ``lang`` when given."""
-        tag = Confidence.ILLUSTRATIVE if self.illustrative else self.confidence
-        if tag is Confidence.CONFIRMED:
-            return ""
-        return f" [{tag.label(lang) if lang else tag.value}]"
+        """`` [illustrative]`` (or the confidence) when not confirmed; empty otherwise."""
+        return _confidence_flag(self.illustrative, self.confidence, lang)
 
 
 # -- position profiles ---------------------------------------------------------------------------
@@ -250,12 +255,8 @@ class PositionProfile:
     note: Text | None = attrs.field(default=None, metadata=describe("Remarks.", "Ghi chú."))
 
     def flag(self, lang: str | None = None) -> str:
-        """`` [illustrative]`` (or the confidence) when not confirmed; empty otherwise. The
-        code, or its label in ``lang`` when given."""
-        tag = Confidence.ILLUSTRATIVE if self.illustrative else self.confidence
-        if tag is Confidence.CONFIRMED:
-            return ""
-        return f" [{tag.label(lang) if lang else tag.value}]"
+        """`` [illustrative]`` (or the confidence) when not confirmed; empty otherwise."""
+        return _confidence_flag(self.illustrative, self.confidence, lang)
 
 
 # -- tasks of posts ------------------------------------------------------------------------------

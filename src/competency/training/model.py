@@ -239,14 +239,22 @@ class QualityBandTable:
 
 
 @attrs.frozen(kw_only=True)
-class _RuleDates:
-    """The days a need rule applies: from its instrument's effective date, so that no rule
-    calls for training before the law that asks for it."""
+class _NeedRule:
+    """What every need rule states: its id, when it applies (from its instrument's effective
+    date, so that no rule calls for training before the law that asks for it), its
+    citations and how sure it is."""
 
+    id: str = attrs.field(metadata=describe("Rule id.", "Mã quy định.",
+                                            pattern=r"^[a-z0-9][a-z0-9.-]*$"))
     valid_from: dt.date = attrs.field(metadata=describe(
         "First day the rule applies (its instrument's effective date).", "Áp dụng từ ngày."))
     valid_until: dt.date | None = attrs.field(default=None, metadata=describe(
         "Last day (inclusive); absent = still in force.", "Đến ngày."))
+    legal_basis: tuple[LegalReference, ...] = attrs.field(metadata=describe(
+        "Citations.", "Căn cứ pháp lý.", minItems=1))
+    confidence: Confidence = attrs.field(metadata=describe("How sure the rule is.",
+                                                           "Mức độ tin cậy."))
+    note: Text | None = attrs.field(default=None, metadata=describe("Remarks.", "Ghi chú."))
 
     def in_force(self, day: dt.date) -> bool:
         """Whether the rule applies on ``day``."""
@@ -254,11 +262,9 @@ class _RuleDates:
 
 
 @attrs.frozen(kw_only=True)
-class TitleProgramme(_RuleDates):
+class TitleProgramme(_NeedRule):
     """A title that calls for its own fostering within a period after the post is taken."""
 
-    id: str = attrs.field(metadata=describe("Rule id.", "Mã quy định.",
-                                            pattern=r"^[a-z0-9][a-z0-9.-]*$"))
     titles: tuple[str, ...] = attrs.field(metadata=describe(
         "Title codes the rule applies to.", "Các mã chức danh áp dụng.", minItems=1))
     events: tuple[CareerEventKind, ...] = attrs.field(metadata=describe(
@@ -270,28 +276,16 @@ class TitleProgramme(_RuleDates):
         "Programme codes in a record that show it done.", "Mã khóa học được công nhận."))
     within: Duration = attrs.field(metadata=describe(
         "Period after taking the post.", "Thời hạn kể từ khi nhận chức danh."))
-    legal_basis: tuple[LegalReference, ...] = attrs.field(metadata=describe(
-        "Citations.", "Căn cứ pháp lý.", minItems=1))
-    confidence: Confidence = attrs.field(metadata=describe("How sure the rule is.",
-                                                           "Mức độ tin cậy."))
-    note: Text | None = attrs.field(default=None, metadata=describe("Remarks.", "Ghi chú."))
 
 
 @attrs.frozen(kw_only=True)
-class PoolRequirement(_RuleDates):
+class PoolRequirement(_NeedRule):
     """Quy hoạch: the political theory a member of a planning pool is to reach before appointment."""
 
-    id: str = attrs.field(metadata=describe("Rule id.", "Mã quy định.",
-                                            pattern=r"^[a-z0-9][a-z0-9.-]*$"))
     titles: tuple[str, ...] = attrs.field(metadata=describe(
         "Planned posts (title codes).", "Chức danh quy hoạch.", minItems=1))
     political_theory: PoliticalTheoryLevel = attrs.field(metadata=describe(
         "Level to reach before appointment.", "Trình độ lý luận chính trị cần đạt."))
-    legal_basis: tuple[LegalReference, ...] = attrs.field(metadata=describe(
-        "Citations.", "Căn cứ pháp lý.", minItems=1))
-    confidence: Confidence = attrs.field(metadata=describe("How sure the rule is.",
-                                                           "Mức độ tin cậy."))
-    note: Text | None = attrs.field(default=None, metadata=describe("Remarks.", "Ghi chú."))
 
 
 @attrs.frozen(kw_only=True)
