@@ -47,7 +47,8 @@ def test_gaps_json_counts_add_up_and_invalid_records_are_reported(roster):
 
 def test_person_report_in_english(roster):
     """--id prints one official's report, gaps numbered, with citations."""
-    report = json.loads(run("gaps", str(roster), "--on", ON, "--format", "json").stdout)
+    report = json.loads(run("gaps", str(roster), "--on", ON, "--format", "json",
+                            "--names").stdout)
     official = report["total"]["subjects"][0]["who"][0]
     result = run("gaps", str(roster), "--on", ON, "--id", official, "--lang", "en")
     assert result.stdout.startswith(f"{official} · post: ")
@@ -90,3 +91,19 @@ def test_frameworks_export_and_import_case(tmp_path):
     shown = run("frameworks", "show", framework, "--frameworks", str(yaml_file), "--lang", "en")
     assert shown.returncode == 0 and "[illustrative]" in shown.stdout
     assert "Drafting and issuing documents" in shown.stdout
+
+
+def test_gaps_keeps_names_only_when_asked(roster):
+    """Counts only by default (memory flat in the roster's size); --names lists who is behind
+    each count, and the counts are the same either way."""
+    plain = json.loads(run("gaps", str(roster), "--on", ON, "--format", "json").stdout)
+    named = json.loads(run("gaps", str(roster), "--on", ON, "--format", "json",
+                           "--names").stdout)
+    assert all("who" not in s for s in plain["total"]["subjects"])
+    assert all(len(s["who"]) == s["count"] for s in named["total"]["subjects"])
+    assert all(len(set(s["who"])) == s["count"] for s in named["total"]["subjects"])
+
+    def counts(doc):
+        return [(s["kind"], s["source"], s["rule"], s["count"]) for s in doc["total"]["subjects"]]
+
+    assert counts(plain) == counts(named) and plain["needs"] == named["needs"] > 0

@@ -107,7 +107,7 @@ def _summary(tally: Tally, assessed: Tally | None, cohort: CohortGaps, lang: str
     kinds = ", ".join(f"{k.label(lang)} {v}" for k, v in
                       sorted(cohort.kinds.items(), key=lambda kv: kv[0].order)) or "-"
     err.print(message("gaps.summary", lang, with_gaps=cohort.with_gaps,
-                      officials=cohort.officials, kinds=kinds, needs=len(cohort.need_rows)),
+                      officials=cohort.officials, kinds=kinds, needs=cohort.needs),
               markup=False)
 
 
@@ -162,9 +162,13 @@ def gaps(
     redact: bool = REDACT,
     out_file: Path | None = typer.Option(None, "--out", metavar="FILE", help="Write the report here"),
     international: bool = typer.Option(False, "--international", help=intl.INTERNATIONAL_HELP),
+    names: bool = typer.Option(False, "--names",
+                               help="List the ids of the officials behind each count (JSON, CSV)"),
 ) -> None:
     """Gaps between each official and their position: standards unmet or unknown, competency
-    shortfalls; summarised by unit, position or administrative level."""
+    shortfalls; summarised by unit, position or administrative level.
+
+    Counts only by default, in memory that does not grow with the roster; --names adds who."""
     day = parse_date(on)
     catalog = load_catalog(overlay, lang)
     fws = load_frameworks(frameworks, profile)
@@ -179,7 +183,8 @@ def gaps(
         officials = intl.tap(officials, [posts])
     cohort = cohort_gaps(officials, on=day, profile=profile, assessments=index, catalog=catalog,
                          frameworks=fws, include_drafts=drafts,
-                         each=reports.append if official_id is not None else None)
+                         each=reports.append if official_id is not None else None,
+                         names=names, keep_needs=False)
     with output_to(out_file, bom=fmt is GapFormat.CSV):
         if official_id is not None:
             if not reports:

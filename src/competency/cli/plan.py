@@ -231,7 +231,8 @@ def plan(
     tally = Tally()
     tap = NeedTap(on=day, overlay=province, sources=wanted, catalog=catalog)
     cohort = cohort_gaps(tap.read(valid_officials(roster, tally, day, redact=redact, lang=lang)), on=day,
-                         profile=profile, assessments=index, catalog=catalog, frameworks=fws)
+                         profile=profile, assessments=index, catalog=catalog, frameworks=fws,
+                         names=False)
     rows = tap.needs(cohort)
     try:
         result = plan_training(rows, offered, budget=budget, priorities=order, area=area.value,

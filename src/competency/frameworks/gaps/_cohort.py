@@ -1,7 +1,8 @@
 """Gaps of a whole roster, streamed one official at a time and counted by group.
 
-Aggregates keep who has each gap (in roster order) and every training need, so that
-a summary can be traced back to people and turned into a plan.
+The counts take the same memory whatever the roster's size. Who has each gap (in roster
+order) and every training need are kept only when asked for (``names``, ``keep_needs``), so
+that a summary can be traced back to people or turned into a plan.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from competency.model.official import Official
 from competency.standards.catalogue import Catalog
 from competency.vocab import AdministrativeLevel, Text
 
-__all__ = ["DIMENSIONS", "CohortGaps", "GroupStats", "NeedRow", "SubjectStats", "cohort_gaps",
-           "title_names"]
+__all__ = ["DIMENSIONS", "CohortGaps", "GroupStats", "Members", "NeedRow", "SubjectStats",
+           "cohort_gaps", "title_names"]
 
 
 DIMENSIONS = ("unit", "position", "level")
@@ -41,6 +42,32 @@ class NeedRow:
 
 
 @attrs.define
+class Members:
+    """Officials counted once each as the roster streams by (an official's gaps come
+    together); their ids are kept, in roster order, only when ``ids`` is a list."""
+
+    count: int = 0
+    last: str | None = None
+    ids: list[str] | None = None
+
+    @classmethod
+    def new(cls, names: bool) -> Members:
+        """Empty; keeping the ids when ``names``."""
+        return cls(ids=[] if names else None)
+
+    def add(self, official_id: str) -> None:
+        """Count ``official_id`` unless it is the one counted last."""
+        if official_id != self.last:
+            self.last = official_id
+            self.count += 1
+            if self.ids is not None:
+                self.ids.append(official_id)
+
+    def __len__(self) -> int:
+        return self.count
+
+
+@attrs.define
 class SubjectStats:
     """Officials with one particular gap (same kind, standard or framework, rule)."""
 
@@ -48,12 +75,17 @@ class SubjectStats:
     source: str
     rule: str
     label: Text
-    who: list[str] = attrs.field(factory=list)
+    members: Members = attrs.field(factory=Members)
 
     @property
     def count(self) -> int:
         """How many officials."""
-        return len(self.who)
+        return self.members.count
+
+    @property
+    def who(self) -> list[str]:
+        """Their ids in roster order (empty unless the cohort keeps names)."""
+        return self.members.ids or []
 
 
 @attrs.define
@@ -63,9 +95,26 @@ class GroupStats:
     key: str
     label: str
     officials: int = 0
-    with_gaps: list[str] = attrs.field(factory=list)
-    kinds: dict[GapKind, list[str]] = attrs.field(factory=dict)
+    names: bool = True
+    with_gaps: Members = attrs.field(
+        default=attrs.Factory(lambda self: Members.new(self.names), takes_self=True))
+    kinds: dict[GapKind, Members] = attrs.field(factory=dict)
     subjects: dict[tuple[str, str, str], SubjectStats] = attrs.field(factory=dict)
+
+    def count(self, official_id: str, kind: GapKind, subject: tuple[str, str, str],
+              label: Text) -> None:
+        """Count one gap of ``official_id`` here: with a gap, of ``kind``, on ``subject``."""
+        self.with_gaps.add(official_id)
+        members = self.kinds.get(kind)
+        if members is None:
+            members = self.kinds[kind] = Members.new(self.names)
+        members.add(official_id)
+        stats = self.subjects.get(subject)
+        if stats is None:
+            stats = self.subjects[subject] = SubjectStats(
+                kind=kind, source=subject[1], rule=subject[2], label=label,
+                members=Members.new(self.names))
+        stats.members.add(official_id)
 
     def share(self, count: int) -> float:
         """``count`` as a share of the group's officials (0 when the group is empty)."""
@@ -73,13 +122,16 @@ class GroupStats:
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready data."""
+        def who(members: Members) -> dict[str, list[str]]:
+            return {} if members.ids is None else {"who": members.ids}
+
         return {"key": self.key, "label": self.label, "officials": self.officials,
                 "with_gaps": len(self.with_gaps), "share_with_gaps": self.share(len(self.with_gaps)),
-                "kinds": {k.code: {"count": len(v), "share": self.share(len(v)), "who": v}
+                "kinds": {k.code: {"count": len(v), "share": self.share(len(v)), **who(v)}
                           for k, v in sorted(self.kinds.items(), key=lambda kv: kv[0].order)},
                 "subjects": [{"kind": s.kind.code, "source": s.source, "rule": s.rule,
                               "label": {"vi": s.label.vi, "en": s.label.en}, "count": s.count,
-                              "share": self.share(s.count), "who": s.who}
+                              "share": self.share(s.count), **who(s.members)}
                              for s in self.ordered_subjects()]}
 
     def ordered_subjects(self) -> list[SubjectStats]:
@@ -98,8 +150,14 @@ class CohortGaps:
     kinds: dict[GapKind, int] = attrs.field(factory=dict)
     groups: dict[str, dict[str, GroupStats]] = attrs.field(
         factory=lambda: {d: {} for d in DIMENSIONS})
+    names: bool = True
+    """Keep who has each gap (the ids behind every count)."""
+    keep_needs: bool = True
+    """Keep every training need (for a plan); :attr:`needs` counts them either way."""
+    needs: int = 0
     need_rows: list[NeedRow] = attrs.field(factory=list)
-    total: GroupStats = attrs.field(factory=lambda: GroupStats(key="*", label="*"))
+    total: GroupStats = attrs.field(default=attrs.Factory(
+        lambda self: GroupStats(key="*", label="*", names=self.names), takes_self=True))
 
     def add(self, report: GapReport) -> None:
         """Count one official's report."""
@@ -116,29 +174,21 @@ class CohortGaps:
             for dimension, key, label in self._keys(post):
                 group = self.groups[dimension].get(key)
                 if group is None:
-                    group = self.groups[dimension][key] = GroupStats(key=key, label=label)
+                    group = self.groups[dimension][key] = GroupStats(key=key, label=label,
+                                                                     names=self.names)
                 if group not in groups:
                     groups.append(group)
         for group in groups:
             group.officials += 1
         for item in report.gaps:
             post = by_title.get(item.post or "", primary)
-            targets = [self.total] + [self.groups[d][k] for d, k, _ in self._keys(post)]
-            for group in targets:
-                if not group.with_gaps or group.with_gaps[-1] != report.official_id:
-                    group.with_gaps.append(report.official_id)
-                who = group.kinds.setdefault(item.kind, [])
-                if not who or who[-1] != report.official_id:
-                    who.append(report.official_id)
-                subject = group.subjects.get((item.kind.code, item.source, item.rule))
-                if subject is None:
-                    subject = group.subjects[(item.kind.code, item.source, item.rule)] = \
-                        SubjectStats(kind=item.kind, source=item.source, rule=item.rule,
-                                     label=item.label)
-                if not subject.who or subject.who[-1] != report.official_id:
-                    subject.who.append(report.official_id)
-        self.need_rows += [NeedRow(official_id=report.official_id, post=primary, need=need)
-                           for need in report.needs]
+            subject = (item.kind.code, item.source, item.rule)
+            for group in [self.total] + [self.groups[d][k] for d, k, _ in self._keys(post)]:
+                group.count(report.official_id, item.kind, subject, item.label)
+        self.needs += len(report.needs)
+        if self.keep_needs:
+            self.need_rows += [NeedRow(official_id=report.official_id, post=primary, need=need)
+                               for need in report.needs]
 
     @staticmethod
     def _keys(post: PostRef) -> Iterator[tuple[str, str, str]]:
@@ -156,14 +206,18 @@ class CohortGaps:
 
     def who(self, kind: GapKind | None = None, source: str | None = None,
             rule: str | None = None) -> list[str]:
-        """Officials with a gap matching every given filter, in roster order."""
+        """Officials with a gap matching every given filter, in roster order (a cohort made
+        with ``names``)."""
+        if not self.names:
+            msg = "this cohort keeps no names: make it with cohort_gaps(..., names=True)"
+            raise ValueError(msg)
         wanted: set[str] = set()
         for subject in self.total.subjects.values():
             if ((kind is None or subject.kind is kind) and (source is None or subject.source == source)
                     and (rule is None or subject.rule == rule)):
                 wanted.update(subject.who)
         # Everyone with a gap is in ``total.with_gaps``, in roster order: one pass, no search.
-        return [w for w in self.total.with_gaps if w in wanted]
+        return [w for w in self.total.with_gaps.ids or () if w in wanted]
 
     def as_dict(self, by: Iterable[str] = DIMENSIONS) -> dict[str, Any]:
         """JSON-ready data: totals and the groups of each dimension asked for."""
@@ -173,7 +227,7 @@ class CohortGaps:
                                                        key=lambda kv: kv[0].order)},
                 "total": self.total.as_dict(),
                 "groups": {d: [g.as_dict() for g in self.by(d)] for d in by},
-                "needs": len(self.need_rows)}
+                "needs": self.needs}
 
 
 def cohort_gaps(officials: Iterable[Official], *, on: dt.date,
@@ -181,18 +235,21 @@ def cohort_gaps(officials: Iterable[Official], *, on: dt.date,
                 assessments: AssessmentIndex | Iterable[Assessment] | None = None,
                 catalog: Catalog | None = None, frameworks: FrameworkCatalog | None = None,
                 include_drafts: bool = False,
-                each: Callable[[GapReport], None] | None = None) -> CohortGaps:
+                each: Callable[[GapReport], None] | None = None,
+                names: bool = True, keep_needs: bool = True) -> CohortGaps:
     """Gaps of every official of a roster, aggregated; officials are read one at a time.
 
     ``each`` is called with every official's report as it is made (to write it out while
     streaming). Assessments are indexed by official first, since they are read by id.
+    Without ``names`` and ``keep_needs`` the result holds counts only, in memory that does
+    not grow with the roster.
     """
     cat = catalog if catalog is not None else Catalog.builtin()
     fws = frameworks if frameworks is not None else FrameworkCatalog.builtin()
     chosen = fws.profile(profile) if isinstance(profile, str) else profile
     index = (assessments if isinstance(assessments, AssessmentIndex) or assessments is None
              else AssessmentIndex(assessments))
-    result = CohortGaps(on=on)
+    result = CohortGaps(on=on, names=names, keep_needs=keep_needs)
     for official in officials:
         report = gap(official, chosen, on=on, assessments=index, catalog=cat, frameworks=fws,
                      include_drafts=include_drafts)
