@@ -141,6 +141,10 @@ def test_gaps_answers_as_the_cli_does(client, overlay_file):
     answer = client.post("/gaps?on=2020-06-01&by=level", json=RECORDS)
     assert answer.status_code == 200
     assert answer.json() == json.loads(cli.stdout)
+    named = run_cli("gaps", str(ROSTER), "--on", "2020-06-01", "--by", "level", "--format",
+                    "json", "--overlay", str(overlay_file), "--names")
+    answer = client.post("/gaps?on=2020-06-01&by=level&names=true", json=RECORDS)
+    assert answer.json() == json.loads(named.stdout) != json.loads(cli.stdout)
 
 
 def test_standards_list_answers_as_the_cli_does(client):

@@ -149,6 +149,7 @@ class Service:
     def gaps(self, raws: list[Any], query: Query) -> dict[str, Any]:
         day, by = query.date("on"), query.choice("by", ("unit", "position", "level"), "unit")
         profile, drafts = query.text("profile"), query.switch("include_drafts")
+        names = query.switch("names")
         if profile is not None:
             try:
                 self.frameworks.profile(profile)
@@ -156,7 +157,8 @@ class Service:
                 raise not_found(exc, "query parameter profile") from None
         found = self._officials(raws)
         cohort = cohort_gaps(found.valid, on=day, profile=profile, catalog=self.catalog,
-                             frameworks=self.frameworks, include_drafts=drafts)
+                             frameworks=self.frameworks, include_drafts=drafts, names=names,
+                             keep_needs=False)
         return gaps_document(found.tally, cohort, by)
 
     # -- catalogue endpoints ----------------------------------------------------------------

@@ -73,6 +73,9 @@ BY = Param(name="by", description="Group the gaps by unit, position or administr
 PROFILE = Param(name="profile", description="Position profile id for every official (hồ sơ vị "
                                             "trí việc làm; default: the profiles of each post)",
                 schema={"type": "string"})
+NAMES = Param(name="names", description="List the ids of the officials behind each count "
+                                        "(`who`), as `gaps --names`",
+              schema={"type": "boolean", "default": False})
 KIND = Param(name="kind", description="Record kind of the body",
              schema={"type": "string", "enum": sorted(KINDS), "default": "official"})
 REDACT = Param(name="redact", description="Do not repeat personal values (x-pii) in messages",
@@ -110,7 +113,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              summary="Khoảng cách năng lực · Cohort gaps",
              description="Standards unmet or undecided and competency shortfalls of the "
                          "officials, grouped, as `competency gaps --format json`.",
-             params=(ON, BY, PROFILE, DRAFTS), body=_RECORDS,
+             params=(ON, BY, PROFILE, DRAFTS, NAMES), body=_RECORDS,
              answer={"$ref": _LOCAL + "GapsDocument"}, refusals=(400, 404, 413, 422)),
     Endpoint(name="standards", method="GET", path="/standards",
              summary="Danh mục tiêu chuẩn · The standards",
