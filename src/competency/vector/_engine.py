@@ -7,13 +7,14 @@ from collections.abc import Iterable, Iterator
 
 import polars as pl
 
-from competency.model.official import Assignment, Official, Unit
+from competency.model.official import Official
 from competency.schema.convert import structure, unstructure
-from competency.standards.applicability import Test, test_of, tests_for
+from competency.standards.applicability import Test, test_of
 from competency.standards.catalogue import Catalog
 from competency.standards.evaluate import evaluate_test
 from competency.standards.model import Standard
 from competency.vector import _flatten as f
+from competency.vector._applicability import KeyedApplicability, reads_more
 from competency.vector._compile import (
     MET,
     UNKNOWN,
@@ -23,7 +24,7 @@ from competency.vector._compile import (
     compile_standard,
     supported_kinds,
 )
-from competency.vocab import AdministrativeLevel, PersonnelCategory, StandardEvent
+from competency.vocab import StandardEvent
 
 __all__ = ["SCHEMA", "CompiledStandard", "UnsupportedLeafError", "check_batches", "check_frame",
            "check_records", "compile_catalog", "supported_kinds"]
@@ -78,11 +79,8 @@ class _Plan:
         self.official_facts = [x for x in facts.values() if x.scope == "official"]
         self.post_facts = [x for x in facts.values() if x.scope == "post"]
         self.columns = [col for x in (*self.official_facts, *self.post_facts) for col in x.columns]
-        # The five values below decide applicability unless a selector reads more of the record.
-        self._keyed = not any(s.applies_to.leadership is not None or s.applies_to.units is not None
-                              or s.applies_to.in_planning_pool is not None
-                              or s.applies_to.job_positions is not None for s in self.in_force)
-        self._chosen: dict[tuple[object, ...], list[int] | None] = {}
+        self.keyed = None if reads_more(self.in_force) else KeyedApplicability(
+            self.continuous, self.events, on, catalog.tables.regimes, self.index)
 
     def current_posts(self, record: Record) -> list[Record]:
         """``Official.current_assignments`` on the JSON record."""
@@ -90,29 +88,6 @@ class _Plan:
         return [a for a in record.get("assignments") or ()
                 if (a.get("start") is None or a["start"] <= on)
                 and (a.get("end") is None or on <= a["end"])]
-
-    def for_assignment(self, category: str | None, unit: Record | None,
-                       assignment: Record) -> list[int] | None:
-        """``Catalog.for_assignment`` from five values of the record, or None when the post
-        needs the whole record (an event standard may govern it, or a selector reads more).
-
-        The category, the unit's level and province, the title and the rank decide the
-        selectors and the regime of the continuous standards, so the answer is memoised on them.
-        """
-        if not self._keyed:
-            return None
-        level = None if unit is None else unit.get("level")
-        province = None if unit is None else unit.get("province_code")
-        key = (category, level, assignment["title"], assignment.get("rank"), province)
-        if key not in self._chosen:
-            official, post = _selector_view(*key)
-            if any(s.applies_to.matches(official, post) for s in self.events):
-                self._chosen[key] = None
-            else:
-                tests = tests_for(self.continuous, official, post, self.on,
-                                  self.catalog.tables.regimes)
-                self._chosen[key] = [self.index[t.standard.id] for t in tests]
-        return self._chosen[key]
 
     def tests(self, official: Official, position: int) -> list[Test]:
         """``Catalog.tests_for`` the official's current post at ``position``."""
@@ -124,16 +99,6 @@ class _Plan:
 _APPLICABILITY_KEYS = ("id", "category", "unit", "recruited_on", "assignments", "career",
                        "planning_pools")
 """The parts of a record that decide which standards govern a post and when they test it."""
-
-
-def _selector_view(category: str | None, level: str | None, title: str, rank: str | None,
-                   province: str | None) -> tuple[Official, Assignment]:
-    """The five values an applicability selector reads, as the objects it reads them from."""
-    unit = Unit(level=None if level is None else AdministrativeLevel.parse(level),
-                province_code=province)
-    official = Official(id="selector", unit=unit, category=None if category is None
-                        else PersonnelCategory.parse(category))
-    return official, Assignment(title=title, rank=rank)
 
 
 def _empty() -> pl.DataFrame:
@@ -163,6 +128,7 @@ class _Batch:
         self.records = 0  # records added
         self.covered = 0  # records with at least one applicable standard
         self.pair_source: list[tuple[int, int]] = []  # (record, current post) of each pair
+        self.structured: dict[int, Official] = {}  # id of a fallback record -> its official
 
     def add(self, record: Record) -> None:
         """One official as its JSON record (valid against the official schema)."""
@@ -174,9 +140,10 @@ class _Batch:
             unit = assignment.get("unit")
             if unit is None:  # an empty unit ({}) is a unit, as in Official: only absence falls back
                 unit = record.get("unit")
-            chosen = plan.for_assignment(record.get("category"), unit, assignment)
             tests: list[Test] | None = None
-            if chosen is None:
+            if plan.keyed is not None:
+                chosen = plan.keyed.chosen(record, unit, assignment)
+            else:
                 light = light or structure(
                     {k: record[k] for k in _APPLICABILITY_KEYS if k in record}, Official)
                 tests = plan.tests(light, position)
@@ -292,7 +259,9 @@ class _Batch:
         tested, next_tests = [], []
         for row in group["_row"]:
             record, position, test = self.fallback_rows[row]
-            official = structure(record, Official)
+            official = self.structured.get(id(record))
+            if official is None:  # a record with several such rows is structured once
+                official = self.structured[id(record)] = structure(record, Official)
             if test is None:
                 assignment = official.current_assignments(plan.on)[position]
                 test = test_of(compiled.standard, official, assignment, plan.on)
