@@ -59,7 +59,8 @@ def _sql_type(dtype: pl.DataType) -> str:
         return "STRUCT(" + ", ".join(f"{identifier(field.name)} {_sql_type(field.dtype)}"
                                      for field in dtype.fields) + ")"
     names = {pl.Boolean: "BOOLEAN", pl.Int8: "TINYINT", pl.Int16: "SMALLINT",
-             pl.Int32: "INTEGER", pl.Int64: "BIGINT", pl.Date: "DATE", pl.String: "VARCHAR"}
+             pl.Int32: "INTEGER", pl.Int64: "BIGINT", pl.UInt32: "UINTEGER",
+             pl.Float64: "DOUBLE", pl.Date: "DATE", pl.String: "VARCHAR"}
     for kind, name in names.items():
         if isinstance(dtype, kind):
             return name
