@@ -12,6 +12,7 @@ the law is copied into SQL.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +54,15 @@ VALUE_TABLES: dict[str, tuple[dict[str, pl.DataType], dict[str, pl.DataType], Va
 """Value tables: key columns, answer columns, and the Python answer for a key (no key null)."""
 
 
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+@functools.cache
+def _roster_columns() -> pl.Schema:
+    return pl.Schema(parquet_columns("official"))
+
+
 def _vocabulary(how: str, cls: type, found: _Lookups) -> dict[str, int | None]:
     if how == "political":
         return found.political
@@ -85,6 +95,10 @@ class FactQuery:
                 text = pl.String() if dtype == pl.Date() else dtype
                 columns.append(f"CAST({expr} AS {_sql_type(text)}) AS {name}")
                 self.columns.append((name, dtype))
+        names = [*KEYS, *(name for name, _ in self.columns)]
+        twice = sorted({name for name in names if names.count(name) > 1})
+        if twice:
+            raise ValueError(f"fact columns named twice: {', '.join(twice)} (each fact once)")
         self.select = ",\n  ".join(columns)
 
     def sql(self, base: str) -> str:
@@ -108,8 +122,9 @@ class FactQuery:
         if "_record" not in present:
             raise ValueError(f"{relation}: no _record column (the 0-based record number)")
         base = "SELECT _record, " + ", ".join(
-            f'"{name}"' if name in present else f'CAST(NULL AS {_sql_type(dtype)}) AS "{name}"'
-            for name, dtype in parquet_columns("official").items()) + f" FROM {relation}"
+            _quoted(name) if name in present
+            else f"CAST(NULL AS {_sql_type(dtype, _quoted)}) AS {_quoted(name)}"
+            for name, dtype in _roster_columns().items()) + f" FROM {relation}"
         registered: list[str] = []
 
         def register(name: str, table: pl.DataFrame) -> None:
