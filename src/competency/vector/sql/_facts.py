@@ -43,8 +43,8 @@ class Query:
 
     def __init__(self, on: str) -> None:
         self.on = literal(on).text
-        self.ctes: list[str] = []
         self.joins: list[str] = []
+        self._groups: dict[tuple[str, str, str], _Items] = {}
         self.vocabularies: dict[str, tuple[str, type]] = {}  # table -> (how, vocabulary)
         self.values: dict[str, list[str]] = {}  # value table -> queries giving its keys
         self._count = 0
@@ -72,28 +72,54 @@ class Query:
         return alias
 
     def items(self, scope: str, values: str, select: Mapping[str, str], where: str = "TRUE",
-              joins: Sequence[tuple[str, str, str]] = ()) -> str:
+              joins: Sequence[tuple[str, str, str]] = ()) -> dict[str, str]:
         """Aggregates over the items of the list ``values`` (:data:`ITEM`, numbered ``i._i``
         from 1), per record (``scope`` "official") or per post ("post"), of the items
-        ``where`` keeps, with ``(alias, table, condition)`` joins; the alias of the result.
-        Records or posts without such items have no row there (their aggregates are null)."""
-        keys = ["_record"] if scope == "official" else ["_record", "_position"]
-        source = "_facts_base" if scope == "official" else "_facts_rows"
-        name = self.alias("i")
-        joined = "".join(f" LEFT JOIN {table} AS {alias} ON {cond}"
-                         for alias, table, cond in joins)
-        columns = [f"i.{k}" for k in keys] + [f"{expr} AS {col}" for col, expr in select.items()]
-        self.ctes.append(
-            f"{name} AS (SELECT {', '.join(columns)} FROM (SELECT {', '.join(keys)}, "
-            f"UNNEST({values}) AS it, generate_subscripts({values}, 1) AS _i FROM {source}) "
-            f"AS i{joined} WHERE {where} GROUP BY ALL)")
-        on = " AND ".join(f"{name}.{k} = p.{k}" for k in keys)
-        self.joins.append(f"LEFT JOIN {name} ON {on}")
-        return name
+        ``where`` keeps, with ``(alias, table, condition)`` joins: a reference to each of
+        ``select``. Records or posts without such items have no row there (their aggregates
+        are null). Aggregates over the same items share one unnesting."""
+        group = self._groups.get((scope, values, where))
+        if group is None:
+            group = self._groups[scope, values, where] = _Items(self.alias("i"), scope, values,
+                                                                where)
+            keys = " AND ".join(f"{group.name}.{k} = p.{k}" for k in group.keys)
+            self.joins.append(f"LEFT JOIN {group.name} ON {keys}")
+        for alias, table, condition in joins:
+            assert group.joins.setdefault(alias, (table, condition)) == (table, condition), alias
+        found = {}
+        for column, expr in select.items():
+            found[column] = f"{group.name}.a{len(group.aggregates)}"
+            group.aggregates.append(expr)
+        return found
+
+    def ctes(self) -> list[str]:
+        """The common table expressions of the aggregates over items."""
+        return [group.sql() for group in self._groups.values()]
 
     def held(self, item: str) -> str:
         """``leaves.held_on``: obtained by the date (``awarded_on`` absent or not after it)."""
         return f"({item}.awarded_on IS NULL OR {item}.awarded_on <= {self.on})"
+
+
+class _Items:
+    """The unnested items of one list, the joins they need, the aggregates asked of them."""
+
+    def __init__(self, name: str, scope: str, values: str, where: str) -> None:
+        self.name, self.values, self.where = name, values, where
+        self.keys = ["_record"] if scope == "official" else ["_record", "_position"]
+        self.source = "_facts_base" if scope == "official" else "_facts_rows"
+        self.joins: dict[str, tuple[str, str]] = {}
+        self.aggregates: list[str] = []
+
+    def sql(self) -> str:
+        joined = "".join(f" LEFT JOIN {table} AS {alias} ON {condition}"
+                         for alias, (table, condition) in self.joins.items())
+        columns = [f"i.{k}" for k in self.keys] + [
+            f"{expr} AS a{n}" for n, expr in enumerate(self.aggregates)]
+        return (f"{self.name} AS (SELECT {', '.join(columns)} FROM (SELECT "
+                f"{', '.join(self.keys)}, UNNEST({self.values}) AS it, "
+                f"generate_subscripts({self.values}, 1) AS _i FROM {self.source}) AS i{joined} "
+                f"WHERE {self.where} GROUP BY ALL)")
 
 
 def either(first: str, second: str) -> str:
@@ -163,7 +189,7 @@ def _leveled(q: Query, fact: Fact) -> list[str]:
                   else " AND lf.foreign")
     a = q.items("official", attribute, {"best": f"max({level})",
                                         "ungraded": f"bool_or({level} IS NULL)"}, where, joins)
-    return [f"p.{attribute} IS NULL", f"{a}.best", f"coalesce({a}.ungraded, FALSE)"]
+    return [f"p.{attribute} IS NULL", a["best"], f"coalesce({a['ungraded']}, FALSE)"]
 
 
 def _fold(q: Query, keys: str) -> str:
@@ -175,9 +201,10 @@ def _edu_items(q: Query, fact: Fact) -> list[str]:
     fold = _fold(q, "SELECT UNNEST(education).field FROM _facts_base")
     lv = q.vocabulary("orders", EducationLevel)
     a = q.items("official", "education", {
-        "items": "list({'level': lv.value, 'field': fd.folded} ORDER BY i._i)"},
+        "items": "list_transform(list_sort(list({'i': i._i, 'level': lv.value, "
+                 "'field': fd.folded})), lambda x: {'level': x.level, 'field': x.field})"},
         q.held(ITEM), [("lv", lv, "lv.code = i.it.level"), ("fd", fold, "fd.text = i.it.field")])
-    return [_or_empty("p.education", f"{a}.items", "[]")]
+    return [_or_empty("p.education", a["items"], "[]")]
 
 
 @_builds("high_school")
@@ -190,7 +217,7 @@ def _mask(q: Query, scope: str, values: str, code: str, cls: type, where: str = 
     column, or a field of one, of ``p``), null when the list is null."""
     a = q.items(scope, values, {"mask": "bit_or(b.value)"}, where,
                 [("b", q.vocabulary("bits", cls), f"b.code = {code}")])
-    return _or_empty(f"p.{values}", f"{a}.mask", "0")
+    return _or_empty(f"p.{values}", a["mask"], "0")
 
 
 @_builds("mask")
@@ -269,11 +296,13 @@ def _job_placed(q: Query, fact: Fact) -> list[str]:
 @_builds("stated")
 def _stated(q: Query, fact: Fact) -> list[str]:
     """The latest dated check on or before the date, else the first undated one."""
+    day = either('i.it."on"', q.on)  # Python's key: (dated, day or the date), first wins
     a = q.items("official", "facts", {
-        "value": 'list(i.it.value ORDER BY i.it."on" IS NULL, i.it."on" DESC, i._i)[1]'},
+        "value": f"max({{'dated': i.it.\"on\" IS NOT NULL, 'day': {day}, 'first': -i._i, "
+                 "'value': i.it.value}).value"},
         f'i.it.code = {literal(fact.params["code"]).text} '
         f'AND (i.it."on" IS NULL OR i.it."on" <= {q.on})')
-    return [f"{a}.value"]
+    return [a["value"]]
 
 
 @_builds("periods")
@@ -286,4 +315,4 @@ def _periods(q: Query, fact: Fact) -> list[str]:
         "unsure": f"bool_or({day} IS NULL OR i.it.periods IS NULL)"},
         f"i.it.completed IS DISTINCT FROM FALSE AND ({day} IS NULL OR "
         f"(TRY_CAST(substr({day}, 1, 4) AS BIGINT) = {year} AND {day} <= {q.on}))")
-    return [f"coalesce({a}.total, 0)", f"coalesce({a}.unsure, FALSE)", "p.training IS NULL"]
+    return [f"coalesce({a['total']}, 0)", f"coalesce({a['unsure']}, FALSE)", "p.training IS NULL"]

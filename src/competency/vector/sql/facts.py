@@ -110,7 +110,7 @@ class FactQuery:
                 "_post.unit END AS _unit FROM (SELECT *, UNNEST(_current) AS _post, "
                 "generate_subscripts(_current, 1) - 1 AS _position FROM (SELECT *, "
                 f"{current} AS _current FROM _facts_base)))")
-        ctes = ",\n".join([f"_facts_base AS ({base})", rows, *q.ctes])
+        ctes = ",\n".join([f"_facts_base AS ({base})", rows, *q.ctes()])
         return (f"WITH {ctes}\nSELECT\n  {self.select}\nFROM _facts_rows AS p\n"
                 + "".join(join + "\n" for join in q.joins) + "ORDER BY p._record, p._position")
 
