@@ -169,14 +169,21 @@ class Fact:
     ``scope`` is ``"official"`` (``fn(record, on, lookups)``) or ``"post"``
     (``fn(record, assignment, unit, on, lookups)``); records, posts and units are JSON
     dicts, ``on`` an ISO date. A ``pl.Date`` column is filled with ISO strings.
+
+    ``kind`` and ``params`` name the same computation for other targets: the SQL fact query
+    (:mod:`competency.vector.sql.facts`) builds its fragment from them, so each fact's two
+    definitions sit together here.
     """
 
     def __init__(self, key: str, scope: str, columns: Sequence[tuple[str, pl.DataType]],
-                 fn: Callable[..., tuple[Any, ...]]) -> None:
+                 fn: Callable[..., tuple[Any, ...]], kind: str | None = None,
+                 params: Mapping[str, Any] | None = None) -> None:
         self.key = key
         self.scope = scope
         self.columns = tuple(columns)
         self.fn = fn
+        self.kind = kind
+        self.params: Mapping[str, Any] = dict(params or {})
 
     def __repr__(self) -> str:
         return f"Fact({self.key!r})"
@@ -186,12 +193,18 @@ def _b() -> pl.DataType:
     return pl.Boolean()
 
 
+def _leveled_columns(name: str) -> list[tuple[str, pl.DataType]]:
+    return [(f"{name}_none", _b()), (f"{name}_max", pl.Int16()), (f"{name}_ungraded", _b())]
+
+
 def leveled_fact(name: str, attribute: str,
-                 level_of: Callable[[_Lookups], Callable[[Record], int | None]]) -> Fact:
+                 level_of: Callable[[_Lookups], Callable[[Record], int | None]],
+                 levels: Any = None) -> Fact:
+    """``levels`` says where the SQL finds an item's level (see ``vector.sql._facts``)."""
     def fn(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
         return _leveled(_held(record.get(attribute), on), level_of(found))
-    return Fact(name, "official", [(f"{name}_none", _b()), (f"{name}_max", pl.Int16()),
-                                   (f"{name}_ungraded", _b())], fn)
+    return Fact(name, "official", _leveled_columns(name), fn, "leveled",
+                {"attribute": attribute, "levels": levels})
 
 
 def _education_level(found: _Lookups) -> Callable[[Record], int | None]:
@@ -206,9 +219,9 @@ def _it_level(found: _Lookups) -> Callable[[Record], int | None]:
     return lambda item: _IT_ORDER[item["level"]]
 
 
-EDUCATION = leveled_fact("edu", "education", _education_level)
-POLITICAL = leveled_fact("pt", "political_theory", _political_level)
-IT_SKILL = leveled_fact("it", "it_skills", _it_level)
+EDUCATION = leveled_fact("edu", "education", _education_level, ("level", EducationLevel))
+POLITICAL = leveled_fact("pt", "political_theory", _political_level, ("diploma", "political"))
+IT_SKILL = leveled_fact("it", "it_skills", _it_level, ("level", ITSkillLevel))
 
 
 @functools.cache
@@ -224,8 +237,8 @@ def language_fact(language: str | None) -> Fact:
         elif held is not None:
             held = [s for s in held if is_foreign_language(s["language"])]
         return _leveled(held, found.language_level)
-    return Fact(name, "official", [(f"{name}_none", _b()), (f"{name}_max", pl.Int16()),
-                                   (f"{name}_ungraded", _b())], fn)
+    return Fact(name, "official", _leveled_columns(name), fn, "leveled",
+                {"attribute": "languages", "levels": (None, "language"), "language": language})
 
 
 _fold = functools.lru_cache(maxsize=4096)(fold)
@@ -240,14 +253,15 @@ def _edu_items(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
 
 
 EDU_ITEMS = Fact("edu_items", "official", [("edu_items", pl.List(pl.Struct(
-    {"level": pl.Int16(), "field": pl.String()})))], _edu_items)
+    {"level": pl.Int16(), "field": pl.String()})))], _edu_items, "edu_items")
 
 
 def _high_school(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
     return (record.get("high_school"),)
 
 
-HIGH_SCHOOL = Fact("high_school", "official", [("high_school", _b())], _high_school)
+HIGH_SCHOOL = Fact("high_school", "official", [("high_school", _b())], _high_school,
+                   "high_school")
 
 
 def _mask(codes: Iterable[str], cls: type) -> int:
@@ -262,7 +276,9 @@ def _state_management(record: Record, on: str, found: _Lookups) -> tuple[Any, ..
     return (None if held is None else _mask((c["programme"] for c in held), Programme),)
 
 
-STATE_MANAGEMENT = Fact("sm", "official", [("sm_mask", pl.Int64())], _state_management)
+STATE_MANAGEMENT = Fact("sm", "official", [("sm_mask", pl.Int64())], _state_management, "mask",
+                        {"attribute": "state_management", "field": "programme",
+                         "vocabulary": Programme})
 
 
 def _diplomas(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
@@ -270,7 +286,8 @@ def _diplomas(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
     return (None if held is None else _mask((p["diploma"] for p in held), Diploma),)
 
 
-DIPLOMAS = Fact("ptd", "official", [("ptd_mask", pl.Int64())], _diplomas)
+DIPLOMAS = Fact("ptd", "official", [("ptd_mask", pl.Int64())], _diplomas, "mask",
+                {"attribute": "political_theory", "field": "diploma", "vocabulary": Diploma})
 assert len(Diploma) < 63
 assert len(Programme) < 63
 
@@ -293,7 +310,7 @@ def _person(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
 PERSON = Fact("person", "official", [("birth_date", pl.Date()), ("gender", pl.Int8()),
                                      ("category", pl.Int8()), ("ethnicity", pl.String()),
                                      ("service_from", pl.Date()), ("recruited_on", pl.Date())],
-              _person)
+              _person, "person")
 assert len(Gender) < 100 and len(PersonnelCategory) < 100
 
 
@@ -308,7 +325,7 @@ def _retires(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
 _MISSING = object()
 
 
-RETIREMENT = Fact("retires", "official", [("retires", pl.Date())], _retires)
+RETIREMENT = Fact("retires", "official", [("retires", pl.Date())], _retires, "retires")
 
 
 @functools.cache
@@ -325,14 +342,16 @@ def ratings_fact(year: int) -> Fact:
             if r["year"] == year:
                 chosen = orders[r["rating"]]
         return (chosen,)
-    return Fact(f"rating_{year}", "official", [(f"rating_{year}", pl.Int8())], fn)
+    return Fact(f"rating_{year}", "official", [(f"rating_{year}", pl.Int8())], fn, "rating",
+                {"year": year})
 
 
 def _ratings_none(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
     return (record.get("ratings") is None,)
 
 
-RATINGS_NONE = Fact("ratings_none", "official", [("ratings_none", _b())], _ratings_none)
+RATINGS_NONE = Fact("ratings_none", "official", [("ratings_none", _b())], _ratings_none,
+                    "ratings_none")
 
 
 def _state(items: list[Record] | None, keep: Callable[[Record], bool],
@@ -369,7 +388,8 @@ def _international(record: Record, on: str, found: _Lookups) -> tuple[Any, ...]:
 
 INTERNATIONAL = Fact("intl", "official", [("intl_assignment", pl.Int8()),
                                           ("intl_training_abroad", pl.Int8()),
-                                          ("intl_degree_abroad", pl.Int8())], _international)
+                                          ("intl_degree_abroad", pl.Int8())], _international,
+                     "intl")
 
 
 def _unit(record: Record, assignment: Record | None, unit: Record | None, on: str,
@@ -383,7 +403,7 @@ def _unit(record: Record, assignment: Record | None, unit: Record | None, on: st
 
 
 UNIT = Fact("unit", "post", [("unit_disadvantaged", _b()), ("unit_level", pl.Int8()),
-                             ("unit_area_mask", pl.Int64())], _unit)
+                             ("unit_area_mask", pl.Int64())], _unit, "unit")
 assert len(AreaType) < 63 and len(AdministrativeLevel) < 100
 
 
@@ -394,7 +414,7 @@ def _appointed(record: Record, assignment: Record | None, unit: Record | None, o
     return (assignment.get("first_appointed") or assignment.get("start"),)
 
 
-APPOINTED = Fact("appointed", "post", [("appointed", pl.Date())], _appointed)
+APPOINTED = Fact("appointed", "post", [("appointed", pl.Date())], _appointed, "appointed")
 
 
 def _job_position(record: Record, assignment: Record | None, unit: Record | None, on: str,
@@ -404,7 +424,8 @@ def _job_position(record: Record, assignment: Record | None, unit: Record | None
     return (True if assignment.get("job_position") else assignment.get("placed_in_job_position"),)
 
 
-JOB_POSITION = Fact("job_placed", "post", [("job_placed", pl.Boolean())], _job_position)
+JOB_POSITION = Fact("job_placed", "post", [("job_placed", pl.Boolean())], _job_position,
+                    "job_placed")
 
 
 @functools.cache
@@ -421,7 +442,8 @@ def stated_fact(code: str) -> Fact:
             if best_key is None or key > best_key:
                 best, best_key = item["value"], key
         return (best,)
-    return Fact(f"fact_{code}", "official", [(f"fact_{code}", pl.Boolean())], fn)
+    return Fact(f"fact_{code}", "official", [(f"fact_{code}", pl.Boolean())], fn, "stated",
+                {"code": code})
 
 
 @functools.cache
@@ -445,4 +467,5 @@ def training_periods_fact(year: int) -> Fact:
         return (total, unsure, False)
     return Fact(f"periods_{year}", "official", [(f"periods_{year}", pl.Int64()),
                                                 (f"periods_{year}_unsure", pl.Boolean()),
-                                                (f"periods_{year}_none", pl.Boolean())], fn)
+                                                (f"periods_{year}_none", pl.Boolean())], fn,
+                "periods", {"year": year})

@@ -19,7 +19,7 @@ extra: ``pip install competency[sql]``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import polars as pl
@@ -52,16 +52,18 @@ def _compile(standard: Standard, on: dt.date, tables: Tables | None
     return compiler, backend, outcome, provisions, failing_rules(compiler, standard.requirements)
 
 
-def _sql_type(dtype: pl.DataType) -> str:
+def _sql_type(dtype: pl.DataType, quote: Callable[[str], str] = identifier) -> str:
+    """The DuckDB type of a polars type; ``quote`` spells the names of struct fields."""
     if isinstance(dtype, pl.List):
-        return f"{_sql_type(dtype.inner)}[]"
+        return f"{_sql_type(dtype.inner, quote)}[]"
     if isinstance(dtype, pl.Struct):
-        return "STRUCT(" + ", ".join(f"{identifier(field.name)} {_sql_type(field.dtype)}"
+        return "STRUCT(" + ", ".join(f"{quote(field.name)} {_sql_type(field.dtype, quote)}"
                                      for field in dtype.fields) + ")"
     names = {pl.Boolean: "BOOLEAN", pl.Int8: "TINYINT", pl.Int16: "SMALLINT",
-             pl.Int32: "INTEGER", pl.Int64: "BIGINT", pl.Date: "DATE", pl.String: "VARCHAR"}
+             pl.Int32: "INTEGER", pl.Int64: "BIGINT", pl.UInt32: "UINTEGER",
+             pl.Float64: "DOUBLE", pl.Date: "DATE", pl.String: "VARCHAR"}
     for kind, name in names.items():
-        if isinstance(dtype, kind):
+        if dtype == kind:  # an instance or the class (as nested schema types may be)
             return name
     raise TypeError(f"no SQL type for {dtype}")
 
