@@ -251,9 +251,15 @@ def test_drawn_trees_on_arbitrary_records(standard, people, on):
 
 # -- synthetic rosters ----------------------------------------------------------------------------
 
+@pytest.mark.parametrize("facts", ["sql", "python"])
 @pytest.mark.parametrize("on", [dt.date(2019, 12, 24), dt.date(2019, 12, 25),
                                 dt.date(2023, 8, 1), dt.date(2025, 7, 1)])
-def test_synthetic_rosters_match_the_reference(on):
+def test_synthetic_rosters_match_the_reference(on, facts, monkeypatch):
+    """Both sources of the fact columns: DuckDB (the default with the sql extra) and the
+    Python facts (without it)."""
+    monkeypatch.setenv("COMPETENCY_FACTS", facts)
+    if facts == "sql":
+        pytest.importorskip("duckdb")
     people = [structure(r, m.Official) for r in synth.generate(700, seed=11, on=on)]
     people += [structure(r, m.Official)
                for r in synth.generate(300, seed=12, on=on, profile="commune")]

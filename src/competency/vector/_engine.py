@@ -24,6 +24,7 @@ from competency.vector._compile import (
     compile_standard,
     supported_kinds,
 )
+from competency.vector._sql_source import SqlFacts, sql_facts
 from competency.vocab import StandardEvent
 
 __all__ = ["SCHEMA", "CompiledStandard", "UnsupportedLeafError", "check_batches", "check_frame",
@@ -79,6 +80,8 @@ class _Plan:
         self.official_facts = [x for x in facts.values() if x.scope == "official"]
         self.post_facts = [x for x in facts.values() if x.scope == "post"]
         self.columns = [col for x in (*self.official_facts, *self.post_facts) for col in x.columns]
+        self.sql: SqlFacts | None = sql_facts(
+            self.columns, [*self.official_facts, *self.post_facts], on, self.lookups)
         self.keyed = None if reads_more(self.in_force) else KeyedApplicability(
             self.continuous, self.events, on, catalog.tables.regimes, self.index)
 
@@ -129,6 +132,8 @@ class _Batch:
         self.covered = 0  # records with at least one applicable standard
         self.pair_source: list[tuple[int, int]] = []  # (record, current post) of each pair
         self.structured: dict[int, Official] = {}  # id of a fallback record -> its official
+        self.lines: list[bytes] = []  # with the SQL facts: each record with a pair, as JSON
+        self.line_pairs: list[tuple[int, int]] = []  # (line, current post) of each pair
 
     def add(self, record: Record) -> None:
         """One official as its JSON record (valid against the official schema)."""
@@ -152,10 +157,18 @@ class _Batch:
                 continue
             if own is None:
                 self.covered += 1
-                own = tuple(v for fact in plan.official_facts for v in fact.fn(record, on, found))
+                if plan.sql is not None:
+                    own = ()
+                    self.lines.append(plan.sql.line(record))
+                else:
+                    own = tuple(v for fact in plan.official_facts
+                                for v in fact.fn(record, on, found))
             self.pair_source.append((self.records - 1, position))
-            self.pairs.append(own + tuple(v for fact in plan.post_facts
-                                          for v in fact.fn(record, assignment, unit, on, found)))
+            if plan.sql is not None:
+                self.line_pairs.append((len(self.lines) - 1, position))
+            else:
+                self.pairs.append(own + tuple(v for fact in plan.post_facts for v in
+                                              fact.fn(record, assignment, unit, on, found)))
             pair = self.npairs
             self.npairs += 1
             for j, k in enumerate(chosen):
@@ -176,7 +189,11 @@ class _Batch:
 
     def facts(self) -> pl.DataFrame | None:
         """The fact columns, one row per (official, post) pair; None when no fact is read."""
-        return _facts_frame(self.plan.columns, self.pairs) if self.plan.columns else None
+        if not self.plan.columns:
+            return None
+        if self.plan.sql is not None:
+            return self.plan.sql.frame(self.lines, self.line_pairs)
+        return _facts_frame(self.plan.columns, self.pairs)
 
     def results(self, facts: pl.DataFrame | None = None) -> pl.DataFrame:
         """The results, and ``_pair``: the index in :attr:`pair_source` of each row's post.
