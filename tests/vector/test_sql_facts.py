@@ -34,7 +34,8 @@ from competency.standards.catalogue import Catalog
 from competency.vector import _flatten as f
 from competency.vector._engine import _facts_frame, _Plan
 from competency.vector.sql import _ArrowStream
-from competency.vector.sql.facts import KEYS, FactQuery, UnsupportedFactError
+from competency.vector.sql._expr import literal
+from competency.vector.sql.facts import KEYS, FactQuery, UnsupportedFactError, roster_types
 from tests import strategies as s
 from tests.vector import test_vector as tv
 
@@ -328,6 +329,24 @@ def test_a_parquet_roster(tmp_path):
     assert_frame_equal(got, python_frame(records, facts, ON))
     COMPARED["parquet"] += got.height
     assert {r[0] for r in con.sql("SHOW TABLES").fetchall()} == {"roster"}
+
+
+def test_json_lines_read_by_duckdb(tmp_path):
+    """JSON Lines read by DuckDB's own reader with the roster's column types."""
+    path = tmp_path / "roster.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in EDGES),
+                    encoding="utf-8")
+    types = "{" + ", ".join(f"{literal(k).text}: {literal(v).text}"
+                            for k, v in roster_types().items()) + "}"
+    con = duckdb.connect()
+    con.sql(f"CREATE TEMP TABLE lines AS SELECT * FROM read_json('{path}', columns = {types}, "
+            "format = 'newline_delimited')")
+    con.sql("CREATE TEMP TABLE roster AS SELECT *, CAST(row_number() OVER (ORDER BY id) - 1 "
+            "AS UINTEGER) AS _record FROM lines")
+    records = sorted(EDGES, key=lambda r: r["id"])
+    facts = every_fact(records)
+    got = FactQuery(facts, ON, f.lookups(CATALOG.tables)).frame(con, "roster")
+    assert_frame_equal(got, python_frame(records, facts, ON))
 
 
 # -- errors -------------------------------------------------------------------------------------
