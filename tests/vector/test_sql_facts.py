@@ -309,6 +309,23 @@ def test_missing_columns_read_as_null():
     assert_frame_equal(sql_frame(frame, facts, ON), python_frame(records, facts, ON))
 
 
+def test_struct_fields_left_out_read_as_null():
+    """A table whose structs hold only some fields (as another tool may write them)."""
+    con = duckdb.connect()
+    con.sql("CREATE TEMP TABLE roster AS SELECT * FROM (VALUES "
+            "(0, 'a', [{'title': 't', 'start': '2020-01-01'}], [{'language': 'en', 'score': 6}]), "
+            "(1, 'b', [{'title': 'u', 'start': '2026-01-01'}, {'title': 'v', 'start': NULL}], "
+            "NULL)) AS r(_record, id, assignments, languages)")
+    records = [{"id": "a", "assignments": [{"title": "t", "start": "2020-01-01"}],
+                "languages": [{"language": "en", "score": 6}]},
+               {"id": "b", "assignments": [{"title": "u", "start": "2026-01-01"},
+                                           {"title": "v"}]}]
+    facts = every_fact(records)
+    got = FactQuery(facts, ON, f.lookups(CATALOG.tables)).frame(con, "roster")
+    assert_frame_equal(got, python_frame(records, facts, ON))
+    assert got["_position"].to_list() == [0, 0]
+
+
 # -- Parquet ------------------------------------------------------------------------------------
 
 def test_a_parquet_roster(tmp_path):
@@ -360,6 +377,12 @@ def test_a_fact_without_sql_is_named():
     odd = f.Fact("odd", "official", [("odd", pl.Boolean())], lambda record, on, found: (True,))
     with pytest.raises(UnsupportedFactError, match="'odd'"):
         FactQuery([f.EDUCATION, odd], ON, f.lookups(CATALOG.tables))
+
+
+def test_a_leveled_fact_without_sql_levels_is_named():
+    odd = f.leveled_fact("odd", "education", f._education_level)
+    with pytest.raises(UnsupportedFactError, match="'odd'"):
+        FactQuery([odd], ON, f.lookups(CATALOG.tables))
 
 
 def test_a_table_without_record_numbers_is_refused():

@@ -122,14 +122,14 @@ class FactQuery:
 
     def frame(self, con: duckdb.DuckDBPyConnection, relation: str) -> pl.DataFrame:
         """The rows of ``relation`` (a table or view of ``con``: ``_record``, 0-based, and
-        any of the roster's columns; an absent one reads as null), ordered by record and post.
+        any of the roster's columns, cast to :func:`roster_types`: an absent column, or an
+        absent field of a struct, reads as null), ordered by record and post.
         """
         present = set(con.sql(f"SELECT * FROM {relation} LIMIT 0").columns)
         if "_record" not in present:
             raise ValueError(f"{relation}: no _record column (the 0-based record number)")
         base = "SELECT _record, " + ", ".join(
-            _quoted(name) if name in present
-            else f"CAST(NULL AS {sql}) AS {_quoted(name)}"
+            f"CAST({_quoted(name) if name in present else 'NULL'} AS {sql}) AS {_quoted(name)}"
             for name, sql in roster_types().items()) + f" FROM {relation}"
         registered: list[str] = []
 
