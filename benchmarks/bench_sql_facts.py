@@ -10,7 +10,11 @@ catalogue's compiled standards read on ``--on`` (``_Plan(on, Catalog.builtin(), 
 (f) Python facts alone: every ``Fact.fn`` of the plan on every current post (no
     applicability), then the same frame conversion;
 (s) SQL: ``pl.read_ndjson`` of the lines into the nested roster layout, then
-    ``FactQuery(...).frame`` in DuckDB on one thread (``SET threads=1``): every current post.
+    ``FactQuery(...).frame`` in DuckDB on one thread (``SET threads=1``): every current post;
+(j) SQL from JSON Lines read by DuckDB: the lines in a file, ``read_json(file, columns=
+    roster_types())`` numbered by ``row_number() OVER ()``, then ``FactQuery(...).frame``;
+(q) SQL from Parquet: the roster written once by ``write_parquet`` (not timed), then
+    ``FactQuery(...).frame`` over DuckDB's ``read_parquet`` of it, on one thread.
 
 The SQL rows of the posts (p) kept must equal (p)'s fact frame, column for column.
 
@@ -25,7 +29,9 @@ import datetime as dt
 import io
 import json
 import statistics
+import tempfile
 import time
+from pathlib import Path
 
 
 def _options() -> argparse.Namespace:
@@ -52,11 +58,11 @@ def main() -> None:
     import polars as pl
 
     from competency import synth
-    from competency.io.parquet import parquet_columns
+    from competency.io.parquet import parquet_columns, write_parquet
     from competency.standards.catalogue import Catalog
     from competency.vector._engine import _Batch, _facts_frame, _Plan
     from competency.vector.sql import _ArrowStream
-    from competency.vector.sql.facts import FactQuery
+    from competency.vector.sql.facts import FactQuery, roster_types
 
     on = dt.date.fromisoformat(args.on)
     lines = b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n"
@@ -101,10 +107,36 @@ def main() -> None:
         con.register("roster", _ArrowStream(frame.with_row_index("_record")))
         return query.frame(con, "roster")
 
+    def parquet(path):
+        con = duckdb.connect()
+        con.sql("SET threads=1")
+        con.sql(f"CREATE TEMP VIEW roster AS SELECT *, CAST(file_row_number AS UINTEGER) "
+                f"AS _record FROM read_parquet('{path}', file_row_number = true)")
+        return query.frame(con, "roster")
+
+    types = "{" + ", ".join(f"'{k}': '{v}'" for k, v in roster_types().items()) + "}"
+
+    def duck_json(path):
+        con = duckdb.connect()
+        con.sql("SET threads=1")
+        con.sql(f"CREATE TEMP TABLE roster AS SELECT *, CAST(row_number() OVER () - 1 AS "
+                f"UINTEGER) AS _record FROM read_json('{path}', columns = {types}, "
+                "format = 'newline_delimited')")
+        return query.frame(con, "roster")
+
     batch_s, (batch, batch_facts) = _timed(python_batch, args.repeat)
     facts_s, python_frame = _timed(python_facts, args.repeat)
     read_s, _ = _timed(lambda: sql(read_only=True), args.repeat)
     sql_s, sql_frame = _timed(sql, args.repeat)
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "roster.parquet"
+        write_parquet(enumerate(records), path, "official", lambda tag, message: None)
+        parquet_s, parquet_frame = _timed(lambda: parquet(path), args.repeat)
+        lines_path = Path(scratch) / "roster.jsonl"
+        lines_path.write_bytes(lines)
+        json_s, json_frame = _timed(lambda: duck_json(lines_path), args.repeat)
+    assert json_frame.equals(sql_frame), "DuckDB-read JSON Lines facts differ"
+    assert parquet_frame.equals(sql_frame), "Parquet and JSON Lines facts differ"
 
     kept = pl.DataFrame(batch.pair_source, schema={"_record": pl.UInt32(),
                                                    "_position": pl.UInt32()}, orient="row")
@@ -117,7 +149,11 @@ def main() -> None:
     rows = [("(p) Python _Batch.add + facts()", batch_s, f"{batch.npairs} posts with a standard"),
             ("(f) Python Fact.fn on every current post", facts_s, f"{python_frame.height} posts"),
             ("(s) read_ndjson + FactQuery.frame, 1 thread", sql_s, f"{sql_frame.height} posts"),
-            ("    of which read_ndjson", read_s, "")]
+            ("    of which read_ndjson", read_s, ""),
+            ("(j) DuckDB read_json + FactQuery.frame, 1 thread", json_s,
+             f"{json_frame.height} posts"),
+            ("(q) read_parquet + FactQuery.frame, 1 thread", parquet_s,
+             f"{parquet_frame.height} posts")]
     print(f"json.loads of the lines (before (p) and (f), not counted): {parse_s:.2f} s")
     print("| path | seconds | records/s | vs (p) | rows |\n|---|---:|---:|---:|---|")
     for name, seconds, note in rows:

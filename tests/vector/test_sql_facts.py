@@ -34,7 +34,8 @@ from competency.standards.catalogue import Catalog
 from competency.vector import _flatten as f
 from competency.vector._engine import _facts_frame, _Plan
 from competency.vector.sql import _ArrowStream
-from competency.vector.sql.facts import KEYS, FactQuery, UnsupportedFactError
+from competency.vector.sql._expr import literal
+from competency.vector.sql.facts import KEYS, FactQuery, UnsupportedFactError, roster_types
 from tests import strategies as s
 from tests.vector import test_vector as tv
 
@@ -308,6 +309,23 @@ def test_missing_columns_read_as_null():
     assert_frame_equal(sql_frame(frame, facts, ON), python_frame(records, facts, ON))
 
 
+def test_struct_fields_left_out_read_as_null():
+    """A table whose structs hold only some fields (as another tool may write them)."""
+    con = duckdb.connect()
+    con.sql("CREATE TEMP TABLE roster AS SELECT * FROM (VALUES "
+            "(0, 'a', [{'title': 't', 'start': '2020-01-01'}], [{'language': 'en', 'score': 6}]), "
+            "(1, 'b', [{'title': 'u', 'start': '2026-01-01'}, {'title': 'v', 'start': NULL}], "
+            "NULL)) AS r(_record, id, assignments, languages)")
+    records = [{"id": "a", "assignments": [{"title": "t", "start": "2020-01-01"}],
+                "languages": [{"language": "en", "score": 6}]},
+               {"id": "b", "assignments": [{"title": "u", "start": "2026-01-01"},
+                                           {"title": "v"}]}]
+    facts = every_fact(records)
+    got = FactQuery(facts, ON, f.lookups(CATALOG.tables)).frame(con, "roster")
+    assert_frame_equal(got, python_frame(records, facts, ON))
+    assert got["_position"].to_list() == [0, 0]
+
+
 # -- Parquet ------------------------------------------------------------------------------------
 
 def test_a_parquet_roster(tmp_path):
@@ -330,6 +348,24 @@ def test_a_parquet_roster(tmp_path):
     assert {r[0] for r in con.sql("SHOW TABLES").fetchall()} == {"roster"}
 
 
+def test_json_lines_read_by_duckdb(tmp_path):
+    """JSON Lines read by DuckDB's own reader with the roster's column types."""
+    path = tmp_path / "roster.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in EDGES),
+                    encoding="utf-8")
+    types = "{" + ", ".join(f"{literal(k).text}: {literal(v).text}"
+                            for k, v in roster_types().items()) + "}"
+    con = duckdb.connect()
+    con.sql(f"CREATE TEMP TABLE lines AS SELECT * FROM read_json('{path}', columns = {types}, "
+            "format = 'newline_delimited')")
+    con.sql("CREATE TEMP TABLE roster AS SELECT *, CAST(row_number() OVER (ORDER BY id) - 1 "
+            "AS UINTEGER) AS _record FROM lines")
+    records = sorted(EDGES, key=lambda r: r["id"])
+    facts = every_fact(records)
+    got = FactQuery(facts, ON, f.lookups(CATALOG.tables)).frame(con, "roster")
+    assert_frame_equal(got, python_frame(records, facts, ON))
+
+
 # -- errors -------------------------------------------------------------------------------------
 
 def test_a_column_twice_is_refused():
@@ -341,6 +377,12 @@ def test_a_fact_without_sql_is_named():
     odd = f.Fact("odd", "official", [("odd", pl.Boolean())], lambda record, on, found: (True,))
     with pytest.raises(UnsupportedFactError, match="'odd'"):
         FactQuery([f.EDUCATION, odd], ON, f.lookups(CATALOG.tables))
+
+
+def test_a_leveled_fact_without_sql_levels_is_named():
+    odd = f.leveled_fact("odd", "education", f._education_level)
+    with pytest.raises(UnsupportedFactError, match="'odd'"):
+        FactQuery([odd], ON, f.lookups(CATALOG.tables))
 
 
 def test_a_table_without_record_numbers_is_refused():

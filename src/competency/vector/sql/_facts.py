@@ -179,6 +179,8 @@ def _level_of(q: Query, levels: tuple[str | None, Any]) -> tuple[str, list[tuple
 def _leveled(q: Query, fact: Fact) -> list[str]:
     """(no list, highest graded level held, some held item not graded)."""
     attribute = fact.params["attribute"]
+    if fact.params.get("levels") is None:
+        raise UnsupportedFactError(f"fact {fact.key!r}: no SQL form of its levels (levels=)")
     level, joins = _level_of(q, fact.params["levels"])
     where = q.held(ITEM)
     if "language" in fact.params:  # the given language (case-folded), else any foreign one

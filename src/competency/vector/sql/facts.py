@@ -28,7 +28,7 @@ from competency.vocab import fold
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["KEYS", "VALUE_TABLES", "FactQuery", "UnsupportedFactError"]
+__all__ = ["KEYS", "VALUE_TABLES", "FactQuery", "UnsupportedFactError", "roster_types"]
 
 KEYS = pl.Schema({"_record": pl.UInt32(), "_position": pl.UInt32(), "official_id": pl.String(),
                   "title": pl.String(), "_category": pl.String(), "_unit_level": pl.String(),
@@ -61,6 +61,12 @@ def _quoted(name: str) -> str:
 @functools.cache
 def _roster_columns() -> pl.Schema:
     return pl.Schema(parquet_columns("official"))
+
+
+def roster_types() -> dict[str, str]:
+    """The DuckDB type of every roster column, e.g. for ``read_json(..., columns=...)``,
+    which reads JSON Lines into the layout :class:`FactQuery` reads."""
+    return {name: _sql_type(dtype, _quoted) for name, dtype in _roster_columns().items()}
 
 
 def _vocabulary(how: str, cls: type, found: _Lookups) -> dict[str, int | None]:
@@ -116,15 +122,15 @@ class FactQuery:
 
     def frame(self, con: duckdb.DuckDBPyConnection, relation: str) -> pl.DataFrame:
         """The rows of ``relation`` (a table or view of ``con``: ``_record``, 0-based, and
-        any of the roster's columns; an absent one reads as null), ordered by record and post.
+        any of the roster's columns, cast to :func:`roster_types`: an absent column, or an
+        absent field of a struct, reads as null), ordered by record and post.
         """
         present = set(con.sql(f"SELECT * FROM {relation} LIMIT 0").columns)
         if "_record" not in present:
             raise ValueError(f"{relation}: no _record column (the 0-based record number)")
         base = "SELECT _record, " + ", ".join(
-            _quoted(name) if name in present
-            else f"CAST(NULL AS {_sql_type(dtype, _quoted)}) AS {_quoted(name)}"
-            for name, dtype in _roster_columns().items()) + f" FROM {relation}"
+            f"CAST({_quoted(name) if name in present else 'NULL'} AS {sql}) AS {_quoted(name)}"
+            for name, sql in roster_types().items()) + f" FROM {relation}"
         registered: list[str] = []
 
         def register(name: str, table: pl.DataFrame) -> None:
