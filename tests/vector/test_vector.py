@@ -310,6 +310,18 @@ def test_a_post_unit_recorded_empty_is_the_post_unit():
     assert assert_same([moved], on).height > 0
 
 
+def test_a_batch_duckdb_cannot_read_takes_the_python_facts():
+    """JSON allows a lone surrogate, a column does not: that record's facts are taken with
+    ``?`` in its place and its results come from the reference evaluator; the others are
+    evaluated in columns as usual, with either source of facts."""
+    pytest.importorskip("duckdb")
+    on = dt.date(2024, 1, 1)
+    people = [structure(r, m.Official) for r in synth.generate(60, seed=5, on=on,
+                                                                 profile="commune")]
+    people[3] = attrs.evolve(people[3], ethnicity="T\ud800y")
+    assert assert_same(people, on).height > 0
+
+
 def test_no_officials_gives_an_empty_frame():
     frame = check_frame([], dt.date(2025, 7, 1))
     assert frame.height == 0 and frame.schema == SCHEMA

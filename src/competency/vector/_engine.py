@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Iterator
 
 import polars as pl
@@ -24,7 +25,7 @@ from competency.vector._compile import (
     compile_standard,
     supported_kinds,
 )
-from competency.vector._sql_source import SqlFacts, sql_facts
+from competency.vector._sql_source import SqlFacts, replaced, sql_facts, utf8_json
 from competency.vocab import StandardEvent
 
 __all__ = ["SCHEMA", "CompiledStandard", "UnsupportedLeafError", "check_batches", "check_frame",
@@ -104,6 +105,13 @@ _APPLICABILITY_KEYS = ("id", "category", "unit", "recruited_on", "assignments", 
 """The parts of a record that decide which standards govern a post and when they test it."""
 
 
+def _post_unit(record: Record, assignment: Record) -> Record | None:
+    """The unit of a post: its own when recorded (an empty one, ``{}``, too, as in
+    ``Official``), else the official's."""
+    unit = assignment.get("unit")
+    return record.get("unit") if unit is None else unit
+
+
 def _empty() -> pl.DataFrame:
     return pl.DataFrame(schema=SCHEMA)
 
@@ -137,14 +145,13 @@ class _Batch:
 
     def add(self, record: Record) -> None:
         """One official as its JSON record (valid against the official schema)."""
-        plan, on, found = self.plan, self.plan.on_iso, self.plan.lookups
+        plan = self.plan
         own: tuple[object, ...] | None = None
+        exact, columnar = True, record  # columnar: what the fact columns are taken from
         light: Official | None = None  # what applicability reads, structured only when needed
         self.records += 1
         for position, assignment in enumerate(plan.current_posts(record)):
-            unit = assignment.get("unit")
-            if unit is None:  # an empty unit ({}) is a unit, as in Official: only absence falls back
-                unit = record.get("unit")
+            unit = _post_unit(record, assignment)
             tests: list[Test] | None = None
             if plan.keyed is not None:
                 chosen = plan.keyed.chosen(record, unit, assignment)
@@ -157,28 +164,53 @@ class _Batch:
                 continue
             if own is None:
                 self.covered += 1
+                text = utf8_json(record)
+                if text is None:  # columns cannot hold it: the reference answers for it
+                    exact, columnar = False, replaced(record)
+                    text = utf8_json(columnar)
                 if plan.sql is not None:
                     own = ()
-                    self.lines.append(plan.sql.line(record))
+                    self.lines.append(plan.sql.line(text, len(self.lines)))  # type: ignore[arg-type]
                 else:
-                    own = tuple(v for fact in plan.official_facts
-                                for v in fact.fn(record, on, found))
+                    own = self._official_facts(columnar)
             self.pair_source.append((self.records - 1, position))
             if plan.sql is not None:
                 self.line_pairs.append((len(self.lines) - 1, position))
             else:
-                self.pairs.append(own + tuple(v for fact in plan.post_facts for v in
-                                              fact.fn(record, assignment, unit, on, found)))
+                post = assignment if exact else plan.current_posts(columnar)[position]
+                self.pairs.append(own + self._post_facts(columnar, post,
+                                                         _post_unit(columnar, post)))
             pair = self.npairs
             self.npairs += 1
             for j, k in enumerate(chosen):
-                if not plan.compiled[k].vectorised:
+                if not plan.compiled[k].vectorised or not exact:
                     self.fallback_rows[len(self.ids)] = (record, position,
                                                          None if tests is None else tests[j])
                 self.ids.append(record["id"])
                 self.titles.append(assignment["title"])
                 self.standards.append(k)
                 self.pair_of_row.append(pair)
+
+    def _official_facts(self, record: Record) -> tuple[object, ...]:
+        plan = self.plan
+        return tuple(v for fact in plan.official_facts
+                     for v in fact.fn(record, plan.on_iso, plan.lookups))
+
+    def _post_facts(self, record: Record, assignment: Record, unit: Record | None
+                    ) -> tuple[object, ...]:
+        plan = self.plan
+        return tuple(v for fact in plan.post_facts
+                     for v in fact.fn(record, assignment, unit, plan.on_iso, plan.lookups))
+
+    def _python_pairs(self) -> list[tuple[object, ...]]:
+        """The Python facts of the pairs kept as lines (for a batch DuckDB cannot read)."""
+        pairs = []
+        for line, position in self.line_pairs:
+            record = json.loads(self.lines[line])
+            assignment = self.plan.current_posts(record)[position]
+            pairs.append(self._official_facts(record)
+                         + self._post_facts(record, assignment, _post_unit(record, assignment)))
+        return pairs
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -192,7 +224,10 @@ class _Batch:
         if not self.plan.columns:
             return None
         if self.plan.sql is not None:
-            return self.plan.sql.frame(self.lines, self.line_pairs)
+            frame = self.plan.sql.frame(self.lines, self.line_pairs)
+            if frame is not None:
+                return frame
+            self.pairs = self._python_pairs()
         return _facts_frame(self.plan.columns, self.pairs)
 
     def results(self, facts: pl.DataFrame | None = None) -> pl.DataFrame:

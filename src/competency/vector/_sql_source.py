@@ -1,34 +1,52 @@
 """The fact columns of a batch computed in DuckDB instead of record by record in Python.
 
-A batch keeps, for each record that has a post to evaluate, the record as one JSON line; the
-lines are read at once into the roster's nested layout (``pl.read_ndjson`` with the columns
-of the official schema) and :class:`~competency.vector.sql.facts.FactQuery` gives the facts
-of every current post, of which the batch keeps its pairs, in its order. The values are those
-of the Python facts (a parity test holds them to it); the Python facts remain the path without
-the ``sql`` extra, or when ``COMPETENCY_FACTS=python``.
+A batch keeps, for each record that has a post to evaluate, the record as one JSON line,
+numbered; the lines are read at once by DuckDB's JSON reader into the roster's nested layout
+(the columns of the official schema) and :class:`~competency.vector.sql.facts.FactQuery`
+gives the facts of every current post, of which the batch keeps its pairs, in its order. The
+values are those of the Python facts (a parity test holds them to it); the Python facts remain
+the path without the ``sql`` extra, with ``COMPETENCY_FACTS=python``, and for a batch DuckDB
+does not read. A record holding a lone surrogate (JSON allows one, a column does not) has its
+facts taken with ``?`` in its place, and every result of it from the reference evaluator.
 """
 
 from __future__ import annotations
 
-import functools
 import importlib.util
-import io
 import json
 import os
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import polars as pl
 
 from competency.vector import _flatten as f
 
-__all__ = ["SqlFacts", "sql_facts"]
+__all__ = ["SqlFacts", "replaced", "sql_facts", "utf8_json"]
 
 try:
-    from orjson import dumps as _dumps
+    from orjson import dumps as _fast_dumps
 except ImportError:  # the fast extra absent
-    def _dumps(record: Any) -> bytes:
-        return json.dumps(record, ensure_ascii=False).encode()
+    _fast_dumps = None
+
+
+def utf8_json(record: Any) -> bytes | None:
+    """The record as UTF-8 JSON; None when it holds a lone surrogate (JSON allows one, UTF-8,
+    and so polars and DuckDB, do not)."""
+    try:
+        if _fast_dumps is not None:
+            return _fast_dumps(record)
+        return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+    except (TypeError, UnicodeEncodeError):
+        return None
+
+
+def replaced(record: Any) -> Any:
+    """A copy of the record with each lone surrogate replaced by ``?``: what the fact columns
+    can hold."""
+    return json.loads(json.dumps(record, ensure_ascii=False).encode("utf-8", "replace"))
 
 
 def sql_facts(columns: Sequence[Any], facts: Sequence[f.Fact], on: Any, lookups: Any
@@ -46,43 +64,44 @@ def sql_facts(columns: Sequence[Any], facts: Sequence[f.Fact], on: Any, lookups:
         return None
 
 
-@functools.cache
-def _roster_schema() -> pl.Schema:
-    from competency.io.parquet import parquet_columns  # noqa: PLC0415  (polars only here)
-
-    return pl.Schema(parquet_columns("official"))
-
-
 class SqlFacts:
-    """One query per batch; a connection per plan (one DuckDB thread per process, since the
-    bulk path runs a process per core)."""
+    """One query per batch; a connection per plan, on one DuckDB thread (the bulk path runs a
+    process per core)."""
 
     def __init__(self, facts: Sequence[f.Fact], on: Any, lookups: Any) -> None:
         import duckdb  # noqa: PLC0415  (optional extra)
 
-        from competency.vector.sql import _ArrowStream  # noqa: PLC0415  (a cycle)
-        from competency.vector.sql.facts import FactQuery  # noqa: PLC0415
-
-        self.stream = _ArrowStream
+        from competency.vector.sql.facts import FactQuery, roster_types  # noqa: PLC0415
 
         self.query = FactQuery(facts, on, lookups)
         self.names = [name for name, _ in self.query.columns]
         self.con = duckdb.connect()
         self.con.execute("SET threads = 1")
+        self.error = duckdb.Error
+        columns = {"_record": "UINTEGER", **roster_types()}
+        self.read = ("CREATE OR REPLACE TEMP TABLE _batch_roster AS SELECT * FROM read_json("
+                     "$path, format = 'newline_delimited', columns = {" + ", ".join(
+                         f"'{name}': '{kind}'" for name, kind in columns.items()) + "})")
 
     @staticmethod
-    def line(record: Any) -> bytes:
-        """The record as the line the batch reads back."""
-        return _dumps(record)
+    def line(text: bytes, number: int) -> bytes:
+        """A record's JSON (:func:`utf8_json`) as line ``number`` of the batch."""
+        return b'{"_record":%d,%s' % (number, text[1:])
 
-    def frame(self, lines: list[bytes], pairs: list[tuple[int, int]]) -> pl.DataFrame:
-        """The fact columns of ``pairs`` ((line, current post) each), in their order."""
-        roster = pl.read_ndjson(io.BytesIO(b"\n".join(lines)), schema=_roster_schema())
-        self.con.register("_batch_roster", self.stream(roster.with_row_index("_record")))
+    def frame(self, lines: list[bytes], pairs: list[tuple[int, int]]) -> pl.DataFrame | None:
+        """The fact columns of ``pairs`` ((line, current post) each), in their order; None when
+        DuckDB cannot read the lines."""
+        with tempfile.TemporaryDirectory(prefix="competency-facts-") as folder:
+            path = Path(folder) / "batch.jsonl"
+            path.write_bytes(b"\n".join(lines))
+            try:
+                self.con.execute(self.read, {"path": str(path)})
+            except self.error:
+                return None
         try:
             rows = self.query.frame(self.con, "_batch_roster")
         finally:
-            self.con.unregister("_batch_roster")
+            self.con.execute("DROP TABLE _batch_roster")
         wanted = pl.DataFrame(pairs, schema={"_record": pl.UInt32(), "_position": pl.UInt32()},
                               orient="row")
         return wanted.join(rows, on=["_record", "_position"], how="left",
