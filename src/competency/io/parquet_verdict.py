@@ -43,7 +43,7 @@ _SAFE_PATTERN = re.compile(r"""
       | \\[.\-\\/()\[\]{}|*+?^$]                      # an escaped punctuation mark
       | [A-Za-z0-9_\-:/,@ ]                           # a literal
       | \{ [0-9]+ (?: ,[0-9]* )? \} | [*+?]           # a quantifier
-      | \(\?: | [()|]                                 # a group, an alternative
+      | \(\?: | \((?!\?) | [)|]                       # a group, an alternative
     )*""", re.VERBOSE)
 """The part of regular expressions that Python's ``re`` and Rust's ``regex`` read alike
 (no ``\\d``, ``\\w``, ``.``, flags or lookarounds, whose meaning differs or is missing)."""
@@ -67,11 +67,14 @@ def rust_pattern(pattern: str) -> str | None:
         body, end = body[:-1], r"\n?\z"
     if _SAFE_PATTERN.fullmatch(body) is None:
         return None
+    translated = f"{start}(?:{body}){end}"
+    pl = _polars()
     try:
         re.compile(body)
-    except re.error:
+        pl.Series([""]).str.contains(translated)  # Rust reads it too
+    except (re.error, pl.exceptions.PolarsError):
         return None
-    return f"{start}(?:{body}){end}"
+    return translated
 
 
 def compatible(found: Any, expected: Any) -> bool:
