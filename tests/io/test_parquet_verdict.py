@@ -177,6 +177,7 @@ def test_an_unknown_or_retyped_column_means_no_fast_verdict(tmp_path):
         {"year": pl.Float64, "rating": pl.String}))}) is None
     assert row_verdict("official", {**columns, "unit": pl.Struct(
         {"name": pl.String, "ma_xa": pl.String})}) is None
+    assert row_verdict("standard", {"id": pl.String}) is None  # a kind without columns
 
 
 # -- keywords the official schema does not use --------------------------------------------

@@ -20,12 +20,14 @@ column is 64-bit integers, a number column floats).
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from competency.errors import InputError
 from competency.io import limits
 from competency.io._progress import Progress, Reporter
 from competency.io._records import RawRecord
@@ -96,7 +98,10 @@ def row_verdict(kind: str, columns: Mapping[str, Any]) -> Any | None:
     """The polars expression, true for each row certainly valid, of a frame of ``kind``
     with ``columns`` (name → polars type); None when the columns are not the kind's (an
     unknown column, or one of another type): no row has a fast verdict then."""
-    expected = parquet_columns(kind)
+    try:
+        expected = parquet_columns(kind)
+    except InputError:  # a kind whose records have no columns: read row by row
+        return None
     if not all(name in expected and compatible(dtype, expected[name])
                for name, dtype in columns.items()):
         return None
@@ -104,34 +109,36 @@ def row_verdict(kind: str, columns: Mapping[str, Any]) -> Any | None:
     return _Compiler(schema, limits.LATEST_DATE.isoformat()).root(schema, columns)
 
 
-def accepted_rows(frame: Any, kind: str) -> Any | None:
-    """A boolean Series, true for each row of ``frame`` the fast verdict accepts; None when
-    the frame has no fast verdict (see :func:`row_verdict`)."""
+def accepted_rows(frame: Any, kind: str, unique: str | None = None) -> Any:
+    """A boolean Series, true for each row of ``frame`` the fast verdict accepts (all false
+    when the frame has none, see :func:`row_verdict`).
+
+    A row whose ``unique`` column holds a value another row holds too is not accepted:
+    which of them comes first is for the reader to say.
+    """
+    pl = _polars()
     verdict = row_verdict(kind, dict(frame.schema))
-    if verdict is None:
-        return None
-    return frame.select(verdict.alias("accepted")).to_series()
+    if verdict is not None and unique in frame.columns:
+        verdict = verdict & ~pl.col(unique).is_duplicated()
+    if verdict is not None:
+        with contextlib.suppress(pl.exceptions.PolarsError):  # the reference is always right
+            return frame.select(verdict.alias("accepted")).to_series()
+    return pl.repeat(False, frame.height, eager=True)
 
 
 def judged_rows(path: Path, file: str, kind: str, *, unique: str | None = None,
                 fields: Collection[str] | None = None, progress: Progress | None = None
                 ) -> Iterator[tuple[bool, RawRecord]]:
     """Each row of a Parquet file of ``kind`` as :func:`~competency.io.parquet.read_parquet`
-    reads it, with whether the fast verdict accepts it.
+    reads it, with whether the fast verdict accepts it (:func:`accepted_rows`, ``unique``
+    as there).
 
-    A row whose ``unique`` column holds a value another row holds too is not accepted:
-    which of them comes first is for the reader to say. An accepted row is read with the
-    top-level ``fields`` alone, when given (most of the time of a valid row is spent
-    making it a record). A file polars cannot read raises
+    An accepted row is read with the top-level ``fields`` alone, when given (most of the
+    time of a valid row is spent making it a record). A file polars cannot read raises
     :class:`~competency.errors.InputError`.
     """
-    pl = _polars()
     frame = read_frame(path, file)
-    verdict = row_verdict(kind, dict(frame.schema))
-    if verdict is not None and unique in frame.columns:
-        verdict = verdict & ~pl.col(unique).is_duplicated()
-    accepted = frame.select(verdict.alias("accepted")).to_series() if verdict is not None \
-        else pl.repeat(False, frame.height, eager=True)
+    accepted = accepted_rows(frame, kind, unique)
     kept = [name for name in frame.columns if fields is None or name in fields]
     report = Reporter(progress, frame.height, "rows")
     number = 0
