@@ -30,6 +30,11 @@ from competency.io import parquet_verdict
 from competency.io.parquet import parquet_columns, read_parquet
 from competency.io.parquet_verdict import _Compiler, judged_rows, row_verdict, rust_pattern
 from competency.io.roster import _judge
+from competency.standards.consistency import (
+    PERIOD_NOTE_FIELDS,
+    builtin_term_periods,
+    period_notes,
+)
 from tests.io.test_fast_validation import _SLOW, VALID, broken
 
 pl = pytest.importorskip("polars")
@@ -309,3 +314,48 @@ def test_a_file_with_an_unknown_column_is_judged_by_the_reference_alone(tmp_path
     monkeypatch.setattr(parquet_verdict, "row_verdict", lambda kind, columns: None)
     assert fast == _run("validate", str(path))
     assert "unknown field" in fast[1] + fast[2]
+
+
+def test_a_valid_row_is_read_with_the_parts_its_notes_read(tmp_path):
+    """Only the named parts of an accepted row are made; a refused row is read whole."""
+    records = [_base(), _set(_base(), "/gender", "M"), {"id": "B"}]
+    path = tmp_path / "r.parquet"
+    write_rows(records, path)
+    whole = [r.data for r in read_parquet(path, "r.parquet")]
+    rows = list(judged_rows(path, "r.parquet", "official",
+                            fields=("unit.level", "assignments.start", "assignments.unit.level")))
+    assert [ok for ok, _ in rows] == [True, False, True]
+    assert rows[0][1].data == {"unit": {"level": "commune"},
+                               "assignments": [{"start": "2020-01-01", "unit": {}}]}
+    assert rows[1][1].data == whole[1]
+    assert rows[2][1].data == {}
+    nothing = list(judged_rows(path, "r.parquet", "official", fields=()))
+    assert [r.data for _, r in nothing] == [{}, whole[1], {}]
+    assert [r.location.line for _, r in nothing] == [1, 2, 3]
+
+
+def test_the_parts_period_notes_reads_give_its_notes(tmp_path):
+    """PERIOD_NOTE_FIELDS names every part period_notes reads: its notes on the parts are
+    its notes on the whole record, for notes from the post's unit, the official's unit
+    and the rank."""
+    table = builtin_term_periods()
+    records = list(synth.generate(300, seed=9, on=ON))
+    for number, record in enumerate(records):
+        posts = record.get("assignments") or [{"title": "t"}]
+        record["assignments"] = posts
+        if number % 3 == 0:
+            posts[0].update(start="2025-09-01", unit={"level": "district"})
+        elif number % 3 == 1:
+            record["unit"] = {"level": "district"}
+            posts[0].update(start="2025-09-01")
+            posts[0].pop("unit", None)
+        else:
+            posts[0].update(start="2020-01-01", rank="chuyen_gia_cao_cap")
+    path = tmp_path / "r.parquet"
+    write_rows(records, path)
+    whole = [period_notes(r.data, table) for r in read_parquet(path, "r.parquet")]
+    parts = [period_notes(r.data, table) for ok, r in
+             judged_rows(path, "r.parquet", "official", fields=PERIOD_NOTE_FIELDS) if ok]
+    assert len(parts) == len(whole) == 300
+    assert parts == whole
+    assert all(whole)

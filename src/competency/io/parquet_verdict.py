@@ -21,6 +21,7 @@ column is 64-bit integers, a number column floats).
 from __future__ import annotations
 
 import contextlib
+import itertools
 import math
 import re
 from collections.abc import Collection, Iterator, Mapping
@@ -133,24 +134,50 @@ def judged_rows(path: Path, file: str, kind: str, *, unique: str | None = None,
     reads it, with whether the fast verdict accepts it (:func:`accepted_rows`, ``unique``
     as there).
 
-    An accepted row is read with the top-level ``fields`` alone, when given (most of the
-    time of a valid row is spent making it a record). A file polars cannot read raises
-    :class:`~competency.errors.InputError`.
+    An accepted row is read with the parts named by ``fields`` alone, when given (most of
+    the time of a valid row is spent making it a record): dotted paths, where a step into a
+    list is a step into each of its elements (``assignments.start``). A file polars cannot
+    read raises :class:`~competency.errors.InputError`.
     """
+    pl = _polars()
     frame = read_frame(path, file)
     accepted = accepted_rows(frame, kind, unique)
-    kept = [name for name in frame.columns if fields is None or name in fields]
+    kept = [pl.all()] if fields is None else _projection(frame.schema, fields)
     report = Reporter(progress, frame.height, "rows")
     number = 0
     for start in range(0, frame.height, BATCH_ROWS):
         part, verdicts = frame.slice(start, BATCH_ROWS), accepted.slice(start, BATCH_ROWS)
         refused = part.filter(~verdicts).iter_rows(named=True)
-        valid = part.filter(verdicts).select(kept).iter_rows(named=True)
+        valid = part.filter(verdicts).select(kept).iter_rows(named=True) if kept \
+            else itertools.repeat({})  # a frame of no column has no rows
         for ok in verdicts:
             number += 1
             yield ok, row_record(next(valid if ok else refused), file, number)
         report(number)
     report.end(number)
+
+
+def _projection(columns: Mapping[str, Any], fields: Collection[str]) -> list[Any]:
+    """The expressions that keep the parts of each row that ``fields`` names."""
+    pl = _polars()
+    paths = [field.split(".") for field in fields]
+
+    def keep(expr: Any, dtype: Any, rests: list[list[str]]) -> Any:
+        if any(not rest for rest in rests):
+            return expr  # the whole value
+        if isinstance(dtype, pl.List):
+            return expr.list.eval(keep(pl.element(), dtype.inner, rests))
+        names = {f.name: f.dtype for f in dtype.fields} if isinstance(dtype, pl.Struct) else {}
+        wanted = [name for name in dict.fromkeys(rest[0] for rest in rests) if name in names]
+        if not wanted:
+            return expr  # nothing of it named here: kept whole, as small as it is
+        parts = [keep(expr.struct.field(name), names[name],
+                      [rest[1:] for rest in rests if rest[0] == name]).alias(name)
+                 for name in wanted]
+        return pl.when(expr.is_null()).then(None).otherwise(pl.struct(*parts))
+
+    return [keep(pl.col(name), dtype, [p[1:] for p in paths if p[0] == name]).alias(name)
+            for name, dtype in columns.items() if any(p[0] == name for p in paths)]
 
 
 class _Compiler:

@@ -582,8 +582,9 @@ def reported_records(path: Path, tally: Tally, *, kind: str = "official", fmt: s
     valid ones without notes are not returned, and no record is structured. An official
     whose id an earlier record holds is invalid (:class:`FirstIds`). ``notes``,
     given a valid record's data, adds notes to its reader's (``raw.notes``); when it reads
-    only the top-level ``note_fields``, the valid rows of a Parquet file accepted by its
-    fast verdict are read with those alone (and a noted one returned so).
+    only the parts ``note_fields`` names (dotted paths, see
+    :func:`~competency.io.parquet_verdict.judged_rows`), the valid rows of a Parquet file
+    accepted by its fast verdict are read with those alone (and a noted one returned so).
 
     A JSON Lines file of :data:`PARALLEL_BYTES` or more is cut between lines into parts
     checked by ``jobs`` processes (default: the processors available), and read back in

@@ -22,8 +22,10 @@ from competency.vocab import AdministrativeLevel, Rank, Term
 
 __all__ = ["PERIOD_NOTE_FIELDS", "builtin_term_periods", "period_notes"]
 
-PERIOD_NOTE_FIELDS = ("unit", "assignments")
-"""The fields of an official :func:`period_notes` reads: a reader may give it those alone."""
+PERIOD_NOTE_FIELDS = ("unit.level", "assignments.start", "assignments.rank",
+                      "assignments.unit.level")
+"""The parts of an official :func:`period_notes` reads (dotted, a list's elements stepped
+into): a reader may give it those alone."""
 
 
 @functools.cache
