@@ -12,6 +12,9 @@ Two ways through a roster:
   Lines file is shared among processes. That is ``validate``: the verdict is the
   schema's, given by the msgspec Structs of the kind (:mod:`competency.schema.verdict`)
   or the compiled validator when installed, the reference validator otherwise.
+
+A Parquet file's rows are judged in columns first (:mod:`competency.io.parquet_verdict`),
+on both ways: a row accepted there is valid; the others take the way of any record.
 """
 
 from __future__ import annotations
