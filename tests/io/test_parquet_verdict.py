@@ -359,3 +359,21 @@ def test_the_parts_period_notes_reads_give_its_notes(tmp_path):
     assert len(parts) == len(whole) == 300
     assert parts == whole
     assert all(whole)
+
+
+def test_a_file_with_some_of_the_columns_has_a_fast_verdict(tmp_path):
+    """Columns left out, and struct fields left out, are fields left out of every row."""
+    columns = {"id": pl.String, "unit": pl.Struct({"level": pl.String,
+                                                   "province_code": pl.String}),
+               "ratings": COLUMNS["ratings"]}
+    records = [{"id": "A", "unit": {"level": "commune", "province_code": "01"},
+                "ratings": [{"year": 2020, "rating": "hoan_thanh"}]},
+               {"id": "B", "unit": {"level": "xa"}},
+               {"id": "C", "unit": {"province_code": "1"}},
+               {"id": "D", "ratings": [{"year": 2020}]},
+               {"id": "E"}, {"unit": {"level": "commune"}}]
+    path = tmp_path / "r.parquet"
+    assert write_rows(records, path, columns) == 6
+    found = assert_never_more_lenient(path)
+    assert [fast for fast, _, _ in found] == [True, False, False, False, True, False]
+    assert [reference for _, reference, _ in found] == [True, False, False, False, True, False]
