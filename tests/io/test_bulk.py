@@ -152,7 +152,7 @@ def test_explain_adds_the_reference_explanation_to_rows_not_met(tmp_path):
 
 def test_vector_engine_refuses_what_it_cannot_do(tmp_path):
     result = run("check", str(SAMPLE), "--engine", "vector", "--format", "table")
-    assert result.returncode == 2 and "jsonl or csv" in result.stderr
+    assert result.returncode == 2 and "jsonl, csv or parquet" in result.stderr
     result = run("check", str(SAMPLE), "--engine", "vector", "--format", "jsonl", "--jobs", "-1")
     assert result.returncode == 2 and "--jobs" in result.stderr and "Traceback" not in result.stderr
     csv_roster = tmp_path / "r.csv"

@@ -54,6 +54,7 @@ class Format(str, enum.Enum):
     JSONL = "jsonl"
     CSV = "csv"
     XLSX = "xlsx"
+    PARQUET = "parquet"
 
 
 def parse_date(value: str | None) -> dt.date:

@@ -49,6 +49,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col-due": ("thời hạn", "due"),
     "col-why": ("lý do", "why"),
     "n-results": ("{n} kết quả", "{n} results"),
+    "check.parquet-needs-out": ("--format parquet ghi một tệp Parquet: cần --out FILE.parquet",
+                                "--format parquet writes a Parquet file: give --out FILE.parquet"),
     # -- competency plan ---------------------------------------------------------------------
     "plan-title": ("Kế hoạch đào tạo, bồi dưỡng", "Training plan"),
     "plan-col-programme": ("chương trình", "programme"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import io
 import sys
 from collections import Counter
 from pathlib import Path
@@ -11,18 +12,20 @@ from pathlib import Path
 import typer
 
 from competency.cli._common import Format, print_invalid
+from competency.cli._parquet_results import ParquetResults
 from competency.io._encoding import wide_encoding
 from competency.io._read import check_readable, no_records
 from competency.io.roster import Tally
 
-FORMATS = (Format.JSONL, Format.CSV)
+FORMATS = (Format.JSONL, Format.CSV, Format.PARQUET)
 
 
 def check_vector(roster: Path, day: dt.date, *, overlays: list[Path] | None, drafts: bool,
                  fmt: Format, explain: bool, jobs: int, redact: bool = False,
-                 lang: str = "en") -> tuple[Tally, Counter[str],
-                                                                Counter[tuple[str, str]], int]:
-    """Check a JSON Lines roster in batches; results to standard output as they come.
+                 lang: str = "en", out_file: Path | None = None
+                 ) -> tuple[Tally, Counter[str], Counter[tuple[str, str]], int]:
+    """Check a JSON Lines roster in batches; results to standard output as they come, or
+    gathered into the Parquet file ``out_file`` (``--format parquet``).
 
     Returns what the summary needs: the tally, outcomes, failing rules and the number of
     officials without an applicable standard.
@@ -30,9 +33,11 @@ def check_vector(roster: Path, day: dt.date, *, overlays: list[Path] | None, dra
     if importlib.util.find_spec("polars") is None:
         raise typer.BadParameter("--engine vector needs the vector extra: "
                                  "pip install 'competency[vector]'")
+    import polars as pl
+
     from competency.vector._bulk import CSV_COLUMNS, Job, check_roster
     if fmt not in FORMATS:
-        raise typer.BadParameter("--engine vector writes --format jsonl or csv")
+        raise typer.BadParameter("--engine vector writes --format jsonl, csv or parquet")
     if roster.suffix.lower() not in (".jsonl", ".ndjson"):
         raise typer.BadParameter("--engine vector reads JSON Lines rosters (.jsonl)")
     check_readable(roster, str(roster))
@@ -44,10 +49,14 @@ def check_vector(roster: Path, day: dt.date, *, overlays: list[Path] | None, dra
               include_drafts=drafts, explain=explain, format=fmt.value, redact=redact)
     tally, outcomes, failing, without = Tally(), Counter[str](), Counter[tuple[str, str]](), 0
     stdout = sys.stdout.buffer
+    gathered = ParquetResults(out_file) if fmt is Format.PARQUET and out_file else None
     if fmt is Format.CSV:
         stdout.write((",".join(CSV_COLUMNS) + "\r\n").encode())  # as csv.writer ends rows
     for report in check_roster(roster, job, jobs=jobs):
-        stdout.write(report.results)
+        if gathered is None:
+            stdout.write(report.results)
+        elif report.results:
+            gathered.add_frame(pl.read_ipc(io.BytesIO(report.results)))
         for record in report.invalid_records:
             print_invalid(record, lang)
         tally.read += report.read
@@ -59,6 +68,8 @@ def check_vector(roster: Path, day: dt.date, *, overlays: list[Path] | None, dra
     stdout.flush()
     if not tally.read:
         raise no_records(str(roster))
+    if gathered is not None:
+        gathered.close()
     return tally, outcomes, failing, without
 
 

@@ -32,6 +32,7 @@ from competency.cli._common import (
 )
 from competency.cli._messages import message, state_label
 from competency.cli._output import output_to
+from competency.cli._parquet_results import ParquetResults
 from competency.cli._vector import check_vector
 from competency.io.roster import Tally, checked_records
 from competency.io.sheets import CsvWriter
@@ -95,10 +96,12 @@ def check(
     overlay: list[Path] = _OVERLAY,
     drafts: bool = _DRAFTS,
     out_file: Path | None = typer.Option(None, "--out", metavar="FILE",
-                                         help="Write the results here (required for xlsx)"),
+                                         help="Write the results here (required for xlsx "
+                                              "and parquet)"),
     engine: Literal["reference", "vector"] = typer.Option("reference", "--engine",
                                help="reference (every format) or vector (bulk: JSON Lines in, "
-                                    "--format jsonl or csv out; needs the vector extra)"),
+                                    "--format jsonl, csv or parquet out; needs the vector "
+                                    "extra)"),
     jobs: int = typer.Option(1, "--jobs", min=0,
                              help="--engine vector: processes (0: one per core)"),
     redact: bool = REDACT,
@@ -108,6 +111,8 @@ def check(
     """Evaluate each official against the standards of each current post, with citations."""
     if fmt is Format.XLSX and out_file is None:
         raise typer.BadParameter("--format xlsx writes a workbook: give --out FILE.xlsx")
+    if fmt is Format.PARQUET and out_file is None:
+        raise typer.BadParameter(message("check.parquet-needs-out", lang))
     day = parse_date(on)
     if engine not in ("reference", "vector"):
         raise typer.BadParameter(f"unknown engine {engine!r}; expected reference or vector")
@@ -116,10 +121,12 @@ def check(
             raise typer.BadParameter("--engine vector checks the standards of each current post; "
                                      "use --engine reference with --standard or --position")
         load_catalog(overlay, lang)  # a bad overlay is reported before any work
-        with output_to(out_file, bom=fmt is Format.CSV):
+        with output_to(None if fmt is Format.PARQUET else out_file, bom=fmt is Format.CSV):
             tally, outcomes, failing, without = check_vector(
                 roster, day, overlays=overlay, drafts=drafts, fmt=fmt, explain=explain,
-                jobs=jobs, redact=redact, lang=lang)
+                jobs=jobs, redact=redact, lang=lang, out_file=out_file)
+        if out_file is not None:
+            print_wrote(out_file, lang)
         _print_summary(_summary(tally, outcomes, failing, without), lang)
         raise typer.Exit(_status(tally, outcomes, fail_on))
     catalog = load_catalog(overlay, lang)
@@ -127,7 +134,9 @@ def check(
         catalog.get(standard)
     tally, counts = Tally(), CheckCounts()
     rows: list[StandardResult] = []
-    with output_to(None if fmt is Format.XLSX else out_file, bom=fmt is Format.CSV):
+    gathered = ParquetResults(out_file) if fmt is Format.PARQUET and out_file else None
+    with output_to(None if fmt in (Format.XLSX, Format.PARQUET) else out_file,
+                   bom=fmt is Format.CSV):
         writer = CsvWriter(sys.stdout) if fmt is Format.CSV else None
         if writer:
             writer.writerow(RESULT_CSV_COLUMNS)
@@ -141,6 +150,8 @@ def check(
                 elif writer:
                     row = result_row(result)
                     writer.writerow(row[field] for field in RESULT_CSV_COLUMNS)
+                elif gathered is not None:
+                    gathered.add_result(result)
                 elif (fmt in (Format.JSON, Format.XLSX) or show_all
                       or result.outcome is not Outcome.MET):
                     rows.append(result)
@@ -151,6 +162,8 @@ def check(
         elif fmt is Format.XLSX and out_file is not None:
             write_results_workbook(rows, out_file)
             print_wrote(out_file, lang)
+        elif gathered is not None:
+            gathered.close()
         elif fmt in (Format.TABLE, Format.TEXT):
             _print_table(rows, lang, explain)
     if out_file is not None and fmt is not Format.XLSX:

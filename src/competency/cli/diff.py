@@ -129,6 +129,8 @@ def diff(
     """Who changes outcome between two dates, or when a draft or overlay is adopted, and why."""
     if fmt is Format.XLSX and out_file is None:
         raise typer.BadParameter("--format xlsx writes a workbook: give --out FILE.xlsx")
+    if fmt is Format.PARQUET:
+        raise typer.BadParameter("diff writes text, json, jsonl, csv or xlsx")
     first, second = parse_date(date_from), parse_date(date_to or date_from)
     base = Catalog.builtin()
     changed = load_catalog([with_file] if with_file else None, lang)

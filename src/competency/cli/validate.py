@@ -25,7 +25,11 @@ from competency.cli._messages import message
 from competency.docgen.kinds import KINDS
 from competency.io.report import invalid_entry, validate_document
 from competency.io.roster import Tally, reported_records
-from competency.standards.consistency import builtin_term_periods, period_notes
+from competency.standards.consistency import (
+    PERIOD_NOTE_FIELDS,
+    builtin_term_periods,
+    period_notes,
+)
 
 
 def validate(
@@ -58,7 +62,8 @@ def _validate(file: Path, kind: str, fmt: str, input_format: str | None, redact:
     # Only invalid and noted records come back; valid ones are counted, never structured.
     with reading(file) as progress:
         for record in reported_records(file, tally, kind=kind, fmt=input_format, redact=redact,
-                                       notes=notes, progress=progress, jobs=jobs):
+                                       notes=notes, note_fields=PERIOD_NOTE_FIELDS,
+                                       progress=progress, jobs=jobs):
             if record.raw.notes:
                 noted += 1
                 for note in record.raw.notes:

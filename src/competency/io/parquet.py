@@ -20,7 +20,8 @@ from competency.io._progress import Progress, Reporter
 from competency.io._records import RawRecord, SourceLocation
 from competency.schema.validate import load_schema
 
-__all__ = ["BATCH_ROWS", "parquet_columns", "read_parquet", "write_parquet"]
+__all__ = ["BATCH_ROWS", "parquet_columns", "read_frame", "read_parquet", "row_record",
+           "write_parquet"]
 
 T = TypeVar("T")
 
@@ -84,23 +85,34 @@ def _present(value: Any) -> Any:
     return value
 
 
-def read_parquet(path: Path, file: str, *, progress: Progress | None = None) -> Iterator[RawRecord]:
-    """One record per row of a Parquet file; a file polars cannot read raises
+def read_frame(path: Path, file: str) -> Any:
+    """The polars frame of a Parquet file; one polars cannot read raises
     :class:`~competency.errors.InputError`."""
     pl = _polars()
     try:
-        frame = pl.read_parquet(path)
+        return pl.read_parquet(path)
     except (pl.exceptions.PolarsError, OSError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise InputError(f"not a readable Parquet file ({first})", file) from None
+
+
+def read_parquet(path: Path, file: str, *, progress: Progress | None = None) -> Iterator[RawRecord]:
+    """One record per row of a Parquet file; a file polars cannot read raises
+    :class:`~competency.errors.InputError`."""
+    frame = read_frame(path, file)
     report = Reporter(progress, frame.height, "rows")
     number = 0
     for part in frame.iter_slices(BATCH_ROWS):
         for row in part.iter_rows(named=True):
             number += 1
-            yield RawRecord(location=SourceLocation(file=file, line=number), data=_present(row))
+            yield row_record(row, file, number)
         report(number)
     report.end(number)
+
+
+def row_record(row: dict[str, Any], file: str, number: int) -> RawRecord:
+    """Row ``number`` (from 1) of a Parquet file as a record."""
+    return RawRecord(location=SourceLocation(file=file, line=number), data=_present(row))
 
 
 def write_parquet(records: Iterable[tuple[T, dict[str, Any]]], path: Path, kind: str,

@@ -12,6 +12,9 @@ Two ways through a roster:
   Lines file is shared among processes. That is ``validate``: the verdict is the
   schema's, given by the msgspec Structs of the kind (:mod:`competency.schema.verdict`)
   or the compiled validator when installed, the reference validator otherwise.
+
+A Parquet file's rows are judged in columns first (:mod:`competency.io.parquet_verdict`),
+on both ways: a row accepted there is valid; the others take the way of any record.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import functools
 import itertools
 import multiprocessing
 import os
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +48,7 @@ from competency.io import (
 )
 from competency.io._encoding import wide_encoding
 from competency.io._read import no_records
+from competency.io.parquet_verdict import judged_rows
 from competency.model.official import Official
 from competency.schema.convert import StructureError, structure
 from competency.schema.validate import SchemaIssue, Validator, load_schema, validator
@@ -193,9 +197,10 @@ def checked_records(path: Path, *, kind: str = "official", fmt: str | None = Non
     officials = kind == "official"
     ids = FirstIds(str(path)) if officials else None
     read = 0
-    for raw in read_records(path, format=fmt, progress=progress, record_kind=kind):
+    reader = read_records(path, format=fmt, progress=progress, record_kind=kind)
+    for accepted, raw in _judged(reader, path, fmt, kind, progress, None):
         read += 1
-        errors = _errors(raw, check, is_valid, redact)
+        errors = () if accepted else _errors(raw, check, is_valid, redact)
         if ids is not None:
             errors = ids.check(raw, errors)
         official = None
@@ -204,6 +209,19 @@ def checked_records(path: Path, *, kind: str = "official", fmt: str | None = Non
         yield CheckedRecord(raw=raw, official=official, errors=errors)
     if not read:
         raise no_records(str(path))
+
+
+def _judged(reader: Iterator[RawRecord], path: Path, fmt: str | None, kind: str,
+            progress: Progress | None, unique: str | None,
+            fields: Collection[str] | None = None) -> Iterator[tuple[bool, RawRecord]]:
+    """The records of ``reader`` (of the roster at ``path``), each with whether it is
+    certainly valid already: the fast verdict of a Parquet file's rows
+    (:func:`~competency.io.parquet_verdict.judged_rows`, ``unique`` and ``fields`` as
+    there), never for other formats."""
+    if roster_format(path, fmt) != "parquet":
+        return ((False, raw) for raw in reader)
+    reader.close()  # not started: the rows are read with their verdicts
+    return judged_rows(path, str(path), kind, unique=unique, fields=fields, progress=progress)
 
 
 def officials(path: Path, *, fmt: str | None = None) -> Iterator[Official]:
@@ -420,23 +438,27 @@ def _refused_numbers(data: dict[str, Any], numbers: tuple[_Numbers, _Numbers]) -
                                 for value in _at(data, path))
 
 
-def _reported(raws: Iterable[RawRecord], kind: str, redact: bool, notes: Notes | None,
-              tally: Tally, ids: FirstIds | None) -> Iterator[CheckedRecord]:
+def _reported(raws: Iterable[tuple[bool, RawRecord]], kind: str, redact: bool,
+              notes: Notes | None, tally: Tally, ids: FirstIds | None) -> Iterator[CheckedRecord]:
     """The invalid records and the valid ones with notes; every record counted in ``tally``.
 
     A valid record costs its verdict and its notes: nothing is made for it unless it has
-    something to say.
+    something to say. A record given as accepted (``(True, record)``) is valid and its id
+    its own (see :func:`_judged`): only its notes are read.
     """
     check = validator(kind)
     is_valid = check.is_valid
     numbers = _numbers(kind) if kind == "official" else None
-    for raw in raws:
-        errors = _errors(raw, check, is_valid, redact)
-        if numbers is not None and not errors and _refused_numbers(raw.data, numbers):  # type: ignore[arg-type]
-            errors = _structured(raw)[1]
-        if ids is not None:
-            errors = ids.check(raw, errors)
+    for accepted, raw in raws:
         tally.read += 1
+        if accepted:
+            errors: tuple[str, ...] = ()
+        else:
+            errors = _errors(raw, check, is_valid, redact)
+            if numbers is not None and not errors and _refused_numbers(raw.data, numbers):  # type: ignore[arg-type]
+                errors = _structured(raw)[1]
+            if ids is not None:
+                errors = ids.check(raw, errors)
         if errors:
             tally.invalid += 1
             yield CheckedRecord(raw=raw, official=None, errors=errors)
@@ -554,6 +576,7 @@ def _reported_lines(lines: Iterable[tuple[int, bytes | RawRecord]], file: str, k
 
 def reported_records(path: Path, tally: Tally, *, kind: str = "official", fmt: str | None = None,
                      redact: bool = False, notes: Notes | None = None,
+                     note_fields: Collection[str] | None = None,
                      progress: Progress | None = None,
                      jobs: int | None = None) -> Iterator[CheckedRecord]:
     """What ``validate`` prints: invalid records and records with notes, in file order.
@@ -561,7 +584,10 @@ def reported_records(path: Path, tally: Tally, *, kind: str = "official", fmt: s
     Every record is counted in ``tally`` (complete once the iterator is exhausted); the
     valid ones without notes are not returned, and no record is structured. An official
     whose id an earlier record holds is invalid (:class:`FirstIds`). ``notes``,
-    given a valid record's data, adds notes to its reader's (``raw.notes``).
+    given a valid record's data, adds notes to its reader's (``raw.notes``); when it reads
+    only the parts ``note_fields`` names (dotted paths, see
+    :func:`~competency.io.parquet_verdict.judged_rows`), the valid rows of a Parquet file
+    accepted by its fast verdict are read with those alone (and a noted one returned so).
 
     A JSON Lines file of :data:`PARALLEL_BYTES` or more is cut between lines into parts
     checked by ``jobs`` processes (default: the processors available), and read back in
@@ -571,19 +597,22 @@ def reported_records(path: Path, tally: Tally, *, kind: str = "official", fmt: s
     """
     read = tally.read
     yield from _reported_records(path, tally, kind=kind, fmt=fmt, redact=redact, notes=notes,
-                                 progress=progress, jobs=jobs)
+                                 note_fields=note_fields, progress=progress, jobs=jobs)
     if tally.read == read:
         raise no_records(str(path))
 
 
 def _reported_records(path: Path, tally: Tally, *, kind: str, fmt: str | None, redact: bool,
-                      notes: Notes | None, progress: Progress | None,
-                      jobs: int | None) -> Iterator[CheckedRecord]:
+                      notes: Notes | None, note_fields: Collection[str] | None,
+                      progress: Progress | None, jobs: int | None) -> Iterator[CheckedRecord]:
     reader = read_records(path, format=fmt, progress=progress,  # raises for an unusable file
                           record_kind=kind)
     ids = FirstIds(str(path)) if kind == "official" else None
     if roster_format(path, fmt) != "jsonl" or wide_encoding(path) is not None:
-        yield from _reported(reader, kind, redact, notes, tally, ids)
+        # An accepted row is only read for its notes: the fields they read, or none.
+        fields = () if notes is None else note_fields
+        rows = _judged(reader, path, fmt, kind, progress, "id" if ids else None, fields)
+        yield from _reported(rows, kind, redact, notes, tally, ids)
         return
     reader.close()  # not started: the lines are read here
     workers = _workers(jobs)

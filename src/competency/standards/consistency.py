@@ -20,7 +20,13 @@ from competency.model.official import Official
 from competency.rules.tables import TermPeriod, TermPeriodTable
 from competency.vocab import AdministrativeLevel, Rank, Term
 
-__all__ = ["builtin_term_periods", "period_notes"]
+__all__ = ["PERIOD_NOTE_FIELDS", "builtin_term_periods", "period_notes"]
+
+PERIOD_NOTE_FIELDS = ("unit.level", "assignments.start", "assignments.rank",
+                      "assignments.unit.level")
+"""The parts of an official :func:`period_notes` reads (dotted, a list's elements stepped
+into): a reader may give it those alone."""
+
 
 @functools.cache
 def builtin_term_periods() -> TermPeriodTable:

@@ -53,7 +53,7 @@ class Job:
     overlays: tuple[str, ...] = ()
     include_drafts: bool = False
     explain: bool = False
-    format: str = "jsonl"  # or "csv" (no header: the caller writes it once)
+    format: str = "jsonl"  # or "csv" (no header: the caller writes it once), or "parquet"
     redact: bool = False  # personal values kept out of the messages of invalid records
 
 
@@ -156,6 +156,11 @@ class _Worker:
             next_test=pl.col("next_test").cast(pl.String))
         columns = ["official_id", "title", "on", "event", "tested_on", "next_test", "standard",
                    "instrument", "confidence", "outcome", "due", "provision", "failing"]
+        if self.job.format == "parquet":  # Arrow IPC: the caller gathers the Parquet file
+            buffer = io.BytesIO()
+            out.select(CSV_COLUMNS).write_ipc(buffer)
+            report.results = buffer.getvalue()
+            return
         if self.job.format == "csv":
             buffer = io.BytesIO()
             failing = pl.when(pl.col("failing").list.len() > 0).then(
