@@ -5,8 +5,9 @@ records) as JSON Lines in memory, then times, in this process, on the facts the 
 catalogue's compiled standards read on ``--on`` (``_Plan(on, Catalog.builtin(), False)``):
 
 (p) Python: ``_Batch.add`` for every record, already parsed (``json.loads``; the parse is
-    timed apart, and the parsed records are frozen out of the garbage collector), then ``_Batch.facts()``: applicability and the Python facts of the posts
-    that have a standard, as the vector engine computes them;
+    timed apart, and the parsed records are frozen out of the garbage collector), then
+    ``_Batch.facts()``: applicability and the Python facts of the posts that have a standard,
+    as the vector engine computes them;
 (f) Python facts alone: every ``Fact.fn`` of the plan on every current post (no
     applicability), then the same frame conversion;
 (s) SQL: ``pl.read_ndjson`` of the lines into the nested roster layout, then
