@@ -30,7 +30,7 @@ from competency.rules import leaves as rule_leaves
 from competency.rules import nodes as n
 from competency.schema.convert import structure, unstructure
 from competency.vector._compile import UnsupportedLeafError
-from competency.vector._engine import _Batch, _facts_frame, _Plan
+from competency.vector._engine import _Batch, _Plan
 from competency.vector.sql import (
     RESULT_SCHEMA,
     _ArrowStream,
@@ -64,7 +64,7 @@ def batch_of(people, on, catalog):
     batch = _Batch(plan)
     for official in people:
         batch.add(unstructure(official))
-    facts = _facts_frame(plan.columns, batch.pairs) if plan.columns and len(batch) else None
+    facts = batch.facts() if plan.columns and len(batch) else None
     return plan, batch, facts
 
 
