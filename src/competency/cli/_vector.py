@@ -1,4 +1,5 @@
-"""``competency check --engine vector``: the bulk path for large JSON Lines rosters."""
+"""``competency check --engine vector``: the bulk path for large rosters (JSON Lines in parts
+on several processes; CSV, XLSX and Parquet through the record reader)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def check_vector(roster: Path, day: dt.date, *, overlays: list[Path] | None, dra
                  fmt: Format, explain: bool, jobs: int, redact: bool = False,
                  lang: str = "en", out_file: Path | None = None
                  ) -> tuple[Tally, Counter[str], Counter[tuple[str, str]], int]:
-    """Check a JSON Lines roster in batches; results to standard output as they come, or
+    """Check a roster in batches; results to standard output as they come, or
     gathered into the Parquet file ``out_file`` (``--format parquet``).
 
     Returns what the summary needs: the tally, outcomes, failing rules and the number of
@@ -35,13 +36,12 @@ def check_vector(roster: Path, day: dt.date, *, overlays: list[Path] | None, dra
                                  "pip install 'competency[vector]'")
     import polars as pl
 
-    from competency.vector._bulk import CSV_COLUMNS, Job, check_roster
+    from competency.vector._bulk import CSV_COLUMNS, Job, check_records_file, check_roster
     if fmt not in FORMATS:
         raise typer.BadParameter("--engine vector writes --format jsonl, csv or parquet")
-    if roster.suffix.lower() not in (".jsonl", ".ndjson"):
-        raise typer.BadParameter("--engine vector reads JSON Lines rosters (.jsonl)")
     check_readable(roster, str(roster))
-    encoding = wide_encoding(roster)
+    lines = roster.suffix.lower() in (".jsonl", ".ndjson")
+    encoding = wide_encoding(roster) if lines else None
     if encoding is not None:
         raise typer.BadParameter(f"{roster} is {encoding.upper()} text; --engine vector reads "
                                  "UTF-8 JSON Lines: save it as UTF-8, or use --engine reference")
@@ -52,7 +52,10 @@ def check_vector(roster: Path, day: dt.date, *, overlays: list[Path] | None, dra
     gathered = ParquetResults(out_file) if fmt is Format.PARQUET and out_file else None
     if fmt is Format.CSV:
         stdout.write((",".join(CSV_COLUMNS) + "\r\n").encode())  # as csv.writer ends rows
-    for report in check_roster(roster, job, jobs=jobs):
+    # JSON Lines are cut into parts checked side by side; other formats (CSV, XLSX, Parquet)
+    # are read by the record reader, as the reference engine reads them, on this process.
+    reports = check_roster(roster, job, jobs=jobs) if lines else check_records_file(roster, job)
+    for report in reports:
         if gathered is None:
             stdout.write(report.results)
         elif report.results:

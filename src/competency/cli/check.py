@@ -99,11 +99,11 @@ def check(
                                          help="Write the results here (required for xlsx "
                                               "and parquet)"),
     engine: Literal["reference", "vector"] = typer.Option("reference", "--engine",
-                               help="reference (every format) or vector (bulk: JSON Lines in, "
-                                    "--format jsonl, csv or parquet out; needs the vector "
+                               help="reference (every format) or vector (bulk: any roster "
+                                    "in, --format jsonl, csv or parquet out; needs the vector "
                                     "extra)"),
     jobs: int = typer.Option(1, "--jobs", min=0,
-                             help="--engine vector: processes (0: one per core)"),
+                             help="--engine vector on JSON Lines: processes (0: one per core)"),
     redact: bool = REDACT,
     fail_on: FailOn | None = typer.Option(
         None, "--fail-on", help="Exit 1 when a result is unmet (unmet), or not met (unknown)"),

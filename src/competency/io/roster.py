@@ -54,7 +54,7 @@ from competency.schema.convert import StructureError, structure
 from competency.schema.validate import SchemaIssue, Validator, load_schema, validator
 from competency.schema.verdict import struct_verdict
 
-__all__ = ["PARALLEL_BYTES", "CheckedRecord", "FirstIds", "Notes", "Tally", "after_notes", "checked_records", "line_verdicts",
+__all__ = ["PARALLEL_BYTES", "CheckedRecord", "FirstIds", "Notes", "Tally", "after_notes", "checked_records", "line_verdicts", "record_verdicts",
            "moved", "officials", "reported_records"]
 
 Notes = Callable[[Any], tuple[str, ...]]
@@ -207,6 +207,29 @@ def checked_records(path: Path, *, kind: str = "official", fmt: str | None = Non
         if officials and not errors:
             official, errors = _structured(raw)
         yield CheckedRecord(raw=raw, official=official, errors=errors)
+    if not read:
+        raise no_records(str(path))
+
+
+def record_verdicts(path: Path, *, fmt: str | None = None, redact: bool = False
+                    ) -> Iterator[dict[str, Any] | CheckedRecord]:
+    """Each official of a roster of any format with its verdict, as :func:`line_verdicts`
+    gives them for JSON Lines: the record as data when valid, its :class:`CheckedRecord`
+    with the errors when not; nothing is structured. The verdicts are those of
+    :func:`checked_records` (a row the fast verdict of a Parquet file accepts is valid; an
+    id an earlier record holds makes a record invalid)."""
+    judge = _judge(str(path), "official", redact)
+    ids = FirstIds(str(path))
+    read = 0
+    reader = read_records(path, format=fmt, record_kind="official")
+    for accepted, raw in _judged(reader, path, fmt, "official", None, None):
+        read += 1
+        verdict = raw.data if accepted else judge(0, raw)
+        if type(verdict) is CheckedRecord:
+            yield attrs.evolve(verdict, errors=ids.check(raw, verdict.errors))
+            continue
+        repeated = ids.check(raw, ())
+        yield CheckedRecord(raw=raw, official=None, errors=repeated) if repeated else verdict
     if not read:
         raise no_records(str(path))
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import io
+import itertools
 import json
 import multiprocessing
 import os
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ import attrs
 import polars as pl
 
 from competency.io import RawRecord, SourceLocation, jsonl_lines, line_ranges
-from competency.io.roster import CheckedRecord, FirstIds, line_verdicts, moved
+from competency.io.roster import CheckedRecord, FirstIds, line_verdicts, moved, record_verdicts
 from competency.io.sheets import FORMULA_START
 from competency.model.official import Official
 from competency.schema.convert import structure
@@ -37,7 +38,8 @@ from competency.standards.evaluate import evaluate_test
 from competency.standards.report import RESULT_CSV_COLUMNS, result_dict
 from competency.vector._engine import _Batch, _Plan
 
-__all__ = ["CSV_COLUMNS", "PART_BYTES", "BatchReport", "Job", "check_roster"]
+__all__ = ["CSV_COLUMNS", "PART_BYTES", "RECORDS_PER_BATCH", "BatchReport", "Job", "check_records_file",
+           "check_roster"]
 
 PART_BYTES = 16 << 20
 """Bytes of a roster checked as one batch (about 12,000 officials)."""
@@ -121,16 +123,31 @@ class _Worker:
                 record_id = _id_of(verdict.raw.data if type(verdict) is CheckedRecord else verdict)
                 if record_id is not None:
                     report.ids.append((number, record_id))
-            if type(verdict) is CheckedRecord:
-                report.invalid += 1
-                report.invalid_records.append(verdict)
-                continue
-            batch.add(verdict)  # its facts taken, the record is not kept
-            if self.job.explain:
-                kept.append(verdict)
+            self._take(verdict, batch, kept, report)
         report.lines = count[0]
         self._evaluate(batch, kept, report)
         return report
+
+    def records(self, verdicts: Iterable[dict[str, Any] | CheckedRecord]) -> BatchReport:
+        """Check records already given their verdicts (a roster in another format than JSON
+        Lines, read by the record reader): the invalid ones keep their own locations."""
+        report, batch, kept = BatchReport(), _Batch(self.plan), []
+        for verdict in verdicts:
+            report.read += 1
+            self._take(verdict, batch, kept, report)
+        report.lines = report.read
+        self._evaluate(batch, kept, report)
+        return report
+
+    def _take(self, verdict: dict[str, Any] | CheckedRecord, batch: _Batch,
+              kept: list[dict[str, Any]], report: BatchReport) -> None:
+        if type(verdict) is CheckedRecord:
+            report.invalid += 1
+            report.invalid_records.append(verdict)
+            return
+        batch.add(verdict)  # its facts taken, the record is not kept
+        if self.job.explain:
+            kept.append(verdict)
 
     def _evaluate(self, batch: _Batch, records: list[dict[str, Any]],
                   report: BatchReport) -> None:
@@ -236,6 +253,21 @@ def check_roster(path: Path, job: Job, *, jobs: int = 1, part_bytes: int = PART_
         report.invalid_records = [moved(r, before) for r in report.invalid_records]
         before += report.lines
         yield report
+
+
+RECORDS_PER_BATCH = 12_000
+"""Records of a roster in another format checked as one batch (as many as a JSON Lines part)."""
+
+
+def check_records_file(path: Path, job: Job) -> Iterator[BatchReport]:
+    """The reports of a roster in another format than JSON Lines (CSV, XLSX, Parquet), in
+    batches of :data:`RECORDS_PER_BATCH`, on this process: its records are read and judged
+    by the record reader (:func:`~competency.io.roster.record_verdicts`), as the reference
+    engine reads them."""
+    worker = _Worker(job)
+    verdicts = record_verdicts(path, redact=job.redact)
+    while chunk := list(itertools.islice(verdicts, RECORDS_PER_BATCH)):
+        yield worker.records(chunk)
 
 
 def _reports(path: Path, job: Job, jobs: int, batches: Iterator[tuple[int, int]]
