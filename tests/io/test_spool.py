@@ -41,7 +41,7 @@ DOCS = [
 def _streamed(value: object) -> object:
     """Every list of ``value`` turned into a Rows over a generator (read once)."""
     if isinstance(value, list):
-        return Rows(x for x in [_streamed(v) for v in value])
+        return Rows((x for x in [_streamed(v) for v in value]), nested=True)
     if isinstance(value, dict):
         return {k: _streamed(v) for k, v in value.items()}
     return value
@@ -52,6 +52,14 @@ def test_streamed_json_is_the_dumped_text(doc: object) -> None:
     out = io.StringIO()
     write_json(_streamed(doc), out)
     assert out.getvalue() == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("doc", DOCS[:2])
+def test_flat_rows_are_dumped_whole(doc: dict) -> None:
+    streamed = {k: Rows(iter(v)) if isinstance(v, list) else v for k, v in doc.items()}
+    out = io.StringIO()
+    write_json({"top": streamed}, out)
+    assert out.getvalue() == json.dumps({"top": doc}, ensure_ascii=False, indent=2) + "\n"
 
 
 def test_spilled_records_come_back_whole() -> None:

@@ -14,11 +14,14 @@ __all__ = ["Rows", "iter_json", "write_json"]
 
 
 class Rows:
-    """A list value to stream: ``each`` of ``items``, made JSON-ready one at a time."""
+    """A list value to stream: ``each`` of ``items``, made JSON-ready one at a time;
+    ``nested`` when an item may itself hold a :class:`Rows` (else it is dumped as it is)."""
 
-    def __init__(self, items: Iterable[Any], each: Callable[[Any], Any] = lambda x: x) -> None:
+    def __init__(self, items: Iterable[Any], each: Callable[[Any], Any] = lambda x: x, *,
+                 nested: bool = False) -> None:
         self.items = items
         self.each = each
+        self.nested = nested
 
     def __iter__(self) -> Iterator[Any]:
         return (self.each(x) for x in self.items)
@@ -56,7 +59,10 @@ def _items(rows: Rows, indent: int, depth: int) -> Iterator[str]:
     first = True
     for item in rows:
         yield ("[" if first else ",") + inner
-        yield from iter_json(item, indent=indent, level=depth + 1)
+        if rows.nested:
+            yield from iter_json(item, indent=indent, level=depth + 1)
+        else:
+            yield json.dumps(item, ensure_ascii=False, indent=indent).replace("\n", inner)
         first = False
     yield "[]" if first else "\n" + " " * (indent * depth) + "]"
 
