@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import tracemalloc
 
 import pytest
 
@@ -69,3 +70,22 @@ def test_spilled_records_come_back_whole() -> None:
     for i, record in enumerate(records):
         spool.add(-i, record)
     assert list(spool) == records[::-1]
+
+
+def _peak(n: int) -> int:
+    """Peak traced bytes of spooling ``n`` records of about 1 kB and reading them back."""
+    tracemalloc.start()
+    try:
+        spool: Spool[str] = Spool(run=1000)
+        for i in range(n):
+            spool.add((i * 7919) % n, f"{i:08d}" * 128)
+        assert sum(1 for _ in spool) == n
+        spool.close()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_is_flat_in_the_number_of_records() -> None:
+    # ten times the records, less than twice the peak: one run in memory, one record per run
+    assert _peak(20_000) < 2 * _peak(2_000)
