@@ -9,6 +9,7 @@ import tracemalloc
 
 import pytest
 
+import competency.io.spool as spool_module
 from competency.io.json_stream import Rows, write_json
 from competency.io.spool import Spool
 
@@ -89,3 +90,14 @@ def _peak(n: int) -> int:
 def test_memory_is_flat_in_the_number_of_records() -> None:
     # ten times the records, less than twice the peak: one run in memory, one record per run
     assert _peak(20_000) < 2 * _peak(2_000)
+
+
+def test_many_runs_are_merged_on_the_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spool_module, "FAN_IN", 3)
+    rng = random.Random(9)
+    keys = [rng.randint(0, 40) for _ in range(500)]
+    spool: Spool[int] = Spool(run=5)
+    for i, key in enumerate(keys):
+        spool.add(key, i)
+    assert len(spool._files) < 3
+    assert list(spool) == sorted(range(500), key=lambda i: keys[i])

@@ -2,7 +2,8 @@
 in memory.
 
 A :class:`Spool` holds at most ``run`` records in memory; each full run is sorted and pickled
-to a temporary file, and reading merges the runs (an external merge sort). The order is
+to a temporary file, and reading merges the runs (an external merge sort); every
+:data:`FAN_IN` runs are merged into one, so that no merge opens more files than that. The order is
 Python's own ordering of the keys, ties in the order the records were added, so a spooled
 result is exactly the one ``sorted(..., key=...)`` gives.
 """
@@ -13,7 +14,7 @@ import heapq
 import itertools
 import pickle
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -21,8 +22,11 @@ __all__ = ["Spool"]
 
 T = TypeVar("T")
 
-RUN = 20_000
+RUN = 4_000
 """Records held in memory before a sorted run is written out."""
+
+FAN_IN = 64
+"""Runs on disk before they are merged into one (so a merge never opens more files)."""
 
 
 class Spool(Generic[T]):
@@ -34,6 +38,7 @@ class Spool(Generic[T]):
         self._files: list[Path] = []
         self._dir: tempfile.TemporaryDirectory[str] | None = None
         self._count = 0
+        self._written = 0
 
     def add(self, key: Any, item: T) -> None:
         """Keep ``item``, to be read back in the order of ``key``."""
@@ -46,12 +51,22 @@ class Spool(Generic[T]):
         if self._dir is None:
             self._dir = tempfile.TemporaryDirectory(prefix="competency-spool-")
         self._buffer.sort(key=lambda r: r[:2])
-        path = Path(self._dir.name) / f"run-{len(self._files)}.pickle"
-        with path.open("wb") as stream:
-            for record in self._buffer:  # one pickle each: records share no memo
-                pickle.dump(record, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        self._files.append(path)
+        self._files.append(self._write(self._buffer))
         self._buffer = []
+        if len(self._files) >= FAN_IN:
+            merged = self._write(heapq.merge(*map(self._read, self._files), key=lambda r: r[:2]))
+            for path in self._files:
+                path.unlink()
+            self._files = [merged]
+
+    def _write(self, records: Iterable[tuple[Any, int, T]]) -> Path:
+        assert self._dir is not None
+        self._written += 1
+        path = Path(self._dir.name) / f"run-{self._written}.pickle"
+        with path.open("wb") as stream:
+            for record in records:  # one pickle each: records share no memo
+                pickle.dump(record, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        return path
 
     @staticmethod
     def _read(path: Path) -> Iterator[tuple[Any, int, T]]:
