@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from competency.frameworks.gaps import Canon, CohortGaps, NeedRow, NeedSource
+from competency.frameworks.gaps import CohortGaps, NeedRow, NeedSource
 from competency.model.official import Official
 from competency.standards.catalogue import Catalog
 from competency.targets.needs import TargetCandidates
@@ -43,7 +43,6 @@ class NeedTap:
         self.rules = rules
         self.tables = (catalog or Catalog.builtin()).tables
         self.rows: list[NeedRow] = []
-        self.canon = Canon()
         links = overlay.target_needs if overlay is not None and NeedSource.TARGET in self.wanted \
             else ()
         self.targets = [TargetCandidates(overlay.target_set(link.target_set), link.indicator,
@@ -55,8 +54,7 @@ class NeedTap:
         own = bool(self.wanted & {NeedSource.TITLE, NeedSource.PLANNING})
         for official in officials:
             if own:
-                self.rows += [self.canon.row(r.official_id, r.post, r.need)
-                              for r in source_needs(official, self.on, self.rules, self.tables)]
+                self.rows += source_needs(official, self.on, self.rules, self.tables)
             for target in self.targets:
                 target.add(official)
             yield official

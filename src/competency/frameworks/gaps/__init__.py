@@ -27,9 +27,8 @@ from requirement trees (``_needs``), the gaps of a standard or a profile
 
 from __future__ import annotations
 
-# DIMENSIONS, Canon and SubjectStats (aliased imports) stay importable here, not in __all__.
+# DIMENSIONS and SubjectStats (the aliased imports) stay importable here, though not in __all__.
 from competency.frameworks.gaps._cohort import DIMENSIONS as DIMENSIONS
-from competency.frameworks.gaps._cohort import Canon as Canon
 from competency.frameworks.gaps._cohort import (
     CohortGaps,
     GroupStats,

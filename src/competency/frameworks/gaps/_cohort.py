@@ -24,8 +24,8 @@ from competency.model.official import Official
 from competency.standards.catalogue import Catalog
 from competency.vocab import AdministrativeLevel, Text
 
-__all__ = ["DIMENSIONS", "Canon", "CohortGaps", "GroupStats", "Members", "NeedRow",
-           "SubjectStats", "cohort_gaps", "title_names"]
+__all__ = ["DIMENSIONS", "CohortGaps", "GroupStats", "Members", "NeedRow", "SubjectStats",
+           "cohort_gaps", "title_names"]
 
 
 DIMENSIONS = ("unit", "position", "level")
@@ -39,20 +39,6 @@ class NeedRow:
     official_id: str
     post: PostRef
     need: Need
-
-
-class Canon:
-    """One instance per distinct post and need: a roster's need rows repeat the same few
-    posts and needs, so each row holds references, not copies (memory per row stays small)."""
-
-    def __init__(self) -> None:
-        self._seen: dict[Any, Any] = {}
-
-    def row(self, official_id: str, post: PostRef, need: Need) -> NeedRow:
-        """A need row whose post and need are the instances seen first."""
-        seen = self._seen
-        return NeedRow(official_id=official_id, post=seen.setdefault(post, post),
-                       need=seen.setdefault(need, need))
 
 
 @attrs.define
@@ -170,7 +156,6 @@ class CohortGaps:
     """Keep every training need (for a plan); :attr:`needs` counts them either way."""
     needs: int = 0
     need_rows: list[NeedRow] = attrs.field(factory=list)
-    canon: Canon = attrs.field(factory=Canon, eq=False, repr=False)
     total: GroupStats = attrs.field(default=attrs.Factory(
         lambda self: GroupStats(key="*", label="*", names=self.names), takes_self=True))
 
@@ -202,7 +187,7 @@ class CohortGaps:
                 group.count(report.official_id, item.kind, subject, item.label)
         self.needs += len(report.needs)
         if self.keep_needs:
-            self.need_rows += [self.canon.row(report.official_id, primary, need)
+            self.need_rows += [NeedRow(official_id=report.official_id, post=primary, need=need)
                                for need in report.needs]
 
     @staticmethod
