@@ -257,7 +257,7 @@ def fixed_cost(roster: Path, workdir: Path, subcommand: str, *options: str,
 
 
 _RECORDS = re.compile(r"^records: read (\d+), valid (\d+), invalid (\d+)\s*$")
-_READ = re.compile(r"\bread (\d+), valid (\d+), invalid (\d+)\s*$")
+_READ = re.compile(r"\bread (\d+), valid (\d+), invalid (\d+)(?:;|\s*$)")
 
 
 def cli_records(path: Path) -> tuple[int, int]:
@@ -273,7 +273,8 @@ def cli_records(path: Path) -> tuple[int, int]:
 def summary_counts(path: Path) -> tuple[int, int, int]:
     """Records read, valid and invalid, from the last summary line of any command that reads a
     roster (``FILE: read N, valid N, invalid N`` of ``validate``, ``records: read …`` of
-    ``check`` and ``gaps``, ``FILE (DATE): records read …`` of ``targets``)."""
+    ``check`` and ``gaps``, ``FILE (DATE): records read …`` of ``targets``, ``records: read …;
+    ranked …`` of ``select``)."""
     found = None
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         if match := _READ.search(line):

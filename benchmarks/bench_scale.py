@@ -13,7 +13,10 @@ each path runs in a fresh process and the table gives its records/s and peak RSS
   (``_Batch.evaluate`` over the fact columns: compiled polars expressions, provisions
   included), each timed on its own;
 - ``competency gaps ROSTER --on D --format json`` and ``competency targets ROSTER --on D
-  --format json`` (output to files).
+  --format json`` (output to files);
+- ``competency plan ROSTER --on D --out plan.json`` (the training plan, table and JSON file)
+  and ``competency select ROSTER --scheme vn.postgraduate-dispatch --on D --format json``
+  (the ranking; both spool their per-person rows to disk, so their memory stays flat).
 
 Baselines, measured in the same run on the first ``--baseline-n`` lines (default 100,000):
 
@@ -61,6 +64,7 @@ REFERENCE_OFFICIALS = 20_000  # officials of the reference evaluation baseline (
 COLUMN_ROWS = 10_000_000  # rows of the polars column baseline (b4)
 CHUNK = 10_000  # records a worker parses ahead of a timed step (bounds its memory)
 JOBS = (1, 2)
+SCHEME = "vn.postgraduate-dispatch"  # the scheme the select row ranks the roster for
 
 # targets (figures of the issue)
 VALIDATE_TIMES_JSONSCHEMA = 35
@@ -252,9 +256,10 @@ class Measured:
 
 
 def _cli_job(workdir: Path, n: int, key: str, args: list[str], *, summary_on_stdout: bool = False,
-             tree: bool = False) -> _bench.Job:
+             tree: bool = False, written: Path | None = None) -> _bench.Job:
     """``competency ARGS`` on the roster of ``n`` records, output to a file (removed after:
-    the results of 2.5 million officials take gigabytes); it must have read every record."""
+    the results of 2.5 million officials take gigabytes; so is ``written``, a file the
+    command writes itself); it must have read every record."""
     def job() -> tuple[float, _bench.Run, int | None, dict[str, Any]]:
         done = _bench.run_cli(args, workdir / f"{key}.out", workdir / f"{key}.err", tree=tree)
         read, _, invalid = _bench.summary_counts(done.stdout if summary_on_stdout
@@ -264,6 +269,9 @@ def _cli_job(workdir: Path, n: int, key: str, args: list[str], *, summary_on_std
         if args[0] == "check":
             extra["outcomes"] = bench_check._cli_outcomes(done.stderr)
         done.stdout.unlink()
+        if written is not None:
+            extra["bytes"] += written.stat().st_size
+            written.unlink()
         return done.wall, done, invalid, extra
     return job
 
@@ -326,8 +334,11 @@ def measure_size(args: argparse.Namespace, workdir: Path, roster: Path, n: int
              Measured("add", "vector alone: fact extraction (_Batch.add)", 0, "b2"),
              Measured("results", "vector alone: rule evaluation (_Batch.evaluate)", 0, "b4"),
              Measured("gaps", "competency gaps --format json", n, "b5"),
-             Measured("targets", "competency targets --format json", n, "b5")]
+             Measured("targets", "competency targets --format json", n, "b5"),
+             Measured("plan", "competency plan --out plan.json", n, "b5"),
+             Measured("select", f"competency select --scheme {SCHEME} --format json", n, "b5")]
     by = {p.key: p for p in paths}
+    plan_file = workdir / "plan.json"
     jobs: list[tuple[_bench.Row, _bench.Job]] = [
         (by["validate"].row, _cli_job(workdir, n, "validate", ["validate", file],
                                       summary_on_stdout=True)),
@@ -341,6 +352,12 @@ def measure_size(args: argparse.Namespace, workdir: Path, roster: Path, n: int
                                   ["gaps", file, "--on", on, "--format", "json"])),
         (by["targets"].row, _cli_job(workdir, n, "targets",
                                      ["targets", file, "--on", on, "--format", "json"])),
+        (by["plan"].row, _cli_job(workdir, n, "plan",
+                                  ["plan", file, "--on", on, "--out", str(plan_file)],
+                                  written=plan_file)),
+        (by["select"].row, _cli_job(workdir, n, "select",
+                                    ["select", file, "--scheme", SCHEME, "--on", on,
+                                     "--format", "json"])),
     ]
     _bench.measure(jobs, args.repeat, tolerate=True)
     by["add"].row.error = by["results"].row.error

@@ -35,6 +35,7 @@ from competency.errors import InputError
 from competency.frameworks.gaps import NeedSource, cohort_gaps
 from competency.io.assessments import read_participations
 from competency.io.datafiles import read_data_file
+from competency.io.json_stream import Rows, write_json
 from competency.io.roster import Tally
 from competency.model.assessment_index import AssessmentIndex
 from competency.targets.plan_needs import NeedTap
@@ -145,8 +146,8 @@ def _write(plan: TrainingPlan, target: Path) -> list[Path]:
         needs = target.with_name(f"{target.stem}.needs.csv")
         return [plan.to_csv(target), plan.to_csv(needs, table="Nhu cầu")]
     if suffix == ".json":
-        target.write_text(json.dumps(plan.as_dict(), ensure_ascii=False, indent=2) + "\n",
-                          encoding="utf-8")
+        with target.open("w", encoding="utf-8") as stream:
+            write_json(plan.as_dict(Rows), stream)
         return [target]
     raise InputError(f"unknown output format {target.suffix!r}; expected .xlsx, .csv or .json",
                      str(target))
@@ -234,6 +235,7 @@ def plan(
                          profile=profile, assessments=index, catalog=catalog, frameworks=fws,
                          names=False)
     rows = tap.needs(cohort)
+    del cohort, tap  # the needs before merging: not held while the plan is made
     try:
         result = plan_training(rows, offered, budget=budget, priorities=order, area=area.value,
                                preferred=[p.id for p in province.programmes] if province else (),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import json
+import itertools
+import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,19 +32,19 @@ from competency.cli._output import (
     check_destination,
     output_to,
     write_csv,
-    write_text,
     write_xlsx,
 )
 from competency.io.datafiles import read_data_file
+from competency.io.json_stream import Rows, write_json
 from competency.io.roster import Tally
 from competency.selection import (
     Candidate,
     Quota,
     QuotaGroup,
-    Selection,
+    Report,
     SelectionScheme,
     get_scheme,
-    select,
+    select_spooled,
 )
 from competency.selection.catalogue import load_quota_file
 
@@ -61,7 +63,7 @@ def _quota(scheme: SelectionScheme, total: int | None, per: QuotaGroup | None,
                         max_per_group=max_per_group)
 
 
-def _header_lines(result: Selection, lang: str) -> list[str]:
+def _header_lines(result: Report, lang: str) -> list[str]:
     scheme, regime, commitment = result.scheme, result.regime, result.commitment
     def say(key: str) -> str:
         return message(f"select.{key}", lang)
@@ -98,10 +100,10 @@ def _breakdown(candidate: Candidate, lang: str) -> str:
                       f"{'*' if b.capped else ''}" for b in candidate.breakdown)
 
 
-def _print(result: Selection, lang: str, limit: int) -> None:
+def _print(result: Report, lang: str, limit: int) -> None:
     for line in _header_lines(result, lang):
         out.print(line, markup=False)
-    shown = result.ranked[:limit]
+    shown = list(itertools.islice(result.ranked, limit))
     table = Table("#", *(message(f"select.col-{c}", lang)
                          for c in ("official", "unit", "score", "breakdown", "selected")),
                   title=message("select.title", lang, shown=len(shown), ranked=len(result.ranked)))
@@ -112,8 +114,7 @@ def _print(result: Selection, lang: str, limit: int) -> None:
     out.print(table)
     for line in _pool_lines(result, lang):
         out.print(line, markup=False)
-    failing = Counter((ev.rule_id, ev.message(lang, cite=False).split(":")[0])
-                      for r in result.ineligible for ev in r.failing)
+    failing = Counter(line for r in result.ineligible for line in r.headlines(lang))
     out.print(message("select.ineligible", lang, n=len(result.ineligible)), markup=False)
     for (rule, what), count in failing.most_common(8):
         out.print(f"  {count:>7}  [{rule}] {what}", markup=False)
@@ -121,7 +122,7 @@ def _print(result: Selection, lang: str, limit: int) -> None:
                       outside=result.out_of_scope), markup=False)
 
 
-def _pool_lines(result: Selection, lang: str) -> list[str]:
+def _pool_lines(result: Report, lang: str) -> list[str]:
     """Per quota pool: places taken, who took them, who just missed and why."""
     lines = []
     for pool in result.pool_report():
@@ -134,7 +135,7 @@ def _pool_lines(result: Selection, lang: str) -> list[str]:
     return lines
 
 
-def _pool_title(result: Selection, pool: str | None) -> str | None:
+def _pool_title(result: Report, pool: str | None) -> str | None:
     pools = {} if result.quota is None else {p.id: p.title.vi for p in result.quota.pools}
     return pools.get(pool) if pool else None
 
@@ -148,40 +149,41 @@ def _criterion_points(candidate: Candidate, criteria: list[str]) -> list[float |
     return [points.get(k) for k in criteria]
 
 
-def _sheets(result: Selection) -> list[Sheet]:
+def _sheets(result: Report) -> list[Sheet]:
     criteria = [c.id for c in result.scheme.criteria]
     titles = {c.id: (c.title.vi if c.title else c.id) for c in result.scheme.criteria}
-    ranked = [[c.rank, c.official_id, c.unit, c.score, "có" if c.selected else "không",
+    ranked = ([c.rank, c.official_id, c.unit, c.score, "có" if c.selected else "không",
                _pool_title(result, c.pool), c.reason.vi if c.reason else None,
                *_criterion_points(c, criteria)]
-              for c in result.ranked]
+              for c in result.ranked)
     info = [[line] for line in _header_lines(result, "vi")]
     return [
         Sheet(name="Xếp hạng", headers=[*_RANK_COLUMNS, *[f"Điểm: {titles[k]}" for k in criteria]],
               rows=ranked),
         Sheet(name="Không đủ điều kiện", headers=["Mã hồ sơ", "Đơn vị", "Lý do (kèm căn cứ)"],
-              rows=[[r.official_id, r.unit, "\n".join(r.reasons("vi"))]
-                    for r in result.ineligible]),
+              rows=([r.official_id, r.unit, "\n".join(r.reasons("vi"))]
+                    for r in result.ineligible)),
         Sheet(name="Chưa đủ dữ liệu", headers=["Mã hồ sơ", "Đơn vị", "Thiếu dữ liệu"],
-              rows=[[u.official_id, u.unit, "\n".join(t.vi for t in u.missing)]
-                    for u in result.unknown]),
+              rows=([u.official_id, u.unit, "\n".join(t.vi for t in u.missing)]
+                    for u in result.unknown)),
         Sheet(name="Điều kiện và cam kết", headers=["Thông tin"], rows=info),
     ]
 
 
-def _csv(result: Selection, lang: str) -> Sheet:
+def _csv(result: Report, lang: str) -> Sheet:
     criteria = [c.id for c in result.scheme.criteria]
-    rows: list[list[Any]] = []
-    for c in result.ranked:
-        rows.append(["selected" if c.selected else "reserve", c.rank, c.official_id, c.unit,
-                     c.score, c.reason[lang] if c.reason else "", *_criterion_points(c, criteria)])
-    for r in result.ineligible:
-        rows.append(["ineligible", None, r.official_id, r.unit, None, " | ".join(r.reasons(lang)),
-                     *[None] * len(criteria)])
-    for u in result.unknown:
-        rows.append(["unknown", None, u.official_id, u.unit, None,
-                     " | ".join(t[lang] for t in u.missing), *[None] * len(criteria)])
-    return Sheet(name="selection", rows=rows, headers=[
+
+    def rows() -> Iterator[list[Any]]:
+        for c in result.ranked:
+            yield ["selected" if c.selected else "reserve", c.rank, c.official_id, c.unit,
+                   c.score, c.reason[lang] if c.reason else "", *_criterion_points(c, criteria)]
+        for r in result.ineligible:
+            yield ["ineligible", None, r.official_id, r.unit, None, " | ".join(r.reasons(lang)),
+                   *[None] * len(criteria)]
+        for u in result.unknown:
+            yield ["unknown", None, u.official_id, u.unit, None,
+                   " | ".join(t[lang] for t in u.missing), *[None] * len(criteria)]
+    return Sheet(name="selection", rows=rows(), headers=[
         "status", "rank", "official_id", "unit", "score", "reason", *criteria])
 
 
@@ -212,11 +214,11 @@ def select_command(
     day = parse_date(on)
     scheme.regime(day)  # no regime on that date: one message, exit 2, before reading the roster
     tally = Tally()
-    result = select(valid_officials(roster, tally, day, redact=redact, lang=lang), scheme, day,
+    result = select_spooled(valid_officials(roster, tally, day, redact=redact, lang=lang), scheme, day,
                     quota=_quota(scheme, quota, per, max_per_group, quota_file))
     if fmt is OutputFormat.JSON:
-        write_text(json.dumps({"records": tally.as_dict(), **result.as_dict()},
-                              ensure_ascii=False, indent=2) + "\n", out_file)
+        with output_to(out_file):
+            write_json({"records": tally.as_dict(), **result.as_dict(Rows)}, sys.stdout)
     elif fmt is OutputFormat.CSV:
         write_csv(_csv(result, lang), out_file)
     elif fmt is OutputFormat.XLSX:
@@ -231,4 +233,5 @@ def select_command(
                       outside=counts["out_of_scope"]), markup=False)
     if out_file is not None:
         print_wrote(out_file, lang)
+    result.close()
     raise typer.Exit(exit_status(tally))

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -85,19 +84,23 @@ class Sheet:
 
     name: str
     headers: Sequence[str]
-    rows: Sequence[Sequence[Any]]
+    rows: Iterable[Sequence[Any]]
 
 
 def write_csv(sheet: Sheet, out_file: Path | None) -> None:
-    """The sheet as CSV (UTF-8; with a byte-order mark in a file, for spreadsheet programs)."""
-    buffer = io.StringIO()
-    writer = CsvWriter(buffer)
+    """The sheet as CSV (UTF-8; with a byte-order mark in a file, for spreadsheet programs),
+    written row by row: the rows may be a generator over a national roster."""
+    if out_file is None:
+        _write_csv(sheet, sys.stdout)
+        return
+    with out_file.open("w", encoding="utf-8-sig", newline="") as stream:
+        _write_csv(sheet, stream)
+
+
+def _write_csv(sheet: Sheet, stream: TextIO) -> None:
+    writer = CsvWriter(stream)
     writer.writerow(sheet.headers)
     writer.writerows(sheet.rows)
-    if out_file is None:
-        sys.stdout.write(buffer.getvalue())
-    else:
-        out_file.write_text(buffer.getvalue(), encoding="utf-8-sig")
 
 
 def write_xlsx(sheets: Sequence[Sheet], out_file: Path | None) -> None:

@@ -13,8 +13,9 @@ order never matters.
 
 The parts live in private modules, one job each: the criteria (``_criteria``), the
 scheme model (``model``), reading scheme files (``catalogue``), scoring (``_scoring``),
-ranking and quotas (``_ranking``), the results (``_results``) and :func:`select`
-(``_select``); import them from here.
+ranking and quotas (``_ranking``), the results (``_results``), :func:`select`
+(``_select``) and :func:`select_spooled`, the same in flat memory for a national roster
+(``_spooled``); import them from here.
 """
 
 from __future__ import annotations
@@ -40,10 +41,13 @@ from competency.selection._results import (
     Candidate,
     CriterionScore,
     Rejection,
+    RejectionRow,
+    Report,
     Selection,
     Unresolved,
 )
 from competency.selection._select import select
+from competency.selection._spooled import SpooledSelection, select_spooled
 from competency.selection.catalogue import builtin_schemes, get_scheme, load_scheme_file
 from competency.selection.model import (
     TIE_BREAK_FACTS,
@@ -70,14 +74,18 @@ __all__ = [
     "RatingsCriterion",
     "Regime",
     "Rejection",
+    "RejectionRow",
+    "Report",
     "RuleCriterion",
     "Selection",
     "SelectionScheme",
     "ServiceCriterion",
+    "SpooledSelection",
     "UnknownSchemeError",
     "Unresolved",
     "builtin_schemes",
     "get_scheme",
     "load_scheme_file",
     "select",
+    "select_spooled",
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -29,7 +29,8 @@ from competency.selection.model import (
 )
 from competency.vocab import Gender, Text, fold
 
-__all__ = ["Entry", "allot", "effective_quota", "quota_group", "rank_key", "stable_order"]
+__all__ = ["Entry", "allot", "allotted", "effective_quota", "quota_group", "rank_key",
+           "stable_order"]
 
 
 def _field(official: Official, on: dt.date) -> str | None:
@@ -65,18 +66,26 @@ def _fact_key(name: str, official: Official) -> tuple[Any, ...]:
 
 @attrs.frozen
 class Entry:
-    """An eligible, scored candidate waiting for its rank."""
+    """An eligible, scored candidate waiting for its rank; a spooled entry keeps neither the
+    record nor its evaluation (``None``), only what the report shows."""
 
-    official: Official
+    official: Official | None
     post_unit: str | None
     score: float
     breakdown: tuple[CriterionScore, ...]
     group: str | None
-    eligibility: Evaluation
+    eligibility: Evaluation | None
     pools: tuple[str, ...] = ()
     """The quota pools whose condition the candidate meets, in the quota's order."""
     priority: int = 0
     """Index of the first priority group the candidate belongs to (none: after them all)."""
+    official_id: str = attrs.field(
+        default=attrs.Factory(lambda self: self.official.id if self.official else "",
+                              takes_self=True))
+
+    def lean(self) -> Entry:
+        """The entry without the record and its evaluation (what a spool keeps)."""
+        return attrs.evolve(self, official=None, eligibility=None)
 
 
 def pool_ids(places: Quota | None, ctx: Context) -> tuple[str, ...]:
@@ -97,6 +106,7 @@ def priority_of(places: Quota | None, official: Official, post: Assignment | Non
 def rank_key(scheme: SelectionScheme) -> Callable[[Entry], tuple[Any, ...]]:
     """Sort key: score, the scheme's tie-breaks, the official id, then the record itself."""
     def key(entry: Entry) -> tuple[Any, ...]:
+        assert entry.official is not None, "an entry is ranked before it is spooled"
         points = {s.criterion: s.points for s in entry.breakdown}
         parts: list[Any] = [entry.priority, -entry.score]
         for name in scheme.tie_breaks:
@@ -143,15 +153,19 @@ def _pool_for(entry: Entry, pools: tuple[QuotaPool, ...],
 
 
 def allot(entries: list[Entry], places: Quota | None) -> list[Candidate]:
-    """Rank the sorted entries; those past the total, their group's limit or every pool they
-    may take are reserves, with the reason."""
+    """Rank the sorted entries (see :func:`allotted`)."""
+    return list(allotted(entries, places))
+
+
+def allotted(entries: Iterable[Entry], places: Quota | None) -> Iterator[Candidate]:
+    """Rank the sorted entries one at a time; those past the total, their group's limit or
+    every pool they may take are reserves, with the reason."""
     total = None if places is None else places.total
     limit = None if places is None else places.max_per_group
     pools = () if places is None else places.pools
     left = {p.id: p.places for p in pools}
     taken: dict[str | None, int] = {}
     chosen = 0
-    ranked = []
     for rank, entry in enumerate(entries, start=1):
         reason, pool = None, None
         if total is not None and chosen >= total:
@@ -168,9 +182,8 @@ def allot(entries: list[Entry], places: Quota | None) -> list[Candidate]:
             taken[entry.group] = taken.get(entry.group, 0) + 1
             if pool is not None:
                 left[pool] -= 1
-        ranked.append(Candidate(official_id=entry.official.id, rank=rank, score=entry.score,
-                                breakdown=entry.breakdown, selected=selected, reason=reason,
-                                unit=entry.post_unit, group=entry.group,
-                                eligibility=entry.eligibility, pool=pool, pools=entry.pools,
-                                priority=entry.priority))
-    return ranked
+        yield Candidate(official_id=entry.official_id, rank=rank, score=entry.score,
+                        breakdown=entry.breakdown, selected=selected, reason=reason,
+                        unit=entry.post_unit, group=entry.group,
+                        eligibility=entry.eligibility, pool=pool, pools=entry.pools,
+                        priority=entry.priority)

@@ -7,7 +7,7 @@ fact can be explained and cited; ``as_dict`` gives the JSON-ready form the CLI w
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -23,7 +23,8 @@ from competency.selection.model import (
 )
 from competency.vocab import Text
 
-__all__ = ["Candidate", "CriterionScore", "Rejection", "Selection", "Unresolved"]
+__all__ = ["Candidate", "CriterionScore", "Rejection", "RejectionRow", "Report", "Selection",
+           "Unresolved", "pool_report"]
 
 
 def _pair(text: Text | None) -> dict[str, str] | None:
@@ -64,7 +65,8 @@ class Candidate:
     reason: Text | None
     unit: str | None
     group: str | None
-    eligibility: Evaluation
+    eligibility: Evaluation | None
+    """Why the candidate is eligible (``None`` in a spooled selection, which keeps no trees)."""
     pool: str | None = None
     """The quota pool whose place the candidate takes (selected only)."""
     pools: tuple[str, ...] = ()
@@ -81,6 +83,30 @@ class Candidate:
 
 
 @attrs.frozen(kw_only=True)
+class RejectionRow:
+    """A rejection as reports show it: the failing rules' messages, not their evaluations."""
+
+    official_id: str
+    unit: str | None
+    failing: tuple[tuple[str, Text, Text], ...]
+    """(rule, message with its citation, message without) of each failing rule."""
+
+    def reasons(self, lang: str = "vi") -> list[str]:
+        """One message per failing rule, with its citation."""
+        return [cited[lang] for _, cited, _ in self.failing]
+
+    def headlines(self, lang: str = "vi") -> list[tuple[str, str]]:
+        """(rule, what fails: the message up to its first colon) of each failing rule."""
+        return [(rule, bare[lang].split(":")[0]) for rule, _, bare in self.failing]
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready data."""
+        return {"official_id": self.official_id, "unit": self.unit,
+                "failing": [{"rule": rule, "vi": cited.vi, "en": cited.en}
+                            for rule, cited, _ in self.failing]}
+
+
+@attrs.frozen(kw_only=True)
 class Rejection:
     """An ineligible candidate and the rules that fail, each with its citation."""
 
@@ -89,15 +115,24 @@ class Rejection:
     failing: tuple[Evaluation, ...]
     eligibility: Evaluation
 
+    def row(self) -> RejectionRow:
+        """The messages of the rejection, without the evaluations."""
+        return RejectionRow(official_id=self.official_id, unit=self.unit, failing=tuple(
+            (ev.rule_id, Text(vi=ev.message("vi"), en=ev.message("en")),
+             Text(vi=ev.message("vi", cite=False), en=ev.message("en", cite=False)))
+            for ev in self.failing))
+
     def reasons(self, lang: str = "vi") -> list[str]:
         """One message per failing rule, with its citation."""
         return [ev.message(lang) for ev in self.failing]
 
+    def headlines(self, lang: str = "vi") -> list[tuple[str, str]]:
+        """(rule, what fails: the message up to its first colon) of each failing rule."""
+        return [(ev.rule_id, ev.message(lang, cite=False).split(":")[0]) for ev in self.failing]
+
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready data."""
-        return {"official_id": self.official_id, "unit": self.unit,
-                "failing": [{"rule": ev.rule_id, "vi": ev.message("vi"), "en": ev.message("en")}
-                            for ev in self.failing]}
+        return self.row().as_dict()
 
 
 @attrs.frozen(kw_only=True)
@@ -107,7 +142,8 @@ class Unresolved:
     official_id: str
     unit: str | None
     missing: tuple[Text, ...]
-    eligibility: Evaluation
+    eligibility: Evaluation | None
+    """What could not be decided (``None`` in a spooled selection)."""
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready data."""
@@ -115,23 +151,43 @@ class Unresolved:
                 "missing": [_pair(t) for t in self.missing]}
 
 
-@attrs.frozen(kw_only=True)
-class Selection:
-    """The outcome of :func:`select`: every candidate in exactly one place."""
+def pool_report(quota: Quota | None, ranked: Iterable[Candidate],
+                missed: int = 3) -> list[dict[str, Any]]:
+    """Per quota pool: its places, who took them, and the first ``missed`` members who
+    just missed a place, with why (one pass over the ranked candidates)."""
+    pools = () if quota is None else quota.pools
+    chosen: dict[str, list[str]] = {p.id: [] for p in pools}
+    waiting: dict[str, list[Candidate]] = {p.id: [] for p in pools}
+    for c in ranked if pools else ():
+        if c.pool in chosen:
+            chosen[c.pool].append(c.official_id)
+        if not c.selected:
+            for pool in c.pools:
+                if pool in waiting and len(waiting[pool]) < missed:
+                    waiting[pool].append(c)
+    return [{"pool": pool.id, "title": _pair(pool.title), "places": pool.places,
+             "chosen": chosen[pool.id],
+             "just_missed": [{"official_id": c.official_id, "rank": c.rank,
+                              "reason": _pair(c.reason)} for c in waiting[pool.id]]}
+            for pool in pools]
+
+
+def _listed(items: Iterable[Any], each: Callable[[Any], Any]) -> list[Any]:
+    return [each(x) for x in items]
+
+
+class Report:
+    """What every selection result says, whether its candidates are in memory or spooled:
+    ``ranked``, ``ineligible`` and ``unknown`` need only be iterable, with a length."""
 
     scheme: SelectionScheme
     regime: Regime
     on: dt.date
     quota: Quota | None
-    ranked: tuple[Candidate, ...]
-    ineligible: tuple[Rejection, ...]
-    unknown: tuple[Unresolved, ...]
+    ranked: Any
+    ineligible: Any
+    unknown: Any
     out_of_scope: int
-
-    @property
-    def selected(self) -> tuple[Candidate, ...]:
-        """The ranked candidates within the quotas."""
-        return tuple(c for c in self.ranked if c.selected)
 
     @property
     def commitment(self) -> Commitment:
@@ -157,25 +213,18 @@ class Selection:
     def pool_report(self, missed: int = 3) -> list[dict[str, Any]]:
         """Per quota pool: its places, who took them, and the first ``missed`` members who
         just missed a place, with why."""
-        report = []
-        for pool in () if self.quota is None else self.quota.pools:
-            chosen = [c for c in self.ranked if c.pool == pool.id]
-            waiting = [c for c in self.ranked if not c.selected and pool.id in c.pools]
-            report.append({"pool": pool.id, "title": _pair(pool.title), "places": pool.places,
-                           "chosen": [c.official_id for c in chosen],
-                           "just_missed": [{"official_id": c.official_id, "rank": c.rank,
-                                            "reason": _pair(c.reason)}
-                                           for c in waiting[:missed]]})
-        return report
+        return pool_report(self.quota, self.ranked, missed)
 
     def counts(self) -> dict[str, int]:
         """How many candidates ended in each place."""
-        return {"ranked": len(self.ranked), "selected": len(self.selected),
+        return {"ranked": len(self.ranked), "selected": sum(1 for c in self.ranked if c.selected),
                 "ineligible": len(self.ineligible), "unknown": len(self.unknown),
                 "out_of_scope": self.out_of_scope}
 
-    def as_dict(self) -> dict[str, Any]:
-        """JSON-ready data: the scheme and regime applied, the commitment, every candidate."""
+    def as_dict(self, listed: Callable[[Iterable[Any], Callable[[Any], Any]], Any] = _listed
+                ) -> dict[str, Any]:
+        """JSON-ready data: the scheme and regime applied, the commitment, every candidate;
+        ``listed`` makes the long lists (a :class:`~competency.io.json_stream.Rows` streams them)."""
         scheme, regime, commitment, quota = self.scheme, self.regime, self.commitment, self.quota
         return {
             "scheme": scheme.id,
@@ -201,7 +250,26 @@ class Selection:
                 "max_per_group": quota.max_per_group, "note": _pair(quota.note),
                 "pools": self.pool_report()},
             "counts": self.counts(),
-            "ranked": [c.as_dict() for c in self.ranked],
-            "ineligible": [r.as_dict() for r in self.ineligible],
-            "unknown": [u.as_dict() for u in self.unknown],
+            "ranked": listed(self.ranked, Candidate.as_dict),
+            "ineligible": listed(self.ineligible, lambda r: r.as_dict()),
+            "unknown": listed(self.unknown, Unresolved.as_dict),
         }
+
+
+@attrs.frozen(kw_only=True)
+class Selection(Report):
+    """The outcome of :func:`select`: every candidate in exactly one place."""
+
+    scheme: SelectionScheme
+    regime: Regime
+    on: dt.date
+    quota: Quota | None
+    ranked: tuple[Candidate, ...]
+    ineligible: tuple[Rejection, ...]
+    unknown: tuple[Unresolved, ...]
+    out_of_scope: int
+
+    @property
+    def selected(self) -> tuple[Candidate, ...]:
+        """The ranked candidates within the quotas."""
+        return tuple(c for c in self.ranked if c.selected)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -26,11 +26,61 @@ from competency.selection._ranking import (
 from competency.selection._results import Rejection, Selection, Unresolved
 from competency.selection._scoring import criterion_scores
 from competency.selection.catalogue import get_scheme
-from competency.selection.model import Quota, SelectionScheme
+from competency.selection.model import Quota, Regime, SelectionScheme
 from competency.standards.catalogue import Catalog
 from competency.vocab import Text
 
-__all__ = ["select"]
+__all__ = ["placed", "prepare", "select"]
+
+
+def prepare(scheme: SelectionScheme | str, on: dt.date, quota: int | Quota | None
+           ) -> tuple[SelectionScheme, Regime, Quota | None]:
+    """The scheme, the regime in force on ``on`` and the quota that applies."""
+    plan = get_scheme(scheme) if isinstance(scheme, str) else scheme
+    return plan, plan.regime(on), effective_quota(plan, quota)
+
+
+def placed(candidates: Iterable[Official], plan: SelectionScheme, regime: Regime, on: dt.date,
+           places: Quota | None, catalog: Catalog | None = None
+           ) -> Iterator[Entry | Rejection | Unresolved | None]:
+    """Each candidate, one at a time, as an entry to rank, a rejection, an unresolved case,
+    or ``None`` (outside the scheme's scope on ``on``)."""
+    tables = (catalog or Catalog.builtin()).tables
+    per = None if places is None else places.per
+    flagged = regime.confidence is Confidence.NEEDS_CHECK
+    for official in candidates:
+        if not official.recruited_by(on):  # not yet in service: no candidate on that date
+            yield None
+            continue
+        if plan.scope is not None:
+            member, post = match(plan.scope, official, on)
+            if not member:
+                yield None
+                continue
+        else:
+            post = next(iter(official.current_assignments(on)), None)
+        ctx = Context(official=official, on=on, tables=tables, assignment=post)
+        ev = attrs.evolve(evaluate_node(regime.eligibility, ctx, citations=regime.legal_basis,
+                                        needs_check=flagged), cited_here=True)
+        label = None if ctx.unit is None else unit_label(ctx.unit)
+        if ev.outcome is Outcome.UNMET:
+            yield Rejection(official_id=official.id, unit=label, failing=tuple(ev.culprits()),
+                            eligibility=ev)
+            continue
+        if ev.outcome is Outcome.UNKNOWN:
+            missing = tuple(Text(vi=c.message("vi"), en=c.message("en")) for c in ev.culprits())
+            yield Unresolved(official_id=official.id, unit=label, missing=missing, eligibility=ev)
+            continue
+        scores, lacking = criterion_scores(plan.criteria, ctx)
+        if lacking:
+            yield Unresolved(official_id=official.id, unit=label, missing=tuple(lacking),
+                             eligibility=ev)
+            continue
+        yield Entry(official=official, post_unit=label,
+                    score=round(sum(s.points for s in scores), 6),
+                    breakdown=tuple(scores), group=quota_group(per, official, ctx),
+                    eligibility=ev, pools=pool_ids(places, ctx),
+                    priority=priority_of(places, official, post))
 
 
 def select(candidates: Iterable[Official], scheme: SelectionScheme | str,
@@ -42,50 +92,20 @@ def select(candidates: Iterable[Official], scheme: SelectionScheme | str,
     ``quota`` replaces the scheme's total number of places (an int) or its whole quota
     (a :class:`Quota`). Every candidate ends in exactly one place of the result.
     """
-    plan = get_scheme(scheme) if isinstance(scheme, str) else scheme
-    regime = plan.regime(on)
-    tables = (catalog or Catalog.builtin()).tables
-    places = effective_quota(plan, quota)
-    per = None if places is None else places.per
-    flagged = regime.confidence is Confidence.NEEDS_CHECK
+    plan, regime, places = prepare(scheme, on, quota)
     entries: list[Entry] = []
     ineligible: list[Rejection] = []
     unknown: list[Unresolved] = []
     outside = 0
-    for official in candidates:
-        if not official.recruited_by(on):  # not yet in service: no candidate on that date
+    for item in placed(candidates, plan, regime, on, places, catalog):
+        if item is None:
             outside += 1
-            continue
-        if plan.scope is not None:
-            member, post = match(plan.scope, official, on)
-            if not member:
-                outside += 1
-                continue
+        elif isinstance(item, Entry):
+            entries.append(item)
+        elif isinstance(item, Rejection):
+            ineligible.append(item)
         else:
-            post = next(iter(official.current_assignments(on)), None)
-        ctx = Context(official=official, on=on, tables=tables, assignment=post)
-        ev = attrs.evolve(evaluate_node(regime.eligibility, ctx, citations=regime.legal_basis,
-                                        needs_check=flagged), cited_here=True)
-        label = None if ctx.unit is None else unit_label(ctx.unit)
-        if ev.outcome is Outcome.UNMET:
-            ineligible.append(Rejection(official_id=official.id, unit=label,
-                                        failing=tuple(ev.culprits()), eligibility=ev))
-            continue
-        if ev.outcome is Outcome.UNKNOWN:
-            missing = tuple(Text(vi=c.message("vi"), en=c.message("en")) for c in ev.culprits())
-            unknown.append(Unresolved(official_id=official.id, unit=label, missing=missing,
-                                      eligibility=ev))
-            continue
-        scores, lacking = criterion_scores(plan.criteria, ctx)
-        if lacking:
-            unknown.append(Unresolved(official_id=official.id, unit=label,
-                                      missing=tuple(lacking), eligibility=ev))
-            continue
-        entries.append(Entry(official=official, post_unit=label,
-                             score=round(sum(s.points for s in scores), 6),
-                             breakdown=tuple(scores), group=quota_group(per, official, ctx),
-                             eligibility=ev, pools=pool_ids(places, ctx),
-                             priority=priority_of(places, official, post)))
+            unknown.append(item)
     entries.sort(key=rank_key(plan))
     ranked = allot(entries, places)
     return Selection(scheme=plan, regime=regime, on=on, quota=places, ranked=tuple(ranked),

@@ -297,8 +297,9 @@ class TrainingPlan:
         return any(line.programme.cost_confidence is not Confidence.CONFIRMED
                    for line in self.lines)
 
-    def as_dict(self) -> dict[str, Any]:
-        """JSON-ready data."""
+    def as_dict(self, listed: Callable[[Iterable[Any]], Any] = list) -> dict[str, Any]:
+        """JSON-ready data; ``listed`` makes the list of unfunded needs (a
+        :class:`~competency.io.json_stream.Rows` streams it)."""
         return {
             "on": self.on.isoformat() if self.on else None, "budget": self.budget,
             "priorities": list(self.priorities), "area": self.area,
@@ -314,13 +315,14 @@ class TrainingPlan:
             "by_source": [{**attrs.asdict(s, filter=lambda a, _: a.name != "source"),
                            "source": s.source.code} for s in self.by_source()],
             "reviews": [{**attrs.asdict(r), "reasons": list(r.reasons)} for r in self.reviews],
-            "unfunded_needs": [{"official_id": p.official_id, "unit": p.post.unit_key,
-                                "need": p.need.describe("en"), "legal": p.need.legal,
-                                "origin": p.need.origin.code, "sources": list(p.need.sources),
-                                "due": p.need.due.isoformat() if p.need.due else None,
-                                "programme": p.programme,
-                                "reason": p.reason.code if p.reason else None}
-                               for p in self.unfunded],
+            "unfunded_needs": listed({"official_id": p.official_id, "unit": p.post.unit_key,
+                                      "need": p.need.describe("en"), "legal": p.need.legal,
+                                      "origin": p.need.origin.code,
+                                      "sources": list(p.need.sources),
+                                      "due": p.need.due.isoformat() if p.need.due else None,
+                                      "programme": p.programme,
+                                      "reason": p.reason.code if p.reason else None}
+                                     for p in self.unfunded),
         }
 
     # -- exports --------------------------------------------------------------------------------
@@ -501,20 +503,19 @@ def _too_small(ranked: list[tuple[tuple[str, str], list[PlannedNeed]]],
     return {g for g, n in demand.items() if n < catalog.get(g[0]).class_size.min}
 
 
-def _settled(planned: list[PlannedNeed], funded: set[tuple[str, str]],
-             hopeless: set[tuple[str, str]]) -> list[PlannedNeed]:
-    """Every need marked funded, or unfunded with the reason."""
-    final = []
-    for item in planned:
+def _settle(planned: list[PlannedNeed], funded: set[tuple[str, str]],
+            hopeless: set[tuple[str, str]]) -> None:
+    """Mark every need, in place, funded or unfunded with the reason (in place, so that
+    a national roster's needs are never held twice)."""
+    for i, item in enumerate(planned):
         if item.programme is None:
-            final.append(item)
-        elif (item.official_id, item.programme) in funded:
-            final.append(attrs.evolve(item, funded=True))
+            continue
+        if (item.official_id, item.programme) in funded:
+            planned[i] = attrs.evolve(item, funded=True)
         else:
             too_few = (item.programme, item.area) in hopeless
-            final.append(attrs.evolve(item, reason=UnfundedReason.BELOW_MIN if too_few
-                                      else UnfundedReason.BUDGET))
-    return final
+            planned[i] = attrs.evolve(item, reason=UnfundedReason.BELOW_MIN if too_few
+                                      else UnfundedReason.BUDGET)
 
 
 def _lines(funded_keys: list[tuple[str, str]], areas: dict[tuple[str, str], str],
@@ -564,22 +565,22 @@ def plan_training(needs: CohortGaps | Iterable[NeedRow],
     hopeless = _too_small(ranked, catalog)
     funded_keys = _fund(ranked, hopeless, catalog, budget)
     paid = set(funded_keys)
-    final = _settled(planned, paid, hopeless)
     first = {key: items[0] for key, items in ranked}
+    sources = tuple((key[0], key[1], min(items, key=lambda p: p.priority(order)).need.origin)
+                    for key, items in ranked if key in paid)
+    del ranked  # the participations hold the needs: let them go before the needs are settled
+    _settle(planned, paid, hopeless)
 
-    def ordered(items: list[PlannedNeed]) -> tuple[PlannedNeed, ...]:
-        return tuple(sorted(items, key=lambda p: p.priority(order)))
+    def ordered(funded: bool) -> tuple[PlannedNeed, ...]:
+        return tuple(sorted((p for p in planned if p.funded is funded),
+                            key=lambda p: p.priority(order)))
 
     plan = TrainingPlan(
         on=needs.on if isinstance(needs, CohortGaps) else on, budget=budget, priorities=order,
         area=area if isinstance(area, str) else "custom",
         lines=_lines(funded_keys, {k: p.area for k, p in first.items()}, catalog),
         by_unit=_unit_costs(funded_keys, {k: p.post for k, p in first.items()}, catalog),
-        funded=ordered([p for p in final if p.funded]),
-        unfunded=ordered([p for p in final if not p.funded]),
-        participation_sources=tuple(
-            (key[0], key[1], min(items, key=lambda p: p.priority(order)).need.origin)
-            for key, items in ranked if key in paid))
+        funded=ordered(True), unfunded=ordered(False), participation_sources=sources)
     assert plan.needs == len(planned), "every need is funded or listed unfunded"
     assert budget is None or plan.total_cost <= budget
     return plan
