@@ -68,7 +68,8 @@ def _cli_outcomes(path: Path) -> dict[str, int]:
                 if part == "none":
                     continue
                 state, count = part.rsplit(" ", 1)
-                code = state.split(" ", 1)[0]  # "unmet (due 2026-01-01)" counts as unmet
+                # "Unmet (due 2026-01-01)" counts as unmet; the summary writes labels
+                code = state.split(" ", 1)[0].lower()
                 outcomes[code] = outcomes.get(code, 0) + int(count)
     return outcomes
 
