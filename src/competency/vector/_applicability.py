@@ -21,7 +21,12 @@ from competency.model.official import Assignment, CareerEvent, Official, Unit
 from competency.rules.tables import RegimeTable
 from competency.standards.applicability import event_date, governs
 from competency.standards.model import Standard
-from competency.vocab import AdministrativeLevel, CareerEventKind, PersonnelCategory
+from competency.vocab import (
+    AdministrativeLevel,
+    CareerEventKind,
+    PersonnelCategory,
+    StandardEvent,
+)
 
 __all__ = ["KeyedApplicability", "reads_more"]
 
@@ -46,6 +51,8 @@ class _Selected:
         self.view = view
         self.continuous = continuous
         self.events = events
+        # Only recruitment and appointments read career events; a first appointment does not.
+        self.reads_career = any(s.event is not StandardEvent.FIRST_APPOINTMENT for s in events)
 
 
 class KeyedApplicability:
@@ -76,11 +83,15 @@ class KeyedApplicability:
             if not selected.events:
                 plain = self._plain[key] = self._indices(selected.continuous)
                 return plain
-        official, post = _event_view(record, assignment)
+        official, post = _event_view(record, assignment, career=selected.reads_career)
         view_official, view_post = selected.view
         found = list(selected.continuous)
+        days: dict[StandardEvent, dt.date] = {}  # one date per kind of event
         for standard in selected.events:
-            day = event_date(standard.event, official, post, self.on) or self.on
+            day = days.get(standard.event)
+            if day is None:
+                day = days[standard.event] = event_date(standard.event, official, post,
+                                                        self.on) or self.on
             if governs(standard, view_official, view_post, day, self.regimes):
                 found.append(standard)
         return self._indices(found)
@@ -114,13 +125,15 @@ def _date(value: str | None) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(value)
 
 
-def _event_view(record: Record, assignment: Record) -> tuple[Official, Assignment]:
+def _event_view(record: Record, assignment: Record, *, career: bool
+                ) -> tuple[Official, Assignment]:
     """What :func:`event_date` reads of an official and a post (a record valid against the
-    official schema: dates are ISO dates, kinds are codes)."""
-    career = tuple(CareerEvent(kind=CareerEventKind(e["kind"]), on=dt.date.fromisoformat(e["on"]),
+    official schema: dates are ISO dates, kinds are codes); the career events only when
+    ``career`` asks for them."""
+    events = tuple(CareerEvent(kind=CareerEventKind(e["kind"]), on=dt.date.fromisoformat(e["on"]),
                                title=e.get("title"), term_end=_date(e.get("term_end")))
-                   for e in record.get("career") or ())
+                   for e in (record.get("career") or () if career else ()))
     official = Official(id=record["id"], recruited_on=_date(record.get("recruited_on")),
-                        career=career)
+                        career=events)
     return official, Assignment(title=assignment["title"], start=_date(assignment.get("start")),
                                 first_appointed=_date(assignment.get("first_appointed")))
