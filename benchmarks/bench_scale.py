@@ -16,7 +16,10 @@ each path runs in a fresh process and the table gives its records/s and peak RSS
   --format json`` (output to files);
 - ``competency plan ROSTER --on D --out plan.json`` (the training plan, table and JSON file)
   and ``competency select ROSTER --scheme vn.postgraduate-dispatch --on D --format json``
-  (the ranking; both spool their per-person rows to disk, so their memory stays flat).
+  (the ranking; both spool their per-person rows to disk, so their memory stays flat);
+- ``competency validate ROSTER.parquet`` and ``competency check ROSTER.parquet --engine vector``
+  on the roster's valid records converted to Parquet beforehand (``competency convert``, not
+  timed).
 
 Baselines, measured in the same run on the first ``--baseline-n`` lines (default 100,000):
 
@@ -256,10 +259,12 @@ class Measured:
 
 
 def _cli_job(workdir: Path, n: int, key: str, args: list[str], *, summary_on_stdout: bool = False,
-             tree: bool = False, written: Path | None = None) -> _bench.Job:
+             tree: bool = False, written: Path | None = None, counted: bool = True
+             ) -> _bench.Job:
     """``competency ARGS`` on the roster of ``n`` records, output to a file (removed after:
     the results of 2.5 million officials take gigabytes; so is ``written``, a file the
-    command writes itself); it must have read every record."""
+    command writes itself); it must have read every record. ``counted=False``: a roster of
+    the valid records only (Parquet), left out of the comparison of invalid counts."""
     def job() -> tuple[float, _bench.Run, int | None, dict[str, Any]]:
         done = _bench.run_cli(args, workdir / f"{key}.out", workdir / f"{key}.err", tree=tree)
         read, _, invalid = _bench.summary_counts(done.stdout if summary_on_stdout
@@ -272,7 +277,7 @@ def _cli_job(workdir: Path, n: int, key: str, args: list[str], *, summary_on_std
         if written is not None:
             extra["bytes"] += written.stat().st_size
             written.unlink()
-        return done.wall, done, invalid, extra
+        return done.wall, done, invalid if counted else None, extra
     return job
 
 
@@ -337,6 +342,10 @@ def measure_size(args: argparse.Namespace, workdir: Path, roster: Path, n: int
              Measured("targets", "competency targets --format json", n, "b5"),
              Measured("plan", "competency plan --out plan.json", n, "b5"),
              Measured("select", f"competency select --scheme {SCHEME} --format json", n, "b5")]
+    table, rows = _parquet_roster(workdir, roster)
+    paths += [Measured("validate-parquet", "competency validate (Parquet roster)", rows, "b1"),
+              Measured("vector-parquet", "competency check --engine vector (Parquet roster)",
+                       rows, "b3")]
     by = {p.key: p for p in paths}
     plan_file = workdir / "plan.json"
     jobs: list[tuple[_bench.Row, _bench.Job]] = [
@@ -358,10 +367,27 @@ def measure_size(args: argparse.Namespace, workdir: Path, roster: Path, n: int
         (by["select"].row, _cli_job(workdir, n, "select",
                                     ["select", file, "--scheme", SCHEME, "--on", on,
                                      "--format", "json"])),
+        (by["validate-parquet"].row, _cli_job(workdir, rows, "validate-parquet",
+                                              ["validate", str(table)], summary_on_stdout=True,
+                                              counted=False)),
+        (by["vector-parquet"].row, _cli_job(workdir, rows, "vector-parquet",
+                                            ["check", str(table), "--on", on, "--format",
+                                             "jsonl", "--engine", "vector"], counted=False)),
     ]
     _bench.measure(jobs, args.repeat, tolerate=True)
     by["add"].row.error = by["results"].row.error
+    table.unlink()
     return paths
+
+
+def _parquet_roster(workdir: Path, roster: Path) -> tuple[Path, int]:
+    """The roster's valid records as a Parquet file (``competency convert``, not timed), and
+    its rows."""
+    table = workdir / "roster.parquet"
+    done = _bench.run_cli(["convert", str(roster), str(table)], workdir / "convert.out",
+                          workdir / "convert.err")
+    _, valid, _ = _bench.summary_counts(done.stdout)
+    return table, valid
 
 
 # -- agreement between the paths ------------------------------------------------------------------

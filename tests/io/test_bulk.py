@@ -155,10 +155,17 @@ def test_vector_engine_refuses_what_it_cannot_do(tmp_path):
     assert result.returncode == 2 and "jsonl, csv or parquet" in result.stderr
     result = run("check", str(SAMPLE), "--engine", "vector", "--format", "jsonl", "--jobs", "-1")
     assert result.returncode == 2 and "--jobs" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_csv_roster_is_read_as_the_reference_engine_reads_it(tmp_path):
     csv_roster = tmp_path / "r.csv"
-    csv_roster.write_text("id\nA-1\n")
-    result = run("check", str(csv_roster), "--engine", "vector", "--format", "jsonl")
-    assert result.returncode == 2 and "JSON Lines" in result.stderr
+    csv_roster.write_text("id,category\nA-1,cong_chuc\nA-1,cong_chuc\nA-2,nobody\n")
+    found = [run("check", str(csv_roster), "--on", "2025-06-30", "--format", "jsonl",
+                 "--lang", "en", *engine) for engine in ((), ("--engine", "vector"))]
+    assert found[0].returncode == found[1].returncode == 1  # a repeated id, an unknown code
+    assert found[0].stdout == found[1].stdout
+    assert found[0].stderr == found[1].stderr
+    assert "read 3, valid 1, invalid 2" in found[1].stderr
 
 
 def test_csv_output_of_the_vector_engine(tmp_path):
