@@ -1,4 +1,4 @@
-"""Bulk checks of a JSON Lines roster with the vectorised evaluator, in batches, on N processes.
+"""Bulk checks of a roster with the vectorised evaluator, in batches (JSON Lines on N processes).
 
 The roster is cut into batches of lines; each batch is parsed (orjson when installed), given
 its verdict by the compiled schema validator, turned into fact columns and evaluated, and its
@@ -6,7 +6,9 @@ results come back as JSON Lines text with the counts the summary needs. A record
 path does not accept goes through the reference reader and validator, so that its error
 lines are exactly those of ``competency validate``. Batches are processed in order, so output
 order and summary do not depend on the number of processes; memory is bounded by the batch
-size times the processes in flight, never by the roster.
+size times the processes in flight, never by the roster. A roster in another format (CSV,
+XLSX, a JSON array, Parquet) is read and judged by the record reader instead, in batches of
+records on this process (:func:`check_records_file`).
 """
 
 from __future__ import annotations
