@@ -54,8 +54,9 @@ from competency.schema.convert import StructureError, structure
 from competency.schema.validate import SchemaIssue, Validator, load_schema, validator
 from competency.schema.verdict import struct_verdict
 
-__all__ = ["PARALLEL_BYTES", "CheckedRecord", "FirstIds", "Notes", "Tally", "after_notes", "checked_records", "line_verdicts", "record_verdicts",
-           "moved", "officials", "reported_records"]
+__all__ = ["PARALLEL_BYTES", "CheckedRecord", "FirstIds", "Notes", "Tally", "after_notes",
+           "checked_records", "line_verdicts", "moved", "officials", "record_verdicts",
+           "reported_records"]
 
 Notes = Callable[[Any], tuple[str, ...]]
 """Notes on a valid record (e.g. :func:`~competency.standards.consistency.period_notes`):

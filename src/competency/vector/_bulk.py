@@ -40,8 +40,8 @@ from competency.standards.evaluate import evaluate_test
 from competency.standards.report import RESULT_CSV_COLUMNS, result_dict
 from competency.vector._engine import _Batch, _Plan
 
-__all__ = ["CSV_COLUMNS", "PART_BYTES", "RECORDS_PER_BATCH", "BatchReport", "Job", "check_records_file",
-           "check_roster"]
+__all__ = ["CSV_COLUMNS", "PART_BYTES", "RECORDS_PER_BATCH", "BatchReport", "Job",
+           "check_records_file", "check_roster"]
 
 PART_BYTES = 16 << 20
 """Bytes of a roster checked as one batch (about 12,000 officials)."""

@@ -170,7 +170,8 @@ class _Batch:
                     text = utf8_json(columnar)
                 if plan.sql is not None:
                     own = ()
-                    self.lines.append(plan.sql.line(text, len(self.lines)))  # type: ignore[arg-type]
+                    self.lines.append(plan.sql.line(text,  # type: ignore[arg-type]
+                                                    len(self.lines)))
                 else:
                     own = self._official_facts(columnar)
             self.pair_source.append((self.records - 1, position))
