@@ -310,7 +310,7 @@ def test_a_post_unit_recorded_empty_is_the_post_unit():
     assert assert_same([moved], on).height > 0
 
 
-def test_a_batch_duckdb_cannot_read_takes_the_python_facts():
+def test_a_record_with_a_lone_surrogate_is_answered_by_the_reference():
     """JSON allows a lone surrogate, a column does not: that record's facts are taken with
     ``?`` in its place and its results come from the reference evaluator; the others are
     evaluated in columns as usual, with either source of facts."""
@@ -320,6 +320,25 @@ def test_a_batch_duckdb_cannot_read_takes_the_python_facts():
                                                                  profile="commune")]
     people[3] = attrs.evolve(people[3], ethnicity="T\ud800y")
     assert assert_same(people, on).height > 0
+
+
+def test_a_batch_duckdb_cannot_read_takes_the_python_facts(monkeypatch):
+    """When DuckDB refuses a batch's lines, the batch's facts are the Python facts, read back
+    from those lines: the same answers as the reference."""
+    pytest.importorskip("duckdb")
+    from competency.vector import _sql_source
+
+    refused: list[int] = []
+
+    def cannot_read(self, lines, pairs):
+        refused.append(len(lines))
+        return None
+
+    monkeypatch.setattr(_sql_source.SqlFacts, "frame", cannot_read)
+    on = dt.date(2025, 7, 1)
+    people = [structure(r, m.Official) for r in synth.generate(80, seed=6, on=on)]
+    assert assert_same(people, on).height > 0
+    assert refused  # the DuckDB path was taken, and refused
 
 
 def test_no_officials_gives_an_empty_frame():

@@ -51,8 +51,6 @@ class _Selected:
         self.view = view
         self.continuous = continuous
         self.events = events
-        # Only recruitment and appointments read career events; a first appointment does not.
-        self.reads_career = any(s.event is not StandardEvent.FIRST_APPOINTMENT for s in events)
 
 
 class KeyedApplicability:
@@ -83,7 +81,7 @@ class KeyedApplicability:
             if not selected.events:
                 plain = self._plain[key] = self._indices(selected.continuous)
                 return plain
-        official, post = _event_view(record, assignment, career=selected.reads_career)
+        official, post = _event_view(record, assignment)
         view_official, view_post = selected.view
         found = list(selected.continuous)
         days: dict[StandardEvent, dt.date] = {}  # one date per kind of event
@@ -125,14 +123,12 @@ def _date(value: str | None) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(value)
 
 
-def _event_view(record: Record, assignment: Record, *, career: bool
-                ) -> tuple[Official, Assignment]:
+def _event_view(record: Record, assignment: Record) -> tuple[Official, Assignment]:
     """What :func:`event_date` reads of an official and a post (a record valid against the
-    official schema: dates are ISO dates, kinds are codes); the career events only when
-    ``career`` asks for them."""
+    official schema: dates are ISO dates, kinds are codes)."""
     events = tuple(CareerEvent(kind=CareerEventKind(e["kind"]), on=dt.date.fromisoformat(e["on"]),
                                title=e.get("title"), term_end=_date(e.get("term_end")))
-                   for e in (record.get("career") or () if career else ()))
+                   for e in record.get("career") or ())
     official = Official(id=record["id"], recruited_on=_date(record.get("recruited_on")),
                         career=events)
     return official, Assignment(title=assignment["title"], start=_date(assignment.get("start")),
